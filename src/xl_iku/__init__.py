@@ -1,0 +1,49 @@
+"""xl-iku: IKU, IKM and Nilai AKIP for Indonesian government offices, in Excel and headless.
+
+The rules below are importable without Excel (numpy only); Excel functions live in `xl_iku.udfs`.
+"""
+
+from .errors import InputError
+from .rules.akip import PREDIKAT_88_2021, akip_category, akip_lke_points, akip_points_total, akip_score
+from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
+from .rules.ikm import (
+    MUTU_14_2017,
+    MUTU_KEP25_2004,
+    UNSUR_14_2017,
+    IkmResult,
+    ikm_category,
+    ikm_counts,
+    ikm_nrr,
+    ikm_score,
+    ikm_summary,
+)
+from .rules.intervals import Band, Category, IntervalTable
+from .rules.numbers import parse_number, round_half_up
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "InputError",
+    "Category",
+    "Band",
+    "IntervalTable",
+    "IkmResult",
+    "UNSUR_14_2017",
+    "MUTU_14_2017",
+    "MUTU_KEP25_2004",
+    "PREDIKAT_88_2021",
+    "SKALA_86_2017",
+    "ikm_score",
+    "ikm_nrr",
+    "ikm_counts",
+    "ikm_category",
+    "ikm_summary",
+    "akip_score",
+    "akip_points_total",
+    "akip_lke_points",
+    "akip_category",
+    "capaian",
+    "capaian_rating",
+    "parse_number",
+    "round_half_up",
+]

@@ -1,0 +1,317 @@
+"""IKM (Indeks Kepuasan Masyarakat) from SKM answers, PermenPANRB No. 14 Tahun 2017.
+
+Rules (../shared/reference/domain_rules.md §1, restated in README): answers are integers 1–4; a blank is *not
+answered* and is excluded from both the sum and the count of its unsur; NRR per unsur = sum / count; IKM =
+Σ NRR × bobot × 25 with bobot = 1/number of unsur unless a legacy rounded bobot is asked for; mutu from the IKM
+rounded half-up to 2 decimals.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass
+from itertools import chain
+from numbers import Real
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from .intervals import Band, Category, IntervalTable
+from .numbers import format_id, parse_number, round_half_up
+
+#: The nine unsur of PermenPANRB 14/2017, by code. Offices order U8/U9 differently: readers match by header.
+UNSUR_14_2017: tuple[tuple[str, str], ...] = (
+    ("U1", "Persyaratan"),
+    ("U2", "Sistem, Mekanisme, dan Prosedur"),
+    ("U3", "Waktu Penyelesaian"),
+    ("U4", "Biaya/Tarif"),
+    ("U5", "Produk Spesifikasi Jenis Pelayanan"),
+    ("U6", "Kompetensi Pelaksana"),
+    ("U7", "Perilaku Pelaksana"),
+    ("U8", "Penanganan Pengaduan, Saran dan Masukan"),
+    ("U9", "Sarana dan Prasarana"),
+)
+
+_SANGAT_BAIK, _BAIK, _KURANG_BAIK, _TIDAK_BAIK = (
+    Category("A", "Sangat baik"),
+    Category("B", "Baik"),
+    Category("C", "Kurang baik"),
+    Category("D", "Tidak baik"),
+)
+
+#: Conversion table of PermenPANRB 14/2017, on the IKM rounded half-up to 2 decimals.
+MUTU_14_2017 = IntervalTable(
+    "mutu PermenPANRB 14/2017",
+    (
+        Band(88.31, 100.00, _SANGAT_BAIK),
+        Band(76.61, 88.30, _BAIK),
+        Band(65.00, 76.60, _KURANG_BAIK),
+        Band(25.00, 64.99, _TIDAK_BAIK),
+    ),
+)
+
+#: The pre-2017 table (KEP/25/M.PAN/2/2004), only for reproducing old reports.
+MUTU_KEP25_2004 = IntervalTable(
+    "mutu KEP/25/M.PAN/2/2004",
+    (
+        Band(81.26, 100.00, _SANGAT_BAIK),
+        Band(62.51, 81.25, _BAIK),
+        Band(43.76, 62.50, _KURANG_BAIK),
+        Band(25.00, 43.75, _TIDAK_BAIK),
+    ),
+)
+
+MUTU_TABLES = {"14/2017": MUTU_14_2017, "kep25/2004": MUTU_KEP25_2004}
+
+_FAST_TYPES = frozenset({float, int, type(None), np.float64, np.int64})
+_DIGITS = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True)
+class UnsurResult:
+    kode: str
+    nama: str
+    n: int
+    nrr: float
+    nrr_tertimbang: float
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    """Everything an SKM report shows, computed once."""
+
+    ikm: float
+    category: Category
+    bobot: float
+    responden: int
+    unsur: tuple[UnsurResult, ...]
+
+    def weakest(self, count: int | None = None) -> list[UnsurResult]:
+        """Unsur from lowest NRR up (ties keep the sheet's order): the follow-up plan starts here."""
+        ranked = sorted(self.unsur, key=lambda u: u.nrr)
+        return ranked if count is None else ranked[:count]
+
+
+def unsur_labels(count: int, names: Sequence[str] | None = None) -> list[str]:
+    """How each column is named in messages: "U2 Sistem, Mekanisme, dan Prosedur" for the standard nine."""
+    if names is not None:
+        return [str(n) for n in names]
+    if count == len(UNSUR_14_2017):
+        return [f"{code} {name}" for code, name in UNSUR_14_2017]
+    return [f"U{i}" for i in range(1, count + 1)]
+
+
+def answer_matrix(responses: Any, names: Sequence[str] | None = None) -> np.ndarray:
+    """Validated answers as a float matrix, NaN for not answered. Rows = respondents, columns = unsur.
+
+    Accepts nested lists (what classic xlwings and Office.js hand over), numpy arrays and DataFrames. The common
+    case (numbers and blanks only) is converted in C; anything else takes a careful path that can say which cell
+    is wrong and why.
+    """
+    if hasattr(responses, "to_numpy"):
+        responses = responses.to_numpy()
+    matrix = _fast_matrix(responses)
+    if matrix is None:
+        matrix = _careful_matrix(responses, names)
+    if matrix.size == 0:
+        raise InputError(
+            "Rentang jawaban kosong: tidak ada data survei. Pilih rentang jawaban responden (misalnya B5:J104)."
+        )
+    labels = unsur_labels(matrix.shape[1], names)
+    if len(labels) != matrix.shape[1]:
+        raise InputError(f"Ada {matrix.shape[1]} kolom jawaban tetapi {len(labels)} nama unsur.")
+    _check_scale(matrix, labels)
+    return matrix
+
+
+def ikm_counts(responses: Any) -> list[int]:
+    """Answers given per unsur (blanks are not answers)."""
+    matrix = answer_matrix(responses)
+    return [int(c) for c in _counts(matrix)]
+
+
+def ikm_nrr(responses: Any) -> list[float]:
+    """Nilai rata-rata (NRR) per unsur: sum of its answers ÷ number of its answers."""
+    return [float(v) for v in _nrr(answer_matrix(responses))]
+
+
+def ikm_score(responses: Any, weight: float | str | None = None) -> float:
+    """The unrounded IKM (25–100). `weight` (0,111 · 0,11 · 0,071 …) reproduces legacy reports; default exact 1/n."""
+    nrr = _nrr(answer_matrix(responses))
+    return _score(nrr, _bobot(weight, len(nrr)))
+
+
+def ikm_summary(
+    responses: Any,
+    weight: float | str | None = None,
+    names: Sequence[str] | None = None,
+    codes: Sequence[str] | None = None,
+    table: str | IntervalTable = "14/2017",
+) -> IkmResult:
+    """The whole SKM result in one pass (used by the CLI and the Hasil SKM report)."""
+    matrix = answer_matrix(responses, names)
+    count = matrix.shape[1]
+    nrr = _nrr(matrix)
+    counts = _counts(matrix)
+    bobot = _bobot(weight, count)
+    score = _score(nrr, bobot)
+    if codes is None:
+        codes = [c for c, _ in UNSUR_14_2017] if count == len(UNSUR_14_2017) else [f"U{i + 1}" for i in range(count)]
+    if names is None:
+        names = [n for _, n in UNSUR_14_2017] if count == len(UNSUR_14_2017) else list(codes)
+    unsur = tuple(
+        UnsurResult(str(codes[i]), str(names[i]), int(counts[i]), float(nrr[i]), float(nrr[i] * bobot))
+        for i in range(count)
+    )
+    responden = int(np.count_nonzero(~np.isnan(matrix).all(axis=1)))
+    return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
+
+
+def ikm_category(score: Any, table: str | IntervalTable = "14/2017") -> Category:
+    """Mutu and kinerja of an IKM: rounded half-up to 2 decimals, then looked up (88,305 → 88,31 → A)."""
+    value = parse_number(score, "Nilai IKM")
+    if not 25.0 <= value <= 100.0:
+        raise InputError(
+            f"Nilai IKM {format_id(value)} di luar rentang 25–100. IKM dihitung dari jawaban 1–4 × 25; periksa "
+            "rumus atau sel sumbernya."
+        )
+    if isinstance(table, str):
+        try:
+            table = MUTU_TABLES[table.strip().lower()]
+        except KeyError:
+            raise InputError(
+                f"Tabel mutu '{table}' tidak dikenal. Pilih salah satu: {', '.join(MUTU_TABLES)}."
+            ) from None
+    return table.classify(round_half_up(value, 2), "Nilai IKM")
+
+
+def _bobot(weight: float | str | None, count: int) -> float:
+    if weight is None or (isinstance(weight, str) and not weight.strip()):
+        return 1.0 / count
+    value = parse_number(weight, "Bobot")
+    if not 0.0 < value <= 1.0:
+        raise InputError(
+            f"Bobot {format_id(value, 4)} tidak sah: harus lebih dari 0 dan paling besar 1 (misalnya 0,111). "
+            "Kosongkan untuk bobot tepat 1/jumlah unsur."
+        )
+    if abs(value * count - 1.0) > 0.02:
+        raise InputError(
+            f"Bobot {format_id(value, 4)} × {count} unsur = {format_id(value * count, 3)}, seharusnya mendekati 1. "
+            f"Untuk {count} unsur gunakan bobot 1/{count} (kosongkan isian bobot)."
+        )
+    return value
+
+
+def _score(nrr: np.ndarray, bobot: float) -> float:
+    if math.isclose(bobot * len(nrr), 1.0, rel_tol=0, abs_tol=1e-15):
+        return float(math.fsum(nrr) / len(nrr) * 25.0)
+    return float(math.fsum(nrr) * bobot * 25.0)
+
+
+def _counts(matrix: np.ndarray) -> np.ndarray:
+    return np.count_nonzero(~np.isnan(matrix), axis=0)
+
+
+def _nrr(matrix: np.ndarray) -> np.ndarray:
+    counts = _counts(matrix)
+    return np.nansum(matrix, axis=0) / counts
+
+
+def _fast_matrix(responses: Any) -> np.ndarray | None:
+    if isinstance(responses, np.ndarray):
+        if responses.dtype.kind in "fiu":
+            return _two_d(responses.astype(float, copy=False))
+        return None
+    if not isinstance(responses, (list, tuple)) or not responses:
+        return None
+    if not all(isinstance(row, (list, tuple)) for row in responses):
+        if _FAST_TYPES.issuperset(map(type, responses)):
+            return _two_d(np.array(responses, dtype=float))
+        return None
+    if not _FAST_TYPES.issuperset(map(type, chain.from_iterable(responses))):
+        return None
+    try:
+        return _two_d(np.array(responses, dtype=float))
+    except ValueError:  # ragged rows: the careful path names the row
+        return None
+
+
+def _two_d(matrix: np.ndarray) -> np.ndarray:
+    if matrix.ndim == 1:
+        return matrix.reshape(1, -1)  # one respondent's row
+    if matrix.ndim != 2:
+        raise InputError("Rentang jawaban harus dua dimensi: baris = responden, kolom = unsur.")
+    return matrix
+
+
+def _careful_matrix(responses: Any, names: Sequence[str] | None) -> np.ndarray:
+    if isinstance(responses, np.ndarray):
+        responses = responses.tolist()
+    if isinstance(responses, (str, bytes)) or not hasattr(responses, "__iter__"):
+        raise InputError("Jawaban harus berupa rentang sel (baris = responden, kolom = unsur), bukan satu nilai.")
+    rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in responses]
+    if rows and not any(isinstance(r, (list, tuple)) for r in responses):
+        rows = [list(responses)]
+    width = max((len(r) for r in rows), default=0)
+    labels = unsur_labels(width, names) if names is None or len(names) == width else unsur_labels(width)
+    matrix = np.full((len(rows), width), np.nan)
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise InputError(f"Baris {i + 1} berisi {len(row)} kolom, baris lain {width}. Samakan lebar rentangnya.")
+        for j, cell in enumerate(row):
+            matrix[i, j] = _answer(cell, i, j, labels[j])
+    return matrix
+
+
+def _answer(cell: Any, i: int, j: int, label: str) -> float:
+    if cell is None:
+        return math.nan
+    if isinstance(cell, bool):
+        problem = f"nilai logika {'TRUE' if cell else 'FALSE'} bukan jawaban"
+    elif isinstance(cell, Real):
+        return float(cell)  # range and integrality are checked for the whole matrix at once
+    elif isinstance(cell, str):
+        text = cell.strip()
+        if not text:
+            return math.nan
+        if _DIGITS.match(text):
+            return float(text)
+        problem = f"teks '{cell}' bukan jawaban"
+    elif isinstance(cell, (_dt.date, _dt.time, _dt.timedelta)):
+        problem = f"tanggal/waktu {cell} bukan jawaban"
+    else:
+        problem = f"{type(cell).__name__} {cell!r} bukan jawaban"
+    raise InputError(_where(i, j, label) + f": {problem}. {_FIX}", row=i + 1, column=j + 1)
+
+
+_FIX = "Isi 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."
+
+
+def _where(i: int, j: int, label: str) -> str:
+    return f"Baris {i + 1}, kolom {j + 1} ({label})"
+
+
+def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isnan(matrix) & ((matrix < 1) | (matrix > 4) | (matrix != np.floor(matrix)))
+    if bad.any():
+        i, j = (int(k) for k in np.argwhere(bad)[0])
+        value = float(matrix[i, j])
+        if not math.isfinite(value):
+            problem = f"nilai {value} bukan angka yang sah"
+        elif value != math.floor(value):
+            problem = f"jawaban {format_id(value, 3).rstrip('0').rstrip(',')} bukan bilangan bulat"
+        else:
+            problem = f"jawaban {int(value)} di luar skala 1–4"
+        raise InputError(_where(i, j, labels[j]) + f": {problem}. {_FIX}", row=i + 1, column=j + 1)
+    empty = np.flatnonzero(_counts(matrix) == 0)
+    if empty.size:
+        j = int(empty[0])
+        raise InputError(
+            f"Kolom {j + 1} ({labels[j]}) tidak berisi satu jawaban pun, sehingga NRR-nya tidak terdefinisi. "
+            "Isi jawabannya, atau keluarkan kolom itu dari rentang.",
+            column=j + 1,
+        )

@@ -1,0 +1,69 @@
+"""Numbers as staff type them: Indonesian decimal comma, text cells, and the rounding reports use.
+
+Kept apart so every rule (IKM, AKIP, capaian) and every reader (Data IKU, survey sheets) reads a number the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
+
+from ..errors import InputError
+
+_PLAIN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_GROUPED_ID = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234.567,89
+_AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")  # 1.234: thousands (id) or decimals (en)?
+
+
+def parse_number(value: object, what: str = "nilai") -> float:
+    """A finite float from a number or from text such as "71,2", "1.234,5" or " 85 ".
+
+    "1.234" is refused: in Indonesian it is one thousand two hundred thirty-four, in an English-locale sheet it is
+    one point two three four, and guessing would be a silently wrong number.
+    """
+    if isinstance(value, bool) or value is None:
+        raise InputError(f"{what} harus berupa angka, bukan {_describe(value)}. Isi dengan angka, misalnya 71,2.")
+    if isinstance(value, Real):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        if _AMBIGUOUS.match(text):
+            raise InputError(
+                f"{what} '{value}' ambigu (ribuan atau desimal?). Tulis tanpa titik ribuan (1234) "
+                "atau dengan koma desimal (1,234)."
+            )
+        if _GROUPED_ID.match(text):
+            text = text.replace(".", "").replace(",", ".")
+        elif _PLAIN.match(text):
+            text = text.replace(",", ".")
+        else:
+            raise InputError(f"{what} harus berupa angka, bukan teks '{value}'. Isi dengan angka, misalnya 71,2.")
+        number = float(text)
+    else:
+        raise InputError(f"{what} harus berupa angka, bukan {_describe(value)}.")
+    if not math.isfinite(number):
+        raise InputError(f"{what} bukan angka yang sah ({value!r}). Isi dengan angka terhingga.")
+    return number
+
+
+def round_half_up(value: float, places: int = 2) -> float:
+    """Round as reports do (88,305 -> 88,31), after shedding binary noise (88,30499999999999 is 88,305)."""
+    exact = Decimal(f"{value:.10f}")
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def format_id(value: float, places: int = 2) -> str:
+    """A number written the Indonesian way (88,31), for messages and CLI tables."""
+    return f"{round_half_up(value, places):,.{places}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "sel kosong"
+    if isinstance(value, bool):
+        return f"nilai logika {'TRUE' if value else 'FALSE'}"
+    if isinstance(value, str):
+        return f"teks '{value}'"
+    return f"{type(value).__name__} {value!r}"

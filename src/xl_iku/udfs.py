@@ -1,0 +1,111 @@
+"""Excel functions: `UDF Modules = xl_iku.udfs` (classic xlwings) or imported into xlwings Lite's main.py.
+
+Defined once with `from xlwings import func, arg, ret`, which each runtime interprets itself. The functions are thin:
+the rules live in `xl_iku.rules`. What this module adds is the Excel manner of failing: under classic xlwings an
+exception would put a traceback in the cell, so the Indonesian message is *returned* as the cell's text; under
+Office.js (Lite/Server) raising `XlwingsError` gives `#VALUE!` carrying that message. Either way nothing numeric
+appears for bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable
+
+import xlwings
+from xlwings import arg, func, ret
+
+from .errors import InputError
+from .rules.akip import akip_category, akip_score
+from .rules.capaian import capaian
+from .rules.ikm import ikm_category, ikm_nrr, ikm_score
+
+OFFICE_JS = bool(getattr(xlwings, "on_server", False)) or sys.platform == "emscripten"
+
+_RANGE = {"ndim": 2, "err_to_str": True}
+
+
+def _excel(rule: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return rule(*args, **kwargs)
+    except InputError as error:
+        if OFFICE_JS:
+            raise xlwings.XlwingsError(str(error)) from None
+        return f"#XL-IKU! {error}"
+
+
+def _table(rows: Any) -> Any:
+    """An optional interval range: omitted, or a range of (bawah, atas, kode, label) rows."""
+    if rows is None or rows == [[None]] or rows == [[""]]:
+        return None
+    return rows
+
+
+@func
+@arg("jawaban", doc="Rentang jawaban survei: baris = responden, kolom = unsur (1–4; sel kosong = tidak dijawab).", **_RANGE)
+@arg("bobot", doc="Opsional. Bobot lama (0,111 / 0,11 / 0,071) untuk mencocokkan laporan lama; kosong = 1/jumlah unsur.")
+def IKM_SCORE(jawaban, bobot=None):
+    """Indeks Kepuasan Masyarakat (PermenPANRB 14/2017), belum dibulatkan."""
+    return _excel(ikm_score, jawaban, weight=bobot)
+
+
+@func
+@arg("jawaban", doc="Rentang jawaban survei: baris = responden, kolom = unsur.", **_RANGE)
+@ret(expand="table")
+def IKM_NRR(jawaban):
+    """Nilai rata-rata (NRR) per unsur, satu baris ke kanan."""
+    result = _excel(ikm_nrr, jawaban)
+    return [result] if isinstance(result, list) else result
+
+
+@func
+@arg("nilai", doc="Nilai IKM (25–100).")
+def IKM_CATEGORY(nilai):
+    """Mutu pelayanan (A/B/C/D) dari nilai IKM, dibulatkan 2 desimal dahulu."""
+    result = _excel(ikm_category, nilai)
+    return result.code if not isinstance(result, str) else result
+
+
+@func
+@arg("nilai", doc="Nilai IKM (25–100).")
+def IKM_LABEL(nilai):
+    """Kinerja unit pelayanan (Sangat baik … Tidak baik) dari nilai IKM."""
+    result = _excel(ikm_category, nilai)
+    return result.label if not isinstance(result, str) else result
+
+
+@func
+@arg("perencanaan", doc="Nilai komponen Perencanaan Kinerja (0–100).")
+@arg("pengukuran", doc="Nilai komponen Pengukuran Kinerja (0–100).")
+@arg("pelaporan", doc="Nilai komponen Pelaporan Kinerja (0–100).")
+@arg("evaluasi", doc="Nilai komponen Evaluasi Akuntabilitas Kinerja Internal (0–100).")
+def AKIP_SCORE(perencanaan, pengukuran, pelaporan, evaluasi):
+    """Nilai AKIP = 0,30·Perencanaan + 0,30·Pengukuran + 0,15·Pelaporan + 0,25·Evaluasi Internal."""
+    return _excel(akip_score, perencanaan, pengukuran, pelaporan, evaluasi)
+
+
+@func
+@arg("nilai", doc="Nilai AKIP (0–100).")
+@arg("tabel", doc="Opsional. Tabel interval sendiri: kolom batas bawah, batas atas, predikat, label.", **_RANGE)
+def AKIP_CATEGORY(nilai, tabel=None):
+    """Predikat AKIP (AA … D), tabel resmi PermenPANRB 88/2021 bila tabel tidak diisi."""
+    result = _excel(akip_category, nilai, _table(tabel))
+    return result.code if not isinstance(result, str) else result
+
+
+@func
+@arg("nilai", doc="Nilai AKIP (0–100).")
+@arg("tabel", doc="Opsional. Tabel interval sendiri: kolom batas bawah, batas atas, predikat, label.", **_RANGE)
+def AKIP_LABEL(nilai, tabel=None):
+    """Label predikat AKIP (Sangat Memuaskan … Sangat Kurang)."""
+    result = _excel(akip_category, nilai, _table(tabel))
+    return result.label if not isinstance(result, str) else result
+
+
+@func
+@arg("target", doc="Target kinerja.")
+@arg("realisasi", doc="Realisasi kinerja.")
+@arg("polaritas", doc="Opsional. 'positif' (makin tinggi makin baik, bawaan) atau 'negatif'.")
+def CAPAIAN(target, realisasi, polaritas="positif"):
+    """Capaian kinerja dalam persen: positif realisasi/target×100; negatif (2 − realisasi/target)×100."""
+    return _excel(capaian, target, realisasi, polaritas)
