@@ -60,10 +60,10 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
     (a first row of unsur headers inside it is recognised and used)."""
     from python_calamine import CalamineWorkbook
 
+    if not os.path.isfile(path):
+        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
     try:
         book = CalamineWorkbook.from_path(os.fspath(path))
-    except FileNotFoundError:
-        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.") from None
     except Exception as error:  # calamine raises its own types for corrupt/unsupported files
         raise InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).") from None
     name = _pick_sheet(book, sheet)

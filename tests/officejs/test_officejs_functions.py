@@ -1,0 +1,70 @@
+"""The Excel functions as Excel (Office.js: xlwings Lite / Server) calls them: the JSON payload, through xlwings."""
+
+import asyncio
+import importlib.util
+
+import pytest
+import xlwings
+import xlwings.server
+
+from xl_iku import udfs
+
+SURVEY = [[4, 3, None], [3, "", 2], [None, 3, 2], [4, 4, 1]]
+
+
+def call(name, *args, module=udfs):
+    body = {
+        "client": "Office.js", "func_name": name, "args": list(args), "caller_address": "[IKU.xlsx]Hasil SKM!C5",
+        "culture_info_name": "id-ID", "date_format": "dd/MM/yyyy", "version": xlwings.__version__, "runtime": "1.4",
+    }
+    return asyncio.run(xlwings.server.custom_functions_call(body, module))
+
+
+def test_runs_in_office_js_mode():
+    assert udfs.OFFICE_JS
+
+
+def test_all_functions_are_registered():
+    meta = xlwings.server.custom_functions_meta(udfs)
+    names = {f["name"] for f in meta["functions"]}
+    assert names == {"IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
+                     "AKIP_LABEL", "CAPAIAN"}
+    ikm = next(f for f in meta["functions"] if f["name"] == "IKM_SCORE")
+    assert [p["name"] for p in ikm["parameters"]] == ["jawaban", "bobot"]
+    assert ikm["parameters"][1].get("optional") is True
+
+
+def test_payload_results():
+    expected = (4 + 3 + 4) / 3 + (3 + 3 + 4) / 3 + (2 + 2 + 1) / 3
+    assert call("IKM_SCORE", SURVEY) == [[pytest.approx(expected / 3 * 25)]]
+    assert call("IKM_SCORE", [[3] * 9], [[0.111]]) == [[pytest.approx(27 * 0.111 * 25)]]
+    assert call("IKM_NRR", SURVEY) == [[pytest.approx(11 / 3), pytest.approx(10 / 3), pytest.approx(5 / 3)]]
+    assert call("IKM_CATEGORY", [[88.305]]) == [["A"]]
+    assert call("IKM_LABEL", [[64.99]]) == [["Tidak baik"]]
+    assert call("AKIP_SCORE", [[80]], [[70]], [[60]], [[50]]) == [[pytest.approx(66.5)]]
+    assert call("AKIP_CATEGORY", [[70]]) == [["B"]]
+    assert call("AKIP_CATEGORY", [[70]], [[70, 79, "BB", "Sangat Baik"]]) == [["BB"]]
+    assert call("AKIP_LABEL", [[90.5]]) == [["Sangat Memuaskan"]]
+    assert call("CAPAIAN", [[10]], [[8]], [["negatif"]]) == [[pytest.approx(120.0)]]
+    assert call("CAPAIAN", [[10]], [[8]]) == [[pytest.approx(80.0)]]
+
+
+@pytest.mark.parametrize("name, args, fragment", [
+    ("IKM_SCORE", ([[3, 5]],), "Baris 1, kolom 2 (U2): jawaban 5 di luar skala 1–4"),
+    ("IKM_SCORE", ([[3, True]],), "nilai logika TRUE"),
+    ("IKM_CATEGORY", ([[12]],), "di luar rentang 25–100"),
+    ("CAPAIAN", ([[0]], [[3]]), "Target bernilai 0"),
+])
+def test_bad_input_is_an_excel_error_with_the_message(name, args, fragment):
+    with pytest.raises(xlwings.XlwingsError) as info:
+        call(name, *args)
+    assert fragment in str(info.value)
+
+
+def test_lite_main_py_exposes_the_functions(root):
+    spec = importlib.util.spec_from_file_location("lite_main", root / "excel" / "lite" / "main.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    names = {f["name"] for f in xlwings.server.custom_functions_meta(module)["functions"]}
+    assert {"IKM_SCORE", "IKM_NRR", "AKIP_SCORE", "CAPAIAN"} <= names
+    assert call("IKM_SCORE", SURVEY, module=module) == call("IKM_SCORE", SURVEY)

@@ -1,0 +1,57 @@
+"""What users copy must run: the README's Python example and the Excel configuration files."""
+
+import re
+
+import pytest
+
+
+def readme_blocks(root, language):
+    text = (root / "README.md").read_text(encoding="utf-8")
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)
+
+
+def test_readme_python_example_runs(root):
+    (block,) = readme_blocks(root, "python")
+    namespace = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    xl_iku = namespace["xl_iku"]
+    assert xl_iku.ikm_category(88.305).code == "A"
+
+
+def test_readme_lists_every_excel_function(root):
+    from xl_iku import udfs
+
+    text = (root / "README.md").read_text(encoding="utf-8")
+    exported = {name for name in dir(udfs) if name.isupper() and callable(getattr(udfs, name))}
+    assert exported == {"IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
+                        "AKIP_LABEL", "CAPAIAN"}
+    for name in exported:
+        assert f"`={name}(" in text
+
+
+def test_classic_xlwings_conf_as_xlwings_reads_it(root):
+    config = {}
+    for line in (root / "excel" / "classic" / "xlwings.conf").read_text(encoding="utf-8").splitlines():
+        values = re.findall(r'"[^"]*"', line)  # the parsing of xlwings.utils.read_user_config
+        if values:
+            config[values[0].strip('"').lower()] = values[1].strip('"')
+    assert config["udf modules"] == "xl_iku.udfs"
+    assert config["interpreter_win"].endswith(r"\.venv\Scripts\python.exe")
+    import importlib
+
+    assert importlib.import_module(config["udf modules"]).IKM_SCORE
+
+
+def test_lite_requirements_do_not_pin_pyodide_packages(root):
+    lines = [l.strip() for l in (root / "excel" / "lite" / "requirements.txt").read_text().splitlines()
+             if l.strip() and not l.startswith("#")]
+    assert "numpy" in lines
+    assert any(l.endswith(".whl") for l in lines)
+    assert not any(l.startswith(("numpy=", "pandas=")) for l in lines)
+
+
+@pytest.mark.parametrize("script", ["scripts/test.sh", "scripts/wotu.sh", ".ci/run"])
+def test_setup_scripts_are_executable(root, script):
+    import os
+
+    assert os.access(root / script, os.X_OK)
