@@ -1,0 +1,55 @@
+"""Consistency warnings on an IKU plan (domain_rules.md §4). They inform; they never change data or stop a run."""
+
+from __future__ import annotations
+
+from .cells import address
+from .model import Catatan, IkuPlan
+from .rules.numbers import format_id
+
+DATA_SHEET = "Data IKU"
+
+
+def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan]:
+    """`columns` maps a header key ("target 2025", "kode indikator", …) to its 1-based sheet column."""
+    notes: list[Catatan] = []
+
+    def note(row: int, key: str, text: str) -> None:
+        col = columns.get(key)
+        notes.append(Catatan(DATA_SHEET, address(row, col) if col else f"baris {row}", text))
+
+    for ind in plan.indikator:
+        name = f"Indikator '{ind.nama}'" + (f" ({ind.kode})" if ind.kode else "")
+        negatif = ind.polaritas == "negatif"
+        for key, label in (("kode tujuan", "Kode tujuan"), ("kode sasaran", "Kode sasaran"),
+                           ("kode indikator", "Kode indikator")):
+            value = {"kode tujuan": ind.kode_tujuan, "kode sasaran": ind.kode_sasaran,
+                     "kode indikator": ind.kode}[key]
+            if not value:
+                note(ind.row, key, f"{label} kosong untuk {name}. Isi kodenya agar tabel dapat dirujuk.")
+        worse = (lambda a, b: a > b) if negatif else (lambda a, b: a < b)
+        below_baseline = []
+        previous_year = previous = None
+        for year in plan.tahun_target:
+            value = ind.target.get(year)
+            if value is None:
+                note(ind.row, f"target {year}", f"Target {year} kosong untuk {name}.")
+                continue
+            if ind.kondisi_awal is not None and worse(value, ind.kondisi_awal):
+                below_baseline.append(year)
+            if previous is not None and worse(value, previous):
+                note(ind.row, f"target {year}",
+                     f"Target {year} ({format_id(value)}) {'naik' if negatif else 'turun'} dari target "
+                     f"{previous_year} ({format_id(previous)}) untuk {name} berpolaritas {ind.polaritas}.")
+            previous_year, previous = year, value
+        if below_baseline:
+            years = ", ".join(str(y) for y in below_baseline)
+            note(ind.row, f"target {below_baseline[0]}",
+                 f"Target {years} {'di atas' if negatif else 'di bawah'} kondisi awal {plan.tahun_awal} "
+                 f"({format_id(ind.kondisi_awal)}) untuk {name} berpolaritas {ind.polaritas}.")
+        if ind.kondisi_awal is None:
+            note(ind.row, f"kondisi awal {plan.tahun_awal}", f"Kondisi awal {plan.tahun_awal} kosong untuk {name}.")
+        for key, label, value in (("definisi operasional", "Definisi Operasional", ind.definisi),
+                                  ("penjelasan", "Penjelasan", ind.penjelasan)):
+            if not value:
+                note(ind.row, key, f"{label} kosong untuk {name}: baris Penjelasan IKU akan kosong di kolom itu.")
+    return notes

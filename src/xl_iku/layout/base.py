@@ -1,0 +1,104 @@
+"""A sheet described as data: cells, merges, styles, sizes and print setup. Writers apply it; they decide nothing.
+
+One `SheetLayout` is what both the headless writer (openpyxl) and the live writer (xlwings, classic and Lite) receive,
+so the one-click sheets and the regenerated file are the same by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+FONT = "Arial"  # metric-compatible Liberation Sans exists wherever LibreOffice renders the PDF
+
+
+@dataclass(frozen=True)
+class Style:
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    size: float = 10
+    fill: str | None = None  # "RRGGBB"
+    halign: str = "general"  # general | left | center | right
+    valign: str = "top"  # top | center | bottom
+    wrap: bool = False
+    border: bool = False  # thin on all four sides
+    number_format: str = "General"
+
+    def but(self, **changes: Any) -> "Style":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    style: Style = Style()
+    formula: bool = False  # only then may a text starting with "=" be written as a formula
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    landscape: bool = True
+    paper: str = "A4"
+    fit_to_width: bool = True
+    title_rows: tuple[int, int] | None = None  # repeated on every page
+    footer: str = "Halaman &P dari &N"
+    margins_cm: tuple[float, float, float, float] = (1.5, 1.0, 1.5, 1.0)  # top, right, bottom, left
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Data validation on a block of input cells, with the prompt and the error staff see (Bahasa Indonesia)."""
+
+    cells: str  # "H2:H500"
+    kind: str  # list | decimal | whole
+    values: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    prompt: str = ""
+    error: str = ""
+
+
+@dataclass
+class SheetLayout:
+    name: str
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 (1-based, inclusive)
+    column_widths: dict[int, float] = field(default_factory=dict)  # characters, as Excel counts them
+    row_heights: dict[int, float] = field(default_factory=dict)  # points
+    print_setup: PrintSetup = PrintSetup()
+    freeze: tuple[int, int] | None = None  # first unfrozen (row, column)
+    show_gridlines: bool = False
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)  # cell comments (input hints)
+    validations: list[Validation] = field(default_factory=list)
+
+    def put(self, row: int, column: int, value: Any, style: Style = Style(), formula: bool = False) -> None:
+        self.cells[(row, column)] = Cell(value, style, formula)
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int, value: Any, style: Style = Style()) -> None:
+        """A merged block; every cell of it carries the style so borders and fills cover the whole block."""
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                self.cells[(r, c)] = Cell(value if (r, c) == (r1, c1) else None, style)
+        if (r1, c1) != (r2, c2):
+            self.merges.append((r1, c1, r2, c2))
+
+    @property
+    def max_row(self) -> int:
+        return max((r for r, _ in self.cells), default=0)
+
+    @property
+    def max_column(self) -> int:
+        return max((c for _, c in self.cells), default=0)
+
+
+def text_height(texts_and_widths: list[tuple[str, float]], size: float = 10, minimum: float = 15.0) -> float:
+    """Row height (points) that shows every wrapped text in full: Excel does not auto-fit rows on open."""
+    lines = 1
+    for text, width in texts_and_widths:
+        if not text:
+            continue
+        per_line = max(1, int(width * 1.2))  # Arial 10 fits about 1.2 characters per width unit
+        count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+        lines = max(lines, count)
+    return max(minimum, round(lines * size * 1.3 + 4, 1))

@@ -1,0 +1,97 @@
+"""Sheet `Tabel IKU`: the printed Tabel IV.1 (tujuan → sasaran → indikator, kondisi awal, targets, ket.)."""
+
+from __future__ import annotations
+
+from ..model import IkuPlan
+from . import styles
+from .base import PrintSetup, SheetLayout, text_height
+from .text import tanggal, with_code
+
+SHEET = "Tabel IKU"
+HEADER_ROW = 6
+FIRST_DATA_ROW = 9
+WIDTHS = {"tujuan": 28, "sasaran": 30, "indikator": 30, "awal": 11, "target": 9, "ket": 12}
+
+
+def iku_table(plan: IkuPlan) -> SheetLayout:
+    years = plan.tahun_target
+    last = 5 + len(years)  # KET. column
+    sheet = SheetLayout(SHEET, print_setup=PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW + 2)),
+                        freeze=(FIRST_DATA_ROW, 4))
+    widths = [WIDTHS["tujuan"], WIDTHS["sasaran"], WIDTHS["indikator"], WIDTHS["awal"]]
+    widths += [WIDTHS["target"]] * len(years) + [WIDTHS["ket"]]
+    sheet.column_widths = {c: w for c, w in enumerate(widths, start=1)}
+
+    info = plan.instansi
+    for row, text, style in ((1, "INDIKATOR KINERJA UTAMA", styles.TITLE),
+                             (2, info.nama.upper(), styles.SUBTITLE),
+                             (3, info.pemerintah_daerah.upper(), styles.SUBTITLE),
+                             (4, f"TAHUN {info.periode}", styles.SUBTITLE)):
+        sheet.merge(row, 1, row, last, text, style)
+        sheet.row_heights[row] = 18
+
+    h = HEADER_ROW
+    for col, text in ((1, "TUJUAN"), (2, "SASARAN"), (3, "INDIKATOR"), (4, f"KONDISI AWAL {plan.tahun_awal}"),
+                      (last, "KET.")):
+        sheet.merge(h, col, h + 1, col, text, styles.HEADER)
+    sheet.merge(h, 5, h, 4 + len(years), "TARGET TAHUN", styles.HEADER)
+    for offset, year in enumerate(years):
+        sheet.put(h + 1, 5 + offset, year, styles.HEADER)
+    for col in range(1, last + 1):
+        sheet.put(h + 2, col, col, styles.NUMBER_ROW)
+    sheet.row_heights.update({h: 18, h + 1: 18, h + 2: 12})
+
+    row = FIRST_DATA_ROW
+    for tujuan in plan.tujuan():
+        t_first = row
+        for sasaran in tujuan.sasaran:
+            s_first = row
+            for ind in sasaran.indikator:
+                sheet.put(row, 3, with_code(ind.nama, ind.kode), styles.TEXT)
+                sheet.put(row, 4, ind.kondisi_awal, styles.NUMBER)
+                for offset, year in enumerate(years):
+                    sheet.put(row, 5 + offset, ind.target.get(year), styles.NUMBER)
+                sheet.put(row, last, ind.keterangan or None, styles.TEXT)
+                sheet.row_heights[row] = text_height([(with_code(ind.nama, ind.kode), WIDTHS["indikator"]),
+                                                      (ind.keterangan, WIDTHS["ket"])])
+                row += 1
+            _merged_text(sheet, s_first, row - 1, 2, with_code(sasaran.nama, sasaran.kode), WIDTHS["sasaran"])
+        _merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
+    signature_block(sheet, plan, row + 1, last - 3, last)
+    return sheet
+
+
+def _merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, width: float) -> None:
+    """Merge a tujuan/sasaran down its indicators, growing the rows if its text needs more room than they have."""
+    sheet.merge(first, col, last, col, text, styles.TEXT)
+    needed = text_height([(text, width)])
+    have = sum(sheet.row_heights[r] for r in range(first, last + 1))
+    if needed > have:
+        extra = (needed - have) / (last - first + 1)
+        for r in range(first, last + 1):
+            sheet.row_heights[r] = round(sheet.row_heights[r] + extra, 1)
+
+
+def signature_block(sheet: SheetLayout, plan: IkuPlan, row: int, first_col: int, last_col: int) -> None:
+    """Tempat/tanggal, jabatan, space to sign, nama, pangkat, NIP, as the Keputusan's lampiran ends."""
+    info = plan.instansi
+    lines = []
+    if info.tempat:
+        lines.append((f"Ditetapkan di {info.tempat}", styles.SIGN))
+    if info.tanggal:
+        lines.append((f"pada tanggal {tanggal(info.tanggal)}", styles.SIGN))
+    if info.jabatan:
+        lines.append((f"{info.jabatan.upper()},", styles.SIGN.but(bold=True)))
+    lines.append(None)  # room for the signature
+    if info.penandatangan:
+        lines.append((info.penandatangan, styles.SIGN_NAME))
+    if info.pangkat:
+        lines.append((info.pangkat, styles.SIGN))
+    if info.nip:
+        lines.append((f"NIP. {info.nip}", styles.SIGN))
+    for line in lines:
+        if line is None:
+            sheet.row_heights[row] = 48
+        else:
+            sheet.merge(row, first_col, row, last_col, *line)
+        row += 1

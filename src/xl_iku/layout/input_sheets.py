@@ -1,0 +1,97 @@
+"""The input sheets a new office starts from (`xl-iku init`): `Instansi` and `Data IKU`, with hints and validation.
+
+Also used to write an office's existing data into that shape (the Wotu template is built this way), so the input
+contract has one definition: `readers.iku` reads exactly what this writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..cells import column_letter
+from . import styles
+from .base import SheetLayout, Style, Validation
+
+INSTANSI_ROWS = (
+    ("Nama Instansi", "Nama perangkat daerah, misalnya Kecamatan Wotu."),
+    ("Pemerintah Daerah", "Misalnya Kabupaten Luwu Timur."),
+    ("Periode", "Periode IKU, misalnya 2025–2029."),
+    ("Tempat Penetapan", "Tempat keputusan ditetapkan."),
+    ("Tanggal Penetapan", "Tanggal keputusan (format tanggal Excel)."),
+    ("Jabatan Penandatangan", "Misalnya Camat Wotu."),
+    ("Nama Penandatangan", "Nama lengkap dengan gelar."),
+    ("Pangkat/Golongan", "Misalnya Pembina Tk. I, IV/b."),
+    ("NIP", "Tulis sebagai teks agar angka tidak terpotong."),
+)
+
+TEXT_HEADERS = (
+    ("Kode Tujuan", 10, "Kode tujuan, misalnya T1."),
+    ("Tujuan", 30, "Teks tujuan. Ulangi untuk setiap indikator di bawah tujuan yang sama."),
+    ("Kode Sasaran", 10, "Kode sasaran, misalnya S1.1."),
+    ("Sasaran", 30, "Teks sasaran. Ulangi untuk setiap indikator di bawah sasaran yang sama."),
+    ("Kode Indikator", 10, "Kode indikator, harus unik, misalnya IS.1.1."),
+    ("Indikator", 30, "Nama indikator kinerja utama."),
+    ("Satuan", 10, "Satuan, misalnya Nilai, Indeks, Persen."),
+    ("Polaritas", 10, "positif: makin tinggi makin baik; negatif: makin rendah makin baik."),
+)
+TRAILING_HEADERS = (
+    ("Keterangan", 14, "Keterangan (kolom KET. pada tabel)."),
+    ("Sasaran (Penjelasan)", 30, "Opsional: rumusan sasaran untuk tabel Penjelasan bila berbeda."),
+    ("Definisi Operasional", 45, "Definisi operasional indikator."),
+    ("Formulasi", 40, "Rumus perhitungan indikator."),
+    ("Penjelasan", 45, "Penjelasan indikator."),
+    ("Sumber Data", 20, "Sumber data, misalnya LHE Inspektorat."),
+    ("Penanggung Jawab", 16, "Jabatan penanggung jawab."),
+)
+INPUT_ROWS = 200  # validation and formats reach this far; more rows still read fine
+HEADER = Style(bold=True, fill="DDEBF7", halign="center", valign="center", wrap=True, border=True)
+KEY = Style(bold=True, valign="top", border=True)
+VALUE = Style(valign="top", wrap=True, border=True)
+HINT = styles.NOTE
+
+
+def instansi_sheet(values: dict[str, Any] | None = None) -> SheetLayout:
+    sheet = SheetLayout("Instansi", show_gridlines=True)
+    sheet.column_widths = {1: 26, 2: 44, 3: 48}
+    for col, text in enumerate(("Kunci", "Nilai", "Petunjuk"), start=1):
+        sheet.put(1, col, text, HEADER)
+    values = values or {}
+    for row, (key, hint) in enumerate(INSTANSI_ROWS, start=2):
+        sheet.put(row, 1, key, KEY)
+        value = values.get(key)
+        style = VALUE.but(number_format="d mmmm yyyy") if key == "Tanggal Penetapan" else VALUE
+        if key == "NIP":
+            style = VALUE.but(number_format="@")
+        sheet.put(row, 2, value, style)
+        sheet.put(row, 3, hint, HINT)
+    return sheet
+
+
+def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
+                   rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
+    """Header row 1, one indicator per row; `rows` map header text → value."""
+    headers = list(TEXT_HEADERS)
+    headers.append((f"Kondisi Awal {baseline_year}", 11, f"Capaian tahun {baseline_year} (angka)."))
+    headers += [(f"Target {y}", 10, f"Target tahun {y} (angka; koma desimal boleh).") for y in target_years]
+    headers += list(TRAILING_HEADERS)
+    sheet = SheetLayout("Data IKU", freeze=(2, 7), show_gridlines=True)
+    for col, (text, width, hint) in enumerate(headers, start=1):
+        sheet.put(1, col, text, HEADER)
+        sheet.column_widths[col] = width
+        sheet.notes[(1, col)] = hint
+    sheet.row_heights[1] = 32
+    for r, values in enumerate(rows, start=2):
+        for col, (text, _, _) in enumerate(headers, start=1):
+            value = values.get(text)
+            numeric = text.startswith(("Kondisi Awal", "Target"))
+            sheet.put(r, col, value, VALUE.but(number_format="0.00", halign="right") if numeric else VALUE)
+    polaritas = next(i for i, h in enumerate(headers, start=1) if h[0] == "Polaritas")
+    sheet.validations.append(Validation(
+        f"{column_letter(polaritas)}2:{column_letter(polaritas)}{INPUT_ROWS}", "list", ("positif", "negatif"),
+        prompt="Pilih positif atau negatif.", error="Polaritas hanya boleh 'positif' atau 'negatif'."))
+    first_num = len(TEXT_HEADERS) + 1
+    last_num = first_num + len(target_years)
+    sheet.validations.append(Validation(
+        f"{column_letter(first_num)}2:{column_letter(last_num)}{INPUT_ROWS}", "decimal", minimum=-1e12, maximum=1e12,
+        prompt="Isi dengan angka.", error="Kondisi awal dan target harus berupa angka."))
+    return sheet

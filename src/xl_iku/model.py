@@ -1,0 +1,91 @@
+"""The IKU plan as data: instansi, tujuan → sasaran → indikator, baseline and yearly targets.
+
+Parsed and validated by `readers.iku`; read by `checks` (warnings) and `layout` (the generated sheets). Nothing here
+knows about Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Instansi:
+    nama: str
+    pemerintah_daerah: str
+    periode: str
+    tempat: str = ""
+    tanggal: dt.date | str | None = None
+    jabatan: str = ""
+    penandatangan: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class Indikator:
+    row: int  # sheet row in Data IKU, for messages
+    kode_tujuan: str
+    tujuan: str
+    kode_sasaran: str
+    sasaran: str
+    kode: str
+    nama: str
+    satuan: str = ""
+    polaritas: str = "positif"
+    kondisi_awal: float | None = None
+    target: dict[int, float | None] = field(default_factory=dict)
+    keterangan: str = ""
+    sasaran_penjelasan: str = ""
+    definisi: str = ""
+    formulasi: str = ""
+    penjelasan: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    kode: str
+    nama: str
+    indikator: tuple[Indikator, ...]
+
+
+@dataclass(frozen=True)
+class Tujuan:
+    kode: str
+    nama: str
+    sasaran: tuple[Sasaran, ...]
+
+    @property
+    def indikator(self) -> tuple[Indikator, ...]:
+        return tuple(i for s in self.sasaran for i in s.indikator)
+
+
+@dataclass(frozen=True)
+class IkuPlan:
+    instansi: Instansi
+    tahun_awal: int  # year of the kondisi awal
+    tahun_target: tuple[int, ...]
+    indikator: tuple[Indikator, ...]
+
+    def tujuan(self) -> list[Tujuan]:
+        """Indicators grouped for the table: tujuan and sasaran in order of first appearance."""
+        tujuan: dict[tuple[str, str], dict[tuple[str, str], list[Indikator]]] = {}
+        for ind in self.indikator:
+            sasaran = tujuan.setdefault((ind.kode_tujuan, ind.tujuan), {})
+            sasaran.setdefault((ind.kode_sasaran, ind.sasaran), []).append(ind)
+        return [
+            Tujuan(kt, nt, tuple(Sasaran(ks, ns, tuple(inds)) for (ks, ns), inds in sasaran.items()))
+            for (kt, nt), sasaran in tujuan.items()
+        ]
+
+
+@dataclass(frozen=True)
+class Catatan:
+    """A consistency warning: reported and listed, never changing the data."""
+
+    sheet: str
+    cell: str
+    pesan: str

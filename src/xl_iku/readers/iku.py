@@ -1,0 +1,242 @@
+"""The input contract: sheets `Instansi` (key | value) and `Data IKU` (one row per indicator) → `IkuPlan`.
+
+Works on plain grids of values so the headless path (openpyxl) and the live path (xlwings) read the same way.
+Headers are matched case- and space-insensitively, in any column order. Errors stop the run and name sheet, cell
+and fix; softer problems become warnings in `checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..cells import address, column_letter
+from ..errors import InputError
+from ..model import IkuPlan, Indikator, Instansi
+from ..rules.capaian import polaritas_of
+from ..rules.numbers import parse_number
+
+INSTANSI_SHEET = "Instansi"
+DATA_SHEET = "Data IKU"
+
+#: Instansi keys (normalised) → field; the first three are required.
+INSTANSI_KEYS = {
+    "nama instansi": "nama",
+    "pemerintah daerah": "pemerintah_daerah",
+    "periode": "periode",
+    "tempat penetapan": "tempat",
+    "tanggal penetapan": "tanggal",
+    "jabatan penandatangan": "jabatan",
+    "nama penandatangan": "penandatangan",
+    "pangkat/golongan": "pangkat",
+    "nip": "nip",
+}
+INSTANSI_REQUIRED = ("nama instansi", "pemerintah daerah", "periode")
+
+#: Data IKU headers (normalised) → Indikator field.
+TEXT_COLUMNS = {
+    "kode tujuan": "kode_tujuan",
+    "tujuan": "tujuan",
+    "kode sasaran": "kode_sasaran",
+    "sasaran": "sasaran",
+    "kode indikator": "kode",
+    "indikator": "nama",
+    "satuan": "satuan",
+    "polaritas": "polaritas",
+    "keterangan": "keterangan",
+    "sasaran (penjelasan)": "sasaran_penjelasan",
+    "definisi operasional": "definisi",
+    "formulasi": "formulasi",
+    "penjelasan": "penjelasan",
+    "sumber data": "sumber_data",
+    "penanggung jawab": "penanggung_jawab",
+}
+REQUIRED_COLUMNS = ("kode tujuan", "tujuan", "kode sasaran", "sasaran", "kode indikator", "indikator", "polaritas")
+_YEAR_COLUMN = re.compile(r"^(kondisi awal|target) (\d{4})$")
+
+
+@dataclass(frozen=True)
+class SheetGrid:
+    """A sheet's values (row 1 first) and its merged ranges, however they were read."""
+
+    name: str
+    rows: Sequence[Sequence[Any]]
+    merged: Sequence[str] = field(default_factory=tuple)
+
+
+def normalise(header: Any) -> str:
+    text = " ".join(str(header).split()).lower() if header is not None else ""
+    return re.sub(r"\s*/\s*", "/", text)
+
+
+def find_sheet(names: Sequence[str], wanted: str) -> str | None:
+    for name in names:
+        if normalise(name) == normalise(wanted):
+            return name
+    return None
+
+
+def read_plan(instansi: SheetGrid, data: SheetGrid) -> tuple[IkuPlan, dict[str, int]]:
+    """The validated plan, plus header key → 1-based column (for warnings that point at cells)."""
+    info = read_instansi(instansi)
+    columns, baseline_year, target_years = _header(data)
+    indikator = _indicators(data, columns, baseline_year, target_years)
+    return IkuPlan(info, baseline_year, tuple(target_years), tuple(indikator)), columns
+
+
+def read_instansi(grid: SheetGrid) -> Instansi:
+    found: dict[str, Any] = {}
+    for r, row in enumerate(grid.rows, start=1):
+        if not row:
+            continue
+        key = normalise(row[0])
+        if key in INSTANSI_KEYS and key not in found:
+            found[key] = (row[1] if len(row) > 1 else None, r)
+    for key in INSTANSI_REQUIRED:
+        value = found.get(key, (None, 0))[0]
+        if _text(value) == "":
+            label = next(k for k in _INSTANSI_LABELS if normalise(k) == key)
+            where = f"sel B{found[key][1]}" if key in found else "kolom A"
+            raise InputError(
+                f"Sheet '{grid.name}', {where}: '{label}' belum diisi. Tulis '{label}' di kolom A dan nilainya di "
+                "kolom B (baris mana pun)."
+            )
+    values = {}
+    for key, attr in INSTANSI_KEYS.items():
+        raw = found.get(key, (None, 0))[0]
+        if attr == "tanggal":
+            values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
+                                                                            else (_text(raw) or None))
+        elif attr == "nip" and isinstance(raw, float) and raw.is_integer():
+            values[attr] = str(int(raw))
+        else:
+            values[attr] = _text(raw)
+    return Instansi(**values)
+
+
+_INSTANSI_LABELS = ("Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
+                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP")
+
+
+def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
+    if grid.merged:
+        raise InputError(
+            f"Sheet '{grid.name}': sel {grid.merged[0]} digabung (merge). Sheet data tidak boleh berisi sel gabungan: "
+            "pisahkan gabungannya (Unmerge) dan isi setiap baris dengan lengkap."
+        )
+    if not grid.rows or all(_text(v) == "" for v in grid.rows[0]):
+        raise InputError(
+            f"Sheet '{grid.name}' kosong atau baris 1 tidak berisi judul kolom. Baris 1 harus berisi judul seperti "
+            "'Kode Tujuan', 'Tujuan', …, 'Kondisi Awal 2024', 'Target 2025'. Buat contoh dengan: xl-iku init BARU.xlsx"
+        )
+    columns: dict[str, int] = {}
+    baseline: list[int] = []
+    targets: list[int] = []
+    for c, header in enumerate(grid.rows[0], start=1):
+        key = normalise(header)
+        if not key:
+            continue
+        if key in columns:
+            raise InputError(
+                f"Sheet '{grid.name}', sel {address(1, c)}: judul '{header}' sudah ada di sel "
+                f"{address(1, columns[key])}. Hapus atau ganti salah satunya."
+            )
+        year = _YEAR_COLUMN.match(key)
+        if year:
+            (baseline if year.group(1) == "kondisi awal" else targets).append(int(year.group(2)))
+        columns[key] = c
+    missing = [k for k in REQUIRED_COLUMNS if k not in columns]
+    if missing:
+        names = ", ".join(f"'{k.title()}'" for k in missing)
+        raise InputError(
+            f"Sheet '{grid.name}', baris 1: kolom {names} tidak ditemukan. Tambahkan judul kolom itu (huruf besar/kecil "
+            "dan urutan bebas)."
+        )
+    if len(baseline) != 1:
+        problem = "tidak ada" if not baseline else f"ada {len(baseline)}"
+        raise InputError(
+            f"Sheet '{grid.name}', baris 1: kolom 'Kondisi Awal TAHUN' {problem}; harus tepat satu, misalnya "
+            "'Kondisi Awal 2024'."
+        )
+    if not targets:
+        raise InputError(
+            f"Sheet '{grid.name}', baris 1: tidak ada kolom 'Target TAHUN'. Tambahkan misalnya 'Target 2025'."
+        )
+    targets.sort()
+    if targets[0] <= baseline[0]:
+        raise InputError(
+            f"Sheet '{grid.name}', baris 1: kolom 'Target {targets[0]}' tidak sesudah 'Kondisi Awal {baseline[0]}'. "
+            "Tahun target harus sesudah tahun kondisi awal."
+        )
+    return columns, baseline[0], targets
+
+
+def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets: list[int]) -> list[Indikator]:
+    out: list[Indikator] = []
+    seen: dict[str, int] = {}
+    for r, row in enumerate(grid.rows[1:], start=2):
+        def cell(key: str) -> Any:
+            c = columns.get(key)
+            return row[c - 1] if c is not None and c - 1 < len(row) else None
+
+        if all(_text(v) == "" for v in row):
+            continue
+        where = f"Sheet '{grid.name}', sel"
+        fields = {attr: _text(cell(key)) for key, attr in TEXT_COLUMNS.items()}
+        if not fields["nama"]:
+            raise InputError(f"{where} {address(r, columns['indikator'])}: nama indikator kosong pada baris yang "
+                             "berisi data. Isi nama indikatornya, atau kosongkan seluruh baris.")
+        for key in ("tujuan", "sasaran"):
+            if not fields[key]:
+                raise InputError(f"{where} {address(r, columns[key])}: {key} kosong untuk indikator "
+                                 f"'{fields['nama']}'. Isi teks {key}nya (boleh sama dengan baris di atasnya).")
+        try:
+            fields["polaritas"] = polaritas_of(cell("polaritas"))
+        except InputError as error:
+            raise error.located(f"{where} {address(r, columns['polaritas'])}") from None
+        kode = fields["kode"]
+        if kode:
+            if kode.lower() in seen:
+                raise InputError(
+                    f"{where} {address(r, columns['kode indikator'])}: kode indikator '{kode}' sudah dipakai di sel "
+                    f"{address(seen[kode.lower()], columns['kode indikator'])}. Setiap indikator perlu kode yang unik."
+                )
+            seen[kode.lower()] = r
+        baseline_key = f"kondisi awal {baseline}"
+        kondisi_awal = _number(cell(baseline_key), f"{where} {address(r, columns[baseline_key])}",
+                               f"Kondisi awal {baseline}")
+        target = {
+            year: _number(cell(f"target {year}"), f"{where} {address(r, columns[f'target {year}'])}", f"Target {year}")
+            for year in targets
+        }
+        out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, **fields))
+    if not out:
+        raise InputError(
+            f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai baris 2."
+        )
+    return out
+
+
+def _number(value: Any, where: str, what: str) -> float | None:
+    if _text(value) == "":
+        return None
+    try:
+        return parse_number(value, what)
+    except InputError as error:
+        raise error.located(where) from None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+__all__ = ["SheetGrid", "read_plan", "read_instansi", "find_sheet", "normalise", "INSTANSI_SHEET", "DATA_SHEET",
+           "column_letter"]

@@ -1,0 +1,35 @@
+"""Build templates/IKU_Wotu.xlsx from the office's data (tools/wotu_iku.json): input sheets, then regeneration.
+
+The template's data then lives in its own `Instansi` and `Data IKU` sheets; tests regenerate it from them and compare
+cell by cell. Run after changing the layout: python tools/make_template.py [OUT.xlsx]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from xl_iku.workbook import input_layouts, regenerate, save_atomic
+from xl_iku.writers.openpyxl_writer import write_layout
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(out: str = str(HERE.parent / "templates" / "IKU_Wotu.xlsx")) -> None:
+    data = json.loads((HERE / "wotu_iku.json").read_text(encoding="utf-8"))
+    instansi = dict(data["instansi"])
+    instansi["Tanggal Penetapan"] = dt.date.fromisoformat(instansi["Tanggal Penetapan"])
+    book = Workbook()
+    book.remove(book.active)
+    for layout in input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"]):
+        write_layout(book, layout)
+    save_atomic(book, Path(out))
+    regenerate(out)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])
