@@ -13,3 +13,14 @@ from xl_iku.udfs import (  # noqa: F401
     IKM_NRR,
     IKM_SCORE,
 )
+
+import xlwings as xw  # noqa: E402
+from xlwings import script  # noqa: E402
+
+from xl_iku.oneclick import run  # noqa: E402
+
+
+@script
+def buat_ulang_iku(book: xw.Book):
+    """Buat ulang sheet Tabel IKU, Penjelasan IKU dan Catatan dari sheet Instansi dan Data IKU."""
+    run(book)

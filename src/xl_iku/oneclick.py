@@ -1,0 +1,70 @@
+"""One-click regeneration inside Excel: read the open workbook, build the same layouts, write them live.
+
+Called by the classic "Run main" route (`workbooks/IKU_Wotu.py` → `main()`) and by the xlwings Lite/Server script
+`buat_ulang_iku` (excel/lite/main.py). Thin over `readers`, `checks`, `layout` and `writers.xlwings_writer`; it never
+saves the file (Excel does), so nothing openpyxl cannot carry is ever at risk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .checks import consistency_warnings
+from .errors import InputError
+from .layout import iku_layouts
+from .model import Catatan
+from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, read_plan
+from .writers.xlwings_writer import write_layout
+
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def regenerate_book(book: Any) -> list[Catatan]:
+    """Rebuild the generated sheets of an open xlwings Book; return the consistency warnings."""
+    grids = {}
+    names = [s.name for s in book.sheets]
+    for wanted in (INSTANSI_SHEET, DATA_SHEET):
+        name = find_sheet(names, wanted)
+        if name is None:
+            raise InputError(f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu, lalu klik lagi.")
+        grids[wanted] = sheet_grid(book.sheets[name])
+    plan, columns = read_plan(grids[INSTANSI_SHEET], grids[DATA_SHEET])
+    notes = consistency_warnings(plan, columns)
+    for layout in iku_layouts(plan, notes):
+        write_layout(book, layout)
+    return notes
+
+
+def run(book: Any) -> str:
+    """Regenerate and tell the user how it went, in a message box; errors never leave a half-built sheet unsaid."""
+    try:
+        notes = regenerate_book(book)
+    except InputError as error:
+        message = f"Tabel tidak dibuat ulang.\n\n{error}"
+        book.app.alert(message, title="xl-iku")
+        return message
+    message = "Tabel IKU, Penjelasan IKU dan Catatan sudah dibuat ulang."
+    if notes:
+        message += f"\n\nAda {len(notes)} catatan konsistensi: lihat sheet 'Catatan'."
+    book.app.alert(message, title="xl-iku")
+    return message
+
+
+def sheet_grid(sheet: Any) -> SheetGrid:
+    """Values from row 1/column A, whatever the used range's origin; Excel date serials in Instansi become dates."""
+    used = sheet.used_range
+    values = used.options(ndim=2).value or []
+    top, left = used.row, used.column
+    rows = [[None] * (left - 1) + list(r) for r in values]
+    rows = [[] for _ in range(top - 1)] + rows
+    if sheet.name.strip().lower() == INSTANSI_SHEET.lower():
+        rows = [_date_value(r) for r in rows]
+    return SheetGrid(sheet.name, rows)
+
+
+def _date_value(row: list[Any]) -> list[Any]:
+    if len(row) > 1 and str(row[0]).strip().lower() == "tanggal penetapan" and isinstance(row[1], (int, float)) \
+            and not isinstance(row[1], bool):
+        return [row[0], (_EXCEL_EPOCH + dt.timedelta(days=row[1])).date(), *row[2:]]
+    return row

@@ -1,0 +1,112 @@
+"""Write a `SheetLayout` into an open workbook through xlwings: classic (Windows/Mac Excel) and Office.js (Lite,
+Server) alike, using only the cross-engine Range API. Applies; decides nothing about content.
+
+Cells sharing a style are written as one range per row-run, so a sheet costs a few hundred calls, not thousands.
+Print setup beyond what the engines expose (orientation, fit to width, title rows) is set through the classic COM
+API where present; under Office.js it stays with the headless writer and `xl-iku pdf`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..cells import address
+from ..layout.base import FONT, SheetLayout, Style
+
+_POINTS_PER_CHAR = 0.75 * 7  # Excel's default font: 7 px per character, 0.75 pt per px
+_PADDING_POINTS = 0.75 * 5
+
+
+def is_office_js(book: Any) -> bool:
+    return getattr(getattr(book.app, "engine", None), "name", "") not in ("excel", "")
+
+
+def write_layout(book: Any, layout: SheetLayout) -> Any:
+    names = [s.name for s in book.sheets]
+    if layout.name in names:
+        sheet = book.sheets[layout.name]
+        sheet.clear()  # contents, formats and merges: nothing stale survives
+    else:
+        sheet = book.sheets.add(layout.name, after=book.sheets[len(names) - 1])
+    rows, cols = layout.max_row, layout.max_column
+    if rows and cols:
+        values = [[None] * cols for _ in range(rows)]
+        for (r, c), spec in layout.cells.items():
+            value = spec.value
+            if isinstance(value, str) and value.startswith("=") and not spec.formula:
+                value = "'" + value  # text from data stays text
+            values[r - 1][c - 1] = value
+        sheet.range((1, 1), (rows, cols)).value = values
+    office_js = is_office_js(book)
+    for style, ranges in _style_runs(layout).items():
+        for ref in ranges:
+            _apply_style(sheet.range(ref), style, office_js)
+    for r1, c1, r2, c2 in layout.merges:
+        sheet.range((r1, c1), (r2, c2)).merge()
+    for col, width in sorted(layout.column_widths.items()):
+        sheet.range((1, col)).column_width = width * _POINTS_PER_CHAR + _PADDING_POINTS if office_js else width
+    for row, height in sorted(layout.row_heights.items()):
+        sheet.range((row, 1)).row_height = height
+    if layout.freeze:
+        r, c = layout.freeze
+        sheet.freeze_panes.freeze_at(f"A1:{address(max(r - 1, 1), max(c - 1, 1))}")
+    sheet.show_gridlines = layout.show_gridlines
+    if not office_js:
+        _classic_print_setup(sheet, layout)
+    return sheet
+
+
+def _style_runs(layout: SheetLayout) -> dict[Style, list[str]]:
+    """Style → A1 ranges, each a run of adjacent cells in one row sharing that style."""
+    runs: dict[Style, list[str]] = defaultdict(list)
+    by_row: dict[int, list[tuple[int, Style]]] = defaultdict(list)
+    for (r, c), spec in layout.cells.items():
+        by_row[r].append((c, spec.style))
+    for r, cells in sorted(by_row.items()):
+        cells.sort()
+        start, (prev, style) = cells[0][0], cells[0]
+        for c, s in cells[1:] + [(None, None)]:
+            if c != prev + 1 or s != style:
+                runs[style].append(f"{address(r, start)}:{address(r, prev)}")
+                if c is not None:
+                    start, style = c, s
+            if c is not None:
+                prev = c
+    return runs
+
+
+def _apply_style(rng: Any, style: Style, office_js: bool) -> None:
+    font = rng.font
+    font.name, font.size, font.bold, font.italic = FONT, style.size, style.bold, style.italic
+    if style.underline and not office_js:  # no cross-engine underline: classic COM only
+        rng.api.Font.Underline = 2  # xlUnderlineStyleSingle
+    if style.fill:
+        rng.color = f"#{style.fill}"
+    if style.halign != "general":
+        rng.horizontal_alignment = style.halign
+    rng.vertical_alignment = style.valign
+    if style.wrap:
+        rng.wrap_text = True
+    if style.number_format != "General":
+        rng.number_format = style.number_format
+    if style.border:
+        rng.borders.set("all", line_style="continuous", weight="thin", color="#000000")
+
+
+def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
+    setup = layout.print_setup
+    try:
+        page = sheet.api.PageSetup
+    except Exception:  # Mac/other engines: nothing more to set
+        return
+    page.Orientation = 2 if setup.landscape else 1
+    page.PaperSize = 9  # xlPaperA4
+    if setup.fit_to_width:
+        page.Zoom = False
+        page.FitToPagesWide = 1
+        page.FitToPagesTall = False
+    if setup.title_rows:
+        page.PrintTitleRows = f"${setup.title_rows[0]}:${setup.title_rows[1]}"
+    if setup.footer:
+        page.CenterFooter = setup.footer
