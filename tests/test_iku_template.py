@@ -65,7 +65,8 @@ def test_tabel_iku_is_laid_out_like_tabel_iv1(template):
     signature = [ws.cell(r, 8).value for r in range(12, 20)]
     assert signature == ["Ditetapkan di Wotu", "pada tanggal 7 Oktober 2025", "CAMAT WOTU,", None,
                          "YAHASIS DAWI, S.Sos., M.Si", "Pembina Tk. I, IV/b", "NIP. 19700908 200312 1 004", None]
-    assert ws["H15"].font.b and ws["H15"].font.u == "single"
+    assert ws["H16"].font.b and ws["H16"].font.u == "single"
+    assert ws.row_dimensions[15].height >= 40  # room to sign
 
 
 def test_penjelasan_iku(template):
