@@ -77,12 +77,37 @@ def load(path: Path):
         raise InputError(f"Berkas '{path}' tidak dapat dibuka sebagai buku kerja Excel ({error}).") from None
 
 
-def grid(sheet) -> SheetGrid:
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+def grid(sheet, cached_values: Callable[[], object] | None = None) -> SheetGrid:
+    """A sheet's values for the readers. Formula cells are read as Excel last computed them (openpyxl keeps only
+    the formula text); a formula never computed (file not yet saved by Excel or LibreOffice) is an error, not a
+    silent blank."""
+    rows = []
+    for row in sheet.iter_rows():
+        values = []
+        for cell in row:
+            value = cell.value
+            if cell.data_type == "f":
+                value = cached_values()[sheet.title][cell.coordinate].value if cached_values else None
+                if value is None:
+                    raise InputError(
+                        f"Sheet '{sheet.title}', sel {cell.coordinate}: rumus belum punya nilai terhitung. Buka dan "
+                        "simpan berkas di Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
+                    )
+            values.append(value)
+        rows.append(values)
     return SheetGrid(sheet.title, rows, tuple(str(r) for r in sheet.merged_cells.ranges))
 
 
-def plan_from_book(book) -> tuple[IkuPlan, list[Catatan]]:
+def plan_from_book(book, path: Path | None = None) -> tuple[IkuPlan, list[Catatan]]:
+    cache: list = []
+
+    def cached_values():
+        if not cache:
+            import openpyxl
+
+            cache.append(openpyxl.load_workbook(path, data_only=True))
+        return cache[0]
+
     sheets = {}
     for wanted in (INSTANSI_SHEET, DATA_SHEET):
         name = find_sheet(book.sheetnames, wanted)
@@ -91,7 +116,7 @@ def plan_from_book(book) -> tuple[IkuPlan, list[Catatan]]:
                 f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat oleh "
                 "'xl-iku init BARU.xlsx')."
             )
-        sheets[wanted] = grid(book[name])
+        sheets[wanted] = grid(book[name], cached_values if path is not None else None)
     plan, columns = read_plan(sheets[INSTANSI_SHEET], sheets[DATA_SHEET])
     return plan, consistency_warnings(plan, columns)
 
@@ -113,7 +138,7 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
             "gunakan tombol buat-ulang di Excel (xlwings) yang tidak menyimpan ulang berkas."
         )
     book = load(source)
-    plan, notes = plan_from_book(book)
+    plan, notes = plan_from_book(book, source)
     for layout in iku_layouts(plan, notes):
         write_layout(book, layout)
     book.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached values

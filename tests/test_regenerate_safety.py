@@ -1,0 +1,239 @@
+"""Regeneration touches only the generated sheets, writes atomically, refuses to lose what openpyxl would drop,
+and leaves the file untouched on bad data."""
+
+import hashlib
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlwings
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from iku_books import office_book, other_office_rows
+from xl_iku import workbook
+from xl_iku.cli import main
+from xlsx_compare import sheet_differences, workbook_differences
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def rich_book(tmp_path):
+    """An office's real workbook: extra sheets with formulas, names, validation, a stale generated sheet."""
+    path = office_book(tmp_path / "kantor.xlsx")
+    wb = openpyxl.load_workbook(path)
+    extra = wb.create_sheet("Rekap Anggaran", 0)
+    extra["A1"], extra["B1"] = "Pagu", 1500000
+    extra["A2"], extra["B2"] = "Realisasi", 1200000
+    extra["B3"] = "=B2/B1"
+    extra["C3"] = "=SUM(B1:B2)"
+    extra["B1"].number_format = "#,##0"
+    extra["A1"].font = openpyxl.styles.Font(bold=True, color="FF0000")
+    dv = DataValidation(type="whole", operator="between", formula1="0", formula2="9999999999")
+    dv.add("B1:B2")
+    extra.add_data_validation(dv)
+    wb.defined_names["Pagu"] = DefinedName("Pagu", attr_text="'Rekap Anggaran'!$B$1")
+    catatan_user = wb.create_sheet("Catatan Staf")
+    catatan_user["A1"] = "=teks yang diketik staf"
+    catatan_user["A1"].data_type = "s"
+    stale = wb.create_sheet("Tabel IKU")
+    stale["Z99"] = "sisa lama"
+    wb.save(path)
+    return path
+
+
+def test_only_generated_sheets_change(rich_book, tmp_path):
+    before = tmp_path / "before.xlsx"
+    shutil.copyfile(rich_book, before)
+    assert main(["regenerate", str(rich_book)]) == 0
+    after = openpyxl.load_workbook(rich_book)
+    assert after.sheetnames == ["Rekap Anggaran", "Instansi", "Data IKU", "Catatan Staf", "Tabel IKU",
+                                "Penjelasan IKU", "Catatan"]
+    original = openpyxl.load_workbook(before)
+    for name in ("Rekap Anggaran", "Instansi", "Data IKU", "Catatan Staf"):
+        assert sheet_differences(original[name], after[name]) == [], name
+    assert after["Rekap Anggaran"]["B3"].value == "=B2/B1"
+    assert after["Catatan Staf"]["A1"].data_type == "s"
+    assert after.defined_names["Pagu"].attr_text == "'Rekap Anggaran'!$B$1"
+    assert after["Tabel IKU"]["Z99"].value is None  # the stale sheet was rebuilt, not patched
+    assert after["Tabel IKU"]["A1"].value == "INDIKATOR KINERJA UTAMA"
+
+
+def test_output_file_leaves_source_untouched(rich_book, tmp_path):
+    before = digest(rich_book)
+    out = tmp_path / "hasil.xlsx"
+    assert main(["regenerate", str(rich_book), "-o", str(out)]) == 0
+    assert digest(rich_book) == before
+    assert "Tabel IKU" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_macro_workbook_keeps_its_vba(tmp_path):
+    path = tmp_path / "kantor.xlsm"
+    shutil.copyfile(Path(xlwings.__file__).parent / "quickstart.xlsm", path)
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    office = openpyxl.load_workbook(office_book(tmp_path / "src.xlsx"))
+    for name in ("Instansi", "Data IKU"):
+        target = wb.create_sheet(name)
+        for row in office[name].iter_rows():
+            for cell in row:
+                target.cell(cell.row, cell.column, cell.value)
+    wb.save(path)
+    vba = zipfile.ZipFile(path).read("xl/vbaProject.bin")
+    assert main(["regenerate", str(path)]) == 0
+    assert zipfile.ZipFile(path).read("xl/vbaProject.bin") == vba
+    assert "Tabel IKU" in openpyxl.load_workbook(path, keep_vba=True).sheetnames
+    assert main(["regenerate", str(path), "-o", str(tmp_path / "x.xlsx")]) == 2  # would drop the macros
+
+
+def _inject(path, name, data):
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr(name, data)
+
+
+@pytest.mark.parametrize("part, data, label", [
+    ("xl/media/image1.png", b"\x89PNG fake", "gambar"),
+    ("xl/drawings/drawing9.xml", b"<xdr:wsDr><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp>"
+                                 b"</xdr:twoCellAnchor></xdr:wsDr>", "kotak teks"),
+])
+def test_in_place_refuses_when_openpyxl_would_drop_content(rich_book, tmp_path, capsys, part, data, label):
+    _inject(rich_book, part, data)
+    before = digest(rich_book)
+    assert main(["regenerate", str(rich_book)]) == 2
+    err = capsys.readouterr().err
+    assert label in err and "Berkas tidak diubah" in err and "-o BARU.xlsx" in err
+    assert digest(rich_book) == before
+    out = tmp_path / "baru.xlsx"
+    assert main(["regenerate", str(rich_book), "-o", str(out)]) == 0  # a new file is allowed, with a warning
+    assert label in capsys.readouterr().err
+    assert digest(rich_book) == before
+
+
+def _break(book_path, how):
+    wb = openpyxl.load_workbook(book_path)
+    ws = wb["Data IKU"]
+    headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    if how == "missing_header":
+        ws.cell(1, headers["Sasaran"]).value = "Sasaran Strategis"
+    elif how == "duplicate_code":
+        ws.cell(5, headers["Kode Indikator"]).value = "I.1.1.1"
+    elif how == "text_target":
+        ws.cell(4, headers["Target 2029"]).value = "tujuh puluh"
+    elif how == "merged":
+        ws.merge_cells(start_row=2, start_column=headers["Tujuan"], end_row=5, end_column=headers["Tujuan"])
+    elif how == "empty":
+        wb.remove(ws)
+        wb.create_sheet("Data IKU")
+    elif how == "no_instansi":
+        wb.remove(wb["Instansi"])
+    elif how == "bad_polaritas":
+        ws.cell(3, headers["Polaritas"]).value = "naik"
+    elif how == "no_periode":
+        wb["Instansi"]["B4"] = None
+    wb.save(book_path)
+    return headers
+
+
+@pytest.mark.parametrize("how, fragments", [
+    ("missing_header", ["Sheet 'Data IKU', baris 1", "'Sasaran' tidak ditemukan"]),
+    ("duplicate_code", ["Sheet 'Data IKU', sel E5", "'I.1.1.1' sudah dipakai di sel E2"]),
+    ("text_target", ["Sheet 'Data IKU', sel", "teks 'tujuh puluh'"]),
+    ("merged", ["Sheet 'Data IKU': sel B2:B5 digabung", "Unmerge"]),
+    ("empty", ["Sheet 'Data IKU' kosong", "xl-iku init"]),
+    ("no_instansi", ["Sheet 'Instansi' tidak ada"]),
+    ("bad_polaritas", ["Sheet 'Data IKU', sel H3", "Polaritas 'naik' tidak dikenal"]),
+    ("no_periode", ["Sheet 'Instansi', sel B4", "'Periode' belum diisi"]),
+])
+def test_bad_data_stops_with_a_message_and_leaves_the_file(tmp_path, capsys, how, fragments):
+    path = office_book(tmp_path / "kantor.xlsx")
+    _break(path, how)
+    before = digest(path)
+    assert main(["regenerate", str(path)]) == 2
+    err = capsys.readouterr().err
+    for fragment in fragments:
+        assert fragment in err
+    assert digest(path) == before
+    assert list(tmp_path.glob(".kantor.*")) == []  # no temporary file left behind
+
+
+def test_text_target_names_the_cell(tmp_path, capsys):
+    path = office_book(tmp_path / "kantor.xlsx")
+    headers = _break(path, "text_target")
+    from openpyxl.utils import get_column_letter
+
+    assert main(["regenerate", str(path)]) == 2
+    assert f"sel {get_column_letter(headers['Target 2029'])}4" in capsys.readouterr().err
+
+
+def test_interrupted_save_leaves_the_original(tmp_path, monkeypatch):
+    path = office_book(tmp_path / "kantor.xlsx")
+    before = digest(path)
+
+    def crash(self, filename):
+        Path(filename).write_bytes(b"half a zip")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", crash)
+    with pytest.raises(KeyboardInterrupt):
+        workbook.regenerate(path)
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["kantor.xlsx"]
+
+
+def test_formula_looking_text_in_data_stays_text(tmp_path):
+    path = office_book(tmp_path / "kantor.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data IKU"]
+    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == "Keterangan")
+    ws.cell(2, col).value = '=HYPERLINK("http://contoh")'
+    ws.cell(2, col).data_type = "s"  # typed as text by staff
+    wb.save(path)
+    assert main(["regenerate", str(path)]) == 0
+    cell = openpyxl.load_workbook(path)["Tabel IKU"]["J9"]
+    assert cell.value == '=HYPERLINK("http://contoh")' and cell.data_type == "s"
+
+
+def _formula_target(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data IKU"]
+    col = next(c for c in range(1, ws.max_column + 1) if ws.cell(1, c).value == "Target 2028")
+    ws.cell(3, col).value = "=60+2*5"  # KIA 2028 target computed in the sheet
+    wb.save(path)
+    return col
+
+
+def test_formula_without_computed_value_is_an_error(tmp_path, capsys):
+    path = office_book(tmp_path / "kantor.xlsx")
+    col = _formula_target(path)
+    assert main(["regenerate", str(path)]) == 2
+    from openpyxl.utils import get_column_letter
+
+    assert f"sel {get_column_letter(col)}3: rumus belum punya nilai terhitung" in capsys.readouterr().err
+
+
+def test_formula_inputs_are_read_as_computed(tmp_path):
+    from xl_iku.pdf import convert
+
+    path = office_book(tmp_path / "kantor.xlsx")
+    _formula_target(path)
+    saved = tmp_path / "disimpan"
+    saved.mkdir()
+    convert(path, "xlsx", saved)  # LibreOffice computes and stores the value, as saving in Excel would
+    book = saved / "kantor.xlsx"
+    assert main(["regenerate", str(book)]) == 0
+    assert openpyxl.load_workbook(book)["Tabel IKU"]["F10"].value == 70
+
+
+def test_regeneration_is_idempotent(tmp_path):
+    path = office_book(tmp_path / "kantor.xlsx")
+    assert main(["regenerate", str(path)]) == 0
+    first = tmp_path / "first.xlsx"
+    shutil.copyfile(path, first)
+    assert main(["regenerate", str(path)]) == 0
+    assert workbook_differences(first, path) == []
