@@ -1,0 +1,92 @@
+"""One-click regeneration through xlwings as Excel (Office.js) runs it: the action list equals the headless sheets."""
+
+import asyncio
+import datetime as dt
+import importlib.util
+
+import openpyxl
+import pytest
+import xlwings as xw
+import xlwings.server
+
+from xl_iku.layout import GENERATED_SHEETS
+
+
+def load_module(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def json_values(sheet):
+    out = []
+    for row in sheet.iter_rows(values_only=True):
+        out.append([(v - dt.datetime(1899, 12, 30)).days if isinstance(v, dt.datetime) else ("" if v is None else v)
+                    for v in row])
+    return out
+
+
+def book_payload(template, sheets=("Instansi", "Data IKU")):
+    wb = openpyxl.load_workbook(template)
+    return xw.Book(json={
+        "client": "Office.js", "version": xw.__version__, "names": [],
+        "book": {"name": "IKU_Wotu.xlsx", "active_sheet_index": 0, "selection": "A1"},
+        "sheets": [{"name": n, "values": json_values(wb[n]), "pictures": [], "tables": []} for n in sheets],
+    })
+
+
+def run_script(book, root):
+    module = load_module(root / "excel" / "lite" / "main.py", "lite_main")
+    response = asyncio.run(xlwings.server.custom_scripts_call(module, "buat_ulang_iku",
+                                                              typehint_to_value={xw.Book: book}))
+    return response.json()["actions"] if hasattr(response, "json") else response["actions"]
+
+
+@pytest.fixture
+def template(root):
+    return root / "templates" / "IKU_Wotu.xlsx"
+
+
+def test_script_is_registered(root):
+    module = load_module(root / "excel" / "lite" / "main.py", "lite_main")
+    names = [s["function_name"] for s in xlwings.server.custom_scripts_meta(module)]
+    assert "buat_ulang_iku" in names
+
+
+def test_live_sheets_equal_the_headless_ones(template, root):
+    actions = run_script(book_payload(template), root)
+    added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
+    assert added == list(GENERATED_SHEETS)
+    headless = openpyxl.load_workbook(template)
+    for position, name in enumerate(GENERATED_SHEETS, start=2):
+        sheet_actions = [a for a in actions if a.get("sheet_position") == position]
+        (values,) = [a["values"] for a in sheet_actions if a["func"] == "setValues"]
+        expected = [[("" if v is None else v) for v in row] for row in headless[name].iter_rows(values_only=True)]
+        width = len(values[0])
+        assert values == [row[:width] + [""] * (width - len(row)) for row in expected][:len(values)]
+        assert len(values) == headless[name].max_row
+        merges = {(a["start_row"] + 1, a["start_column"] + 1, a["start_row"] + a["row_count"],
+                   a["start_column"] + a["column_count"]) for a in sheet_actions if a["func"] == "rangeMerge"}
+        assert merges == {(m.min_row, m.min_col, m.max_row, m.max_col) for m in headless[name].merged_cells.ranges}
+        heights = {a["start_row"] + 1: a["args"][0] for a in sheet_actions if a["func"] == "setRowHeight"}
+        assert heights == {r: d.height for r, d in headless[name].row_dimensions.items() if d.height}
+        borders = [a for a in sheet_actions if a["func"] == "setBorderProperty"]
+        assert borders, "tables need their borders live too"
+    alert = [a for a in actions if a["func"] == "alert"]
+    assert alert and "sudah dibuat ulang" in str(alert[0]["args"]) and "1 catatan" in str(alert[0]["args"])
+
+
+def test_bad_data_alerts_and_writes_nothing(template, root):
+    actions = run_script(book_payload(template, sheets=("Instansi",)), root)
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "Sheet 'Data IKU' tidak ada" in str(actions[0]["args"])
+
+
+def test_classic_run_main_script(template, root, monkeypatch):
+    book = book_payload(template)
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    module = load_module(root / "workbooks" / "IKU_Wotu.py", "IKU_Wotu")
+    module.main()
+    actions = book.json()["actions"]
+    assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == list(GENERATED_SHEETS)

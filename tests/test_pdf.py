@@ -1,0 +1,77 @@
+"""`xl-iku pdf`: the generated sheets through LibreOffice, rendered and read back (pdfinfo, pdftotext, pdftoppm)."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from iku_books import office_book
+from xl_iku.cli import main
+
+
+def pdf_pages(pdf):
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+def pdf_text(pdf, page):
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_template_pdf(root, tmp_path, capsys):
+    book = tmp_path / "IKU_Wotu.xlsx"
+    shutil.copyfile(root / "templates" / "IKU_Wotu.xlsx", book)
+    assert main(["pdf", str(book)]) == 0
+    pdf = tmp_path / "IKU_Wotu.pdf"  # default: beside the workbook
+    assert f"'{pdf}'" in capsys.readouterr().out
+    pages = pdf_pages(pdf)
+    assert len(pages) == 3  # Tabel IKU, Penjelasan IKU, Catatan; the input sheets are not printed
+    for width, height in pages:
+        assert width > height  # landscape
+        assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 in points
+    tabel = pdf_text(pdf, 1)
+    for text in ("INDIKATOR KINERJA UTAMA", "KECAMATAN WOTU", "TARGET TAHUN", "KONDISI", "AWAL 2024", "(S1.1)",
+                 "Nilai AKIP Perangkat Daerah (IS.1.1)", "YAHASIS DAWI", "NIP. 19700908 200312 1 004"):
+        assert text in tabel, text
+    assert re.search(r"75[.,]00\s+70[.,]00\s+70[.,]35", tabel)
+    penjelasan = pdf_text(pdf, 2)
+    for text in ("PENJELASAN INDIKATOR KINERJA UTAMA", "Definisi Operasional", "LHE Inspektorat", "Formulasi:"):
+        assert text in penjelasan, text
+    assert "Kunci" not in tabel + penjelasan  # Instansi sheet not exported
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "hal")], check=True)
+    pngs = sorted(tmp_path.glob("hal-*.png"))
+    assert len(pngs) == 3 and all(p.stat().st_size > 3000 for p in pngs)
+
+
+def test_long_table_repeats_header_on_every_page(tmp_path):
+    from iku_books import other_office_rows
+
+    rows = []
+    for copy in range(6):  # 48 indicators
+        for row in other_office_rows():
+            row = dict(row)
+            row["Kode Indikator"] = f"{row['Kode Indikator']}.{copy}"
+            row["Kode Tujuan"] = f"{row['Kode Tujuan']}.{copy}"
+            rows.append(row)
+    book = office_book(tmp_path / "panjang.xlsx", rows)
+    assert main(["regenerate", str(book)]) == 0
+    out = tmp_path / "keluar" / "lampiran.pdf"
+    assert main(["pdf", str(book), "-o", str(out)]) == 0
+    pages = pdf_pages(out)
+    tabel_pages = [p for p in range(1, len(pages) + 1) if "INDIKATOR" in pdf_text(out, p)
+                   and "PENJELASAN" not in pdf_text(out, p)]
+    assert len(tabel_pages) >= 2
+    for page in tabel_pages:
+        assert "TARGET TAHUN" in pdf_text(out, page)  # print title rows
+
+
+def test_pdf_needs_generated_sheets(tmp_path, capsys):
+    book = tmp_path / "baru.xlsx"
+    assert main(["init", str(book)]) == 0
+    assert main(["pdf", str(book)]) == 2
+    assert "xl-iku regenerate" in capsys.readouterr().err
+    assert not (tmp_path / "baru.pdf").exists()
