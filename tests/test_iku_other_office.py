@@ -28,10 +28,10 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     path = tmp_path / "baru.xlsx"
     assert main(["init", str(path)]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Instansi", "Data IKU"]
-    keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 11)]
+    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM"]
+    keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 12)]
     assert keys == ["Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
-                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP"]
+                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM"]
     data = wb["Data IKU"]
     headers = [data.cell(1, c).value for c in range(1, data.max_column + 1)]
     assert headers[:8] == ["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Kode Indikator", "Indikator",
@@ -42,6 +42,17 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     rules = {str(d.sqref): d for d in data.data_validations.dataValidation}
     assert rules["H2:H200"].formula1 == '"positif,negatif"'
     assert rules["I2:N200"].type == "decimal"
+    skm = wb["Data SKM"]
+    headers = [skm.cell(1, c).value for c in range(1, skm.max_column + 1)]
+    assert headers == ["Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan",
+                       "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]
+    assert "Sistem, Mekanisme, dan Prosedur" in skm["H1"].comment.text  # unsur names as notes
+    rules = {str(d.sqref): d for d in skm.data_validations.dataValidation}
+    answers = rules["G2:O2000"]
+    assert (answers.type, answers.formula1, answers.formula2) == ("whole", "1", "4")
+    assert rules["C2:C2000"].formula1 == '"Laki-laki,Perempuan"'
+    assert "Petani/Nelayan" in rules["F2:F2000"].formula1
+    assert list(skm.tables) == ["TabelSKM"] and skm.tables["TabelSKM"].ref == "A1:O2"
     # an empty init workbook is not silently "regenerated"
     assert main(["regenerate", str(path)]) == 2
 
@@ -86,6 +97,7 @@ def test_warnings_are_reported_and_listed_without_changing_data(book, capsys, tm
     assert "Target 2029 (83,50) turun dari target 2028 (84,00)" in err
     wb = openpyxl.load_workbook(book)
     notes = [wb["Catatan"].cell(r, 4).value for r in range(4, wb["Catatan"].max_row + 1)]
-    assert len(notes) == 2 and all("Target 2029" in n for n in notes)
+    assert len(notes) == 3 and all("Target 2029" in n for n in notes[:2])
+    assert "Data SKM belum berisi jawaban" in notes[2]
     assert sheet_differences(openpyxl.load_workbook(before)["Data IKU"], wb["Data IKU"]) == []
     assert sheet_differences(openpyxl.load_workbook(before)["Instansi"], wb["Instansi"]) == []

@@ -29,10 +29,14 @@ def test_template_pdf(root, tmp_path, capsys):
     pdf = tmp_path / "IKU_Wotu.pdf"  # default: beside the workbook
     assert f"'{pdf}'" in capsys.readouterr().out
     pages = pdf_pages(pdf)
-    assert len(pages) == 3  # Tabel IKU, Penjelasan IKU, Catatan; the input sheets are not printed
-    for width, height in pages:
-        assert width > height  # landscape
-        assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 in points
+    texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
+    hasil_pages = [n for n, t in enumerate(texts, start=1) if "HASIL SURVEI" in t or "IKM per" in t]
+    # Tabel IKU, Penjelasan IKU, Hasil SKM (portrait, may run to a second page), Catatan; no input sheet
+    assert len(pages) == 3 + len(hasil_pages) and hasil_pages[0] == 3
+    for number, (width, height) in enumerate(pages, start=1):
+        portrait = number in hasil_pages
+        assert (width < height) if portrait else (width > height)
+        assert abs(max(width, height) - 842) < 2 and abs(min(width, height) - 595) < 2  # A4 in points
     tabel = pdf_text(pdf, 1)
     for text in ("INDIKATOR KINERJA UTAMA", "KECAMATAN WOTU", "TARGET TAHUN", "KONDISI", "AWAL 2024", "(S1.1)",
                  "Nilai AKIP Perangkat Daerah (IS.1.1)", "YAHASIS DAWI", "NIP. 19700908 200312 1 004"):
@@ -41,10 +45,15 @@ def test_template_pdf(root, tmp_path, capsys):
     penjelasan = pdf_text(pdf, 2)
     for text in ("PENJELASAN INDIKATOR KINERJA UTAMA", "Definisi Operasional", "LHE Inspektorat", "Formulasi:"):
         assert text in penjelasan, text
+    hasil = "".join(texts[n - 1] for n in hasil_pages)
+    for text in ("HASIL SURVEI KEPUASAN MASYARAKAT", "Penanganan Pengaduan", "80.16", "Baik", "Cukup",
+                 "2025 Semester II"):
+        assert text in hasil, text  # the values stored beside the xl-iku formulas, not #NAME?
+    assert "#NAME" not in hasil and "Err:" not in hasil
     assert "Kunci" not in tabel + penjelasan  # Instansi sheet not exported
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "hal")], check=True)
     pngs = sorted(tmp_path.glob("hal-*.png"))
-    assert len(pngs) == 3 and all(p.stat().st_size > 3000 for p in pngs)
+    assert len(pngs) == len(pages) and all(p.stat().st_size > 3000 for p in pngs)
 
 
 def test_long_table_repeats_header_on_every_page(tmp_path):

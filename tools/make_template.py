@@ -1,4 +1,5 @@
-"""Build templates/IKU_Wotu.xlsx from the office's data (tools/wotu_iku.json): input sheets, then regeneration.
+"""Build templates/IKU_Wotu.xlsx from the office's data (tools/wotu_iku.json) and the generated sample survey
+(tools/make_sample_skm.py, not real respondents): input sheets, then regeneration.
 
 The template's data then lives in its own `Instansi` and `Data IKU` sheets; tests regenerate it from them and compare
 cell by cell. Run after changing the layout: python tools/make_template.py [OUT.xlsx]
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from make_sample_skm import respondents
 from xl_iku.workbook import input_layouts, regenerate, save_atomic
 from xl_iku.writers.openpyxl_writer import write_layout
 
@@ -25,7 +27,8 @@ def main(out: str = str(HERE.parent / "templates" / "IKU_Wotu.xlsx")) -> None:
     instansi["Tanggal Penetapan"] = dt.date.fromisoformat(instansi["Tanggal Penetapan"])
     book = Workbook()
     book.remove(book.active)
-    for layout in input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"]):
+    for layout in input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"],
+                                survey=respondents()):
         write_layout(book, layout)
     save_atomic(book, Path(out))
     regenerate(out)

@@ -21,6 +21,7 @@ class Instansi:
     penandatangan: str = ""
     pangkat: str = ""
     nip: str = ""
+    populasi_skm: float | None = None  # people served in the survey period, for the minimum sample
 
 
 @dataclass(frozen=True)

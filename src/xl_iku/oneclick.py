@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .checks import consistency_warnings
 from .errors import InputError
-from .layout import iku_layouts
 from .model import Catatan
-from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, read_plan
+from .readers.iku import INSTANSI_SHEET, SheetGrid
+from .workbook import read_book
 from .writers.xlwings_writer import write_layout
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -22,18 +21,11 @@ _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 def regenerate_book(book: Any) -> list[Catatan]:
     """Rebuild the generated sheets of an open xlwings Book; return the consistency warnings."""
-    grids = {}
-    names = [s.name for s in book.sheets]
-    for wanted in (INSTANSI_SHEET, DATA_SHEET):
-        name = find_sheet(names, wanted)
-        if name is None:
-            raise InputError(f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu, lalu klik lagi.")
-        grids[wanted] = sheet_grid(book.sheets[name])
-    plan, columns = read_plan(grids[INSTANSI_SHEET], grids[DATA_SHEET])
-    notes = consistency_warnings(plan, columns)
-    for layout in iku_layouts(plan, notes):
+    data = read_book([s.name for s in book.sheets], lambda name: sheet_grid(book.sheets[name]),
+                     lambda name: list(sheet_grid(book.sheets[name]).rows))
+    for layout in data.layouts():
         write_layout(book, layout)
-    return notes
+    return data.notes
 
 
 def run(book: Any) -> str:
@@ -44,7 +36,7 @@ def run(book: Any) -> str:
         message = f"Tabel tidak dibuat ulang.\n\n{error}"
         book.app.alert(message, title="xl-iku")
         return message
-    message = "Tabel IKU, Penjelasan IKU dan Catatan sudah dibuat ulang."
+    message = "Sheet hasil (Tabel IKU, Penjelasan IKU, Hasil SKM, Catatan) sudah dibuat ulang."
     if notes:
         message += f"\n\nAda {len(notes)} catatan konsistensi: lihat sheet 'Catatan'."
     book.app.alert(message, title="xl-iku")

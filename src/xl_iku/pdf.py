@@ -7,14 +7,17 @@ lampiran and nothing else. A private LibreOffice profile per call lets several r
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import unescape
 from typing import Sequence
 
 from .errors import InputError
-from .workbook import load, save_atomic
+from .workbook import save_atomic
 
 TIMEOUT_S = 180
 
@@ -33,22 +36,17 @@ def soffice() -> str:
 def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, sheets: Sequence[str]) -> Path:
     source = Path(book_path)
     target = Path(out) if out else source.with_suffix(".pdf")
-    book = load(source)
-    present = [s for s in sheets if s in book.sheetnames]
-    if not present:
-        raise InputError(
-            f"'{source.name}' belum berisi sheet hasil ({', '.join(sheets)}). Jalankan dulu: xl-iku regenerate "
-            f"\"{source}\""
-        )
-    for sheet in book.worksheets:
-        sheet.sheet_state = "visible" if sheet.title in present else "hidden"
-    book.active = book.sheetnames.index(present[0])
-    for sheet in book.worksheets:
-        sheet.sheet_view.tabSelected = sheet.title == present[0]
+    if not source.is_file():
+        raise InputError(f"Berkas '{source}' tidak ditemukan. Periksa nama dan foldernya.")
     with tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as work:
         work_dir = Path(work)
-        copy = work_dir / f"{target.stem}.xlsx"
-        book.save(copy)
+        copy = work_dir / f"{target.stem}{source.suffix.lower()}"
+        present = only_sheets_visible(source, copy, sheets)
+        if not present:
+            raise InputError(
+                f"'{source.name}' belum berisi sheet hasil ({', '.join(sheets)}). Jalankan dulu: xl-iku regenerate "
+                f"\"{source}\""
+            )
         convert(copy, "pdf", work_dir)
         produced = work_dir / f"{target.stem}.pdf"
         if not produced.is_file():
@@ -56,6 +54,42 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, shee
         target.parent.mkdir(parents=True, exist_ok=True)
         save_atomic(produced, target, save=lambda src, temp: shutil.copyfile(src, temp))
     return target
+
+
+def only_sheets_visible(source: Path, copy: Path, keep: Sequence[str]) -> list[str]:
+    """Copy the package with every sheet but `keep` hidden, editing only workbook.xml: no openpyxl round trip, so
+    the values stored beside the xl-iku formulas are what LibreOffice prints."""
+    try:
+        package = zipfile.ZipFile(source)
+    except zipfile.BadZipFile:
+        raise InputError(f"Berkas '{source}' bukan buku kerja .xlsx/.xlsm yang sah.") from None
+    present: list[str] = []
+    order: list[str] = []
+
+    def restate(match: "re.Match[str]") -> str:
+        tag = match.group(0)
+        name = unescape(re.search(r'name="([^"]*)"', tag).group(1), {"&quot;": '"', "&apos;": "'"})
+        order.append(name)
+        tag = re.sub(r'\sstate="[^"]*"', "", tag)
+        if name in keep:
+            present.append(name)
+            return tag
+        return tag.replace("<sheet ", '<sheet state="hidden" ', 1)
+
+    with package, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = re.sub(r"<sheet\s[^>]*?/?>", restate, data.decode("utf-8"))
+                # the active sheet is printed even when hidden: make the first kept sheet the active one
+                first = str(order.index(present[0])) if present else "0"
+                text = re.sub(r'\s(activeTab|firstSheet)="\d+"', "", text)
+                text = text.replace("<workbookView ", f'<workbookView activeTab="{first}" firstSheet="{first}" ', 1)
+                data = text.encode("utf-8")
+            elif item.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b' tabSelected="1"', b"")
+            out.writestr(item, data)
+    return present
 
 
 def convert(path: Path, to: str, outdir: Path, recalc: bool = False) -> None:

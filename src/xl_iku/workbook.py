@@ -20,8 +20,12 @@ from .checks import consistency_warnings
 from .errors import InputError
 from .layout import GENERATED_SHEETS, iku_layouts
 from .layout.base import SheetLayout
+from .layout.data_skm import SHEET as SKM_SHEET
 from .model import Catatan, IkuPlan
-from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, read_plan
+from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
+from .readers.skm import survey_from_rows
+from .skm import SkmReport, skm_report
+from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
 
@@ -98,7 +102,49 @@ def grid(sheet, cached_values: Callable[[], object] | None = None) -> SheetGrid:
     return SheetGrid(sheet.title, rows, tuple(str(r) for r in sheet.merged_cells.ranges))
 
 
-def plan_from_book(book, path: Path | None = None) -> tuple[IkuPlan, list[Catatan]]:
+@dataclass(frozen=True)
+class BookData:
+    """Everything the generated sheets are built from, read from a workbook's input sheets."""
+
+    plan: IkuPlan
+    notes: list[Catatan]
+    skm: SkmReport | None
+    population_ref: str | None
+
+    def layouts(self) -> list[SheetLayout]:
+        return iku_layouts(self.plan, self.notes, self.skm, self.population_ref)
+
+
+def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
+              survey_rows_of: Callable[[str], list]) -> BookData:
+    """The one reading of a workbook, shared by the headless path (openpyxl) and the live one (xlwings)."""
+    sheets = {}
+    for wanted in (INSTANSI_SHEET, DATA_SHEET):
+        name = find_sheet(sheet_names, wanted)
+        if name is None:
+            raise InputError(
+                f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat oleh "
+                "'xl-iku init BARU.xlsx')."
+            )
+        sheets[wanted] = grid_of(name)
+    plan, columns = read_plan(sheets[INSTANSI_SHEET], sheets[DATA_SHEET])
+    notes = consistency_warnings(plan, columns)
+    skm = None
+    population_ref = None
+    survey_sheet = find_sheet(sheet_names, SKM_SHEET)
+    if survey_sheet is not None:
+        table = survey_from_rows(survey_sheet, survey_rows_of(survey_sheet))
+        if any(any(v is not None for v in row) for row in table.rows):
+            skm = skm_report(table, plan.instansi.populasi_skm)
+            if plan.instansi.populasi_skm is not None:
+                population_ref = instansi_value_cell(sheets[INSTANSI_SHEET], "Populasi SKM")
+        else:
+            notes.append(Catatan(survey_sheet, "-", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat."))
+    return BookData(plan, notes, skm, population_ref)
+
+
+def book_data(book, path: Path | None = None) -> BookData:
+    """`read_book` over an openpyxl workbook; formula inputs read as last computed."""
     cache: list = []
 
     def cached_values():
@@ -108,23 +154,12 @@ def plan_from_book(book, path: Path | None = None) -> tuple[IkuPlan, list[Catata
             cache.append(openpyxl.load_workbook(path, data_only=True))
         return cache[0]
 
-    sheets = {}
-    for wanted in (INSTANSI_SHEET, DATA_SHEET):
-        name = find_sheet(book.sheetnames, wanted)
-        if name is None:
-            raise InputError(
-                f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat oleh "
-                "'xl-iku init BARU.xlsx')."
-            )
-        sheets[wanted] = grid(book[name], cached_values if path is not None else None)
-    plan, columns = read_plan(sheets[INSTANSI_SHEET], sheets[DATA_SHEET])
-    return plan, consistency_warnings(plan, columns)
+    return read_book(book.sheetnames, lambda name: grid(book[name], cached_values if path is not None else None),
+                     lambda name: [list(r) for r in book[name].iter_rows(values_only=True)])
 
 
 def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) -> Result:
     """Rebuild the generated sheets of `path` into `out` (default: in place, atomically)."""
-    from .writers.openpyxl_writer import write_layout
-
     source = Path(path)
     target = Path(out) if out is not None else source
     _check_path(source)
@@ -138,19 +173,22 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
             "gunakan tombol buat-ulang di Excel (xlwings) yang tidak menyimpan ulang berkas."
         )
     book = load(source)
-    plan, notes = plan_from_book(book, source)
-    for layout in iku_layouts(plan, notes):
+    data = book_data(book, source)
+    layouts = data.layouts()
+    for layout in layouts:
         write_layout(book, layout)
-    book.calculation.fullCalcOnLoad = True  # openpyxl keeps formulas but not their cached values
-    save_atomic(book, target)
-    return Result(target, plan, notes, [] if in_place else lost)
+    # Formula cells openpyxl writes have no values: Excel recalculates files of this calcId on open anyway, and a
+    # forced full recalculation would make LibreOffice turn xl-iku functions into #NAME? instead of showing the
+    # values stored beside them.
+    book.calculation.fullCalcOnLoad = False
+    cached = cached_values(layouts)
+    save_atomic(book, target, save=lambda b, p: (b.save(p), store_cached_values(p, cached)))
+    return Result(target, data.plan, data.notes, [] if in_place else lost)
 
 
 def init(path: str | os.PathLike, baseline_year: int, target_years: list[int], overwrite: bool = False) -> Path:
     """A fresh workbook with empty input sheets (headers, hints, validation) for another office."""
     from openpyxl import Workbook
-
-    from .writers.openpyxl_writer import write_layout
 
     target = Path(path)
     _check_suffix(target, target)
@@ -165,10 +203,11 @@ def init(path: str | os.PathLike, baseline_year: int, target_years: list[int], o
 
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
-                  rows: list[dict] = ()) -> list[SheetLayout]:
+                  rows: list[dict] = (), survey: list[dict] = ()) -> list[SheetLayout]:
+    from .layout.data_skm import data_skm_sheet
     from .layout.input_sheets import data_iku_sheet, instansi_sheet
 
-    return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows)]
+    return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows), data_skm_sheet(survey)]
 
 
 def save_atomic(book, target: Path, save: Callable[[object, str], None] | None = None) -> None:

@@ -34,6 +34,34 @@ class Cell:
     value: Any
     style: Style = Style()
     formula: bool = False  # only then may a text starting with "=" be written as a formula
+    cached: Any = None  # for a formula: the value xl-iku computed, stored so readers without the add-in see it
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native Excel chart over one block of the same sheet: first column categories, first row series names.
+
+    One contiguous block is what every engine's "set source data" understands, classic and Office.js alike.
+    """
+
+    kind: str  # bar (horizontal) | column | line
+    title: str
+    source: tuple[int, int, int, int]  # r1, c1, r2, c2 (1-based, inclusive)
+    anchor: tuple[int, int]
+    width_cm: float = 16
+    height_cm: float = 9
+    y_min: float | None = None
+    y_max: float | None = None
+    y_title: str = ""
+    categories_top_down: bool = True  # first category at the top of a bar chart, as the table reads
+
+
+@dataclass(frozen=True)
+class Table:
+    """An Excel table over an input range, so it grows as staff add rows."""
+
+    name: str
+    ref: str
 
 
 @dataclass(frozen=True)
@@ -44,6 +72,7 @@ class PrintSetup:
     title_rows: tuple[int, int] | None = None  # repeated on every page
     footer: str = "Halaman &P dari &N"
     margins_cm: tuple[float, float, float, float] = (1.5, 1.0, 1.5, 1.0)  # top, right, bottom, left
+    area: tuple[int, int, int, int] | None = None  # r1, c1, r2, c2; None = everything used
 
 
 @dataclass(frozen=True)
@@ -71,9 +100,15 @@ class SheetLayout:
     show_gridlines: bool = False
     notes: dict[tuple[int, int], str] = field(default_factory=dict)  # cell comments (input hints)
     validations: list[Validation] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
-    def put(self, row: int, column: int, value: Any, style: Style = Style(), formula: bool = False) -> None:
-        self.cells[(row, column)] = Cell(value, style, formula)
+    def put(self, row: int, column: int, value: Any, style: Style = Style()) -> None:
+        self.cells[(row, column)] = Cell(value, style)
+
+    def put_formula(self, row: int, column: int, formula: str, cached: Any, style: Style = Style()) -> None:
+        """A live formula, with the value xl-iku computed for it (what a reader without the add-in will see)."""
+        self.cells[(row, column)] = Cell(formula, style, True, cached)
 
     def merge(self, r1: int, c1: int, r2: int, c2: int, value: Any, style: Style = Style()) -> None:
         """A merged block; every cell of it carries the style so borders and fills cover the whole block."""

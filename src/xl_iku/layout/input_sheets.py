@@ -22,6 +22,7 @@ INSTANSI_ROWS = (
     ("Nama Penandatangan", "Nama lengkap dengan gelar."),
     ("Pangkat/Golongan", "Misalnya Pembina Tk. I, IV/b."),
     ("NIP", "Tulis sebagai teks agar angka tidak terpotong."),
+    ("Populasi SKM", "Jumlah penerima layanan pada periode survei (untuk sampel minimum SKM)."),
 )
 
 TEXT_HEADERS = (

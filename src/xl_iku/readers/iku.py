@@ -32,6 +32,7 @@ INSTANSI_KEYS = {
     "nama penandatangan": "penandatangan",
     "pangkat/golongan": "pangkat",
     "nip": "nip",
+    "populasi skm": "populasi_skm",
 }
 INSTANSI_REQUIRED = ("nama instansi", "pemerintah daerah", "periode")
 
@@ -111,13 +112,24 @@ def read_instansi(grid: SheetGrid) -> Instansi:
                                                                             else (_text(raw) or None))
         elif attr == "nip" and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
+        elif attr == "populasi_skm":
+            row = found.get(key, (None, 0))[1]
+            values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM")
         else:
             values[attr] = _text(raw)
     return Instansi(**values)
 
 
 _INSTANSI_LABELS = ("Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
-                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP")
+                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM")
+
+
+def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
+    """Absolute reference to a key's value cell ("Instansi!$B$11"), for formulas that follow it live."""
+    for r, row in enumerate(grid.rows, start=1):
+        if row and normalise(row[0]) == normalise(key):
+            return f"'{grid.name}'!$B${r}"
+    return None
 
 
 def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:

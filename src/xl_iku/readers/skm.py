@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..cells import address, column_letter, parse_range
@@ -22,6 +22,22 @@ _CODE = re.compile(r"^u\s*(\d{1,2})\b")
 _NAME_TO_CODE = {re.sub(r"[^a-z]", "", name.lower()): code for code, name in UNSUR_14_2017}
 
 
+#: Respondent profile and grouping columns an SKM sheet may carry (normalised header → canonical name).
+PROFILE_COLUMNS = {
+    "jenis kelamin": "Jenis Kelamin",
+    "usia": "Usia",
+    "umur": "Usia",
+    "pendidikan": "Pendidikan",
+    "pekerjaan": "Pekerjaan",
+    "jenis layanan": "Jenis Layanan",
+    "layanan": "Jenis Layanan",
+    "tanggal": "Tanggal",
+    "periode": "Periode",
+    "unit": "Unit",
+    "unit layanan": "Unit",
+}
+
+
 @dataclass(frozen=True)
 class SurveyTable:
     """Answers as read, plus where each came from so errors can name the cell."""
@@ -32,6 +48,12 @@ class SurveyTable:
     columns: list[int]  # 1-based sheet column of each unsur, in code order
     first_row: int  # 1-based sheet row of the first answer row
     rows: list[list[Any]]  # answers only, in code order, "" already turned into None
+    profiles: dict[str, list[Any]] = field(default_factory=dict)  # canonical name → one value per row
+    profile_columns: dict[str, int] = field(default_factory=dict)  # canonical name → 1-based sheet column
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.rows) - 1
 
     def locate(self, error: InputError) -> InputError:
         if error.column is None:
@@ -70,7 +92,7 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
     values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if cell_range:
         return _from_range(name, values, cell_range)
-    return _from_headers(name, values)
+    return survey_from_rows(name, values)
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
@@ -107,7 +129,8 @@ def _header_columns(row: Sequence[Any]) -> dict[str, int]:
     return found if len(found) >= 2 else {}
 
 
-def _from_headers(sheet: str, values: list[list[Any]]) -> SurveyTable:
+def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]]) -> SurveyTable:
+    """A survey from a sheet's values (row 1 first), however they were read: calamine, openpyxl or xlwings."""
     for header_index, row in enumerate(values[:_HEADER_SCAN_ROWS]):
         found = _header_columns(row)
         if found:
@@ -128,8 +151,18 @@ def _from_headers(sheet: str, values: list[list[Any]]) -> SurveyTable:
     header = values[header_index]
     names = [_name_of(code, header[found[code]], len(codes)) for code in codes]
     columns = [found[c] for c in codes]
-    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2,
-                       _answers(values[header_index + 1:], columns))
+    rows = _answers(values[header_index + 1:], columns)
+    profile_columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = " ".join(str(cell).split()).lower() if cell is not None else ""
+        if key in PROFILE_COLUMNS and PROFILE_COLUMNS[key] not in profile_columns:
+            profile_columns[PROFILE_COLUMNS[key]] = index
+    data = values[header_index + 1:header_index + 1 + len(rows)]
+    profiles = {
+        name: [(r[i] if i < len(r) and r[i] != "" else None) for r in data] for name, i in profile_columns.items()
+    }
+    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles,
+                       {name: i + 1 for name, i in profile_columns.items()})
 
 
 def _from_range(sheet: str, values: list[list[Any]], cell_range: str) -> SurveyTable:
@@ -180,4 +213,4 @@ def _name_of(code: str, header: Any, count: int) -> str:
     return text[len(text) - len(rest):].strip() if rest else code
 
 
-__all__ = ["SurveyTable", "read_survey", "survey_summary", "unsur_code"]
+__all__ = ["SurveyTable", "read_survey", "survey_from_rows", "survey_summary", "unsur_code", "PROFILE_COLUMNS"]

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import tempfile
+import zipfile
 from functools import lru_cache
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as OpenpyxlTable
+from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..cells import address, column_letter
-from ..layout.base import FONT, SheetLayout, Style, Validation
+from ..layout.base import FONT, Chart, SheetLayout, Style, Validation
 
 _CM_PER_INCH = 2.54
 
@@ -43,11 +53,100 @@ def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) 
         sheet.cell(row, col).comment = Comment(text, "xl-iku", width=300, height=120)
     for rule in layout.validations:
         sheet.add_data_validation(_validation(rule))
+    for spec in layout.tables:
+        sheet.add_table(OpenpyxlTable(displayName=spec.name, ref=spec.ref, tableStyleInfo=TableStyleInfo(
+            name="TableStyleLight9", showRowStripes=True)))
+    for spec in layout.charts:
+        sheet.add_chart(_chart(sheet, spec), address(*spec.anchor))
     _print_setup(sheet, layout)
     if layout.freeze:
         sheet.freeze_panes = address(*layout.freeze)
     sheet.sheet_view.showGridLines = layout.show_gridlines
     return sheet
+
+
+def cached_values(layouts: list[SheetLayout]) -> dict[str, dict[str, object]]:
+    """Sheet → cell → the value xl-iku computed for each live formula (see `store_cached_values`)."""
+    return {layout.name: {address(r, c): cell.cached for (r, c), cell in layout.cells.items()
+                          if cell.formula and cell.cached is not None}
+            for layout in layouts}
+
+
+def store_cached_values(path: str, values: dict[str, dict[str, object]]) -> None:
+    """Put computed values beside the formulas in a saved file. openpyxl writes formulas with empty values; with
+    these, LibreOffice, phone viewers and Excel before its first recalculation show the right numbers, not #NAME?
+    for the xl-iku functions they do not have."""
+    values = {sheet: cells for sheet, cells in values.items() if cells}
+    if not values:
+        return
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        targets = {parts[name]: cells for name, cells in values.items() if name in parts}
+        with tempfile.NamedTemporaryFile(delete=False, dir=os.path.dirname(os.path.abspath(path)),
+                                         suffix=".part") as handle:
+            temp = handle.name
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in package.infolist():
+                data = package.read(item.filename)
+                if item.filename in targets:
+                    cells = targets[item.filename]
+
+                    def fill(match: "re.Match[str]") -> str:
+                        ref, attrs, formula = match.group(1), match.group(2) or "", match.group(3)
+                        value = cells.get(ref)
+                        if value is None:
+                            return match.group(0)
+                        if isinstance(value, bool):
+                            kind, text = ' t="b"', "1" if value else "0"
+                        elif isinstance(value, (int, float)):
+                            kind, text = "", repr(float(value))
+                        else:
+                            kind, text = ' t="str"', escape(str(value))
+                        return f'<c r="{ref}"{attrs}{kind}><f>{formula}</f><v>{text}</v></c>'
+
+                    data = re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>(.*?)</f><v\s*/></c>', fill,
+                                  data.decode("utf-8")).encode("utf-8")
+                out.writestr(item, data)
+    shutil.move(temp, path)
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part, read from the workbook's own relationships."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", ns)}
+    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    out = {}
+    for sheet in workbook.findall("m:sheets/m:sheet", ns):
+        target = targets[sheet.get(f"{{{ns['r']}}}id")].lstrip("/")
+        out[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
+    return out
+
+
+def _chart(sheet: Worksheet, spec: Chart):
+    chart = LineChart() if spec.kind == "line" else BarChart()
+    if spec.kind in ("bar", "column"):
+        chart.type = "bar" if spec.kind == "bar" else "col"
+    chart.title = spec.title
+    chart.width, chart.height = spec.width_cm, spec.height_cm
+    r1, c1, r2, c2 = spec.source
+    chart.add_data(Reference(sheet, min_row=r1, min_col=c1 + 1, max_row=r2, max_col=c2), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_row=r1 + 1, min_col=c1, max_row=r2, max_col=c1))
+    if spec.y_min is not None:
+        chart.y_axis.scaling.min = spec.y_min
+    if spec.y_max is not None:
+        chart.y_axis.scaling.max = spec.y_max
+    if spec.y_title:
+        chart.y_axis.title = spec.y_title
+    if c2 - c1 == 1:
+        chart.legend = None  # one series: the title names it
+    if spec.kind == "bar" and spec.categories_top_down:
+        chart.x_axis.scaling.orientation = "maxMin"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    return chart
 
 
 def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
@@ -60,6 +159,9 @@ def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
         sheet.page_setup.fitToHeight = 0
     if setup.title_rows:
         sheet.print_title_rows = f"{setup.title_rows[0]}:{setup.title_rows[1]}"
+    if setup.area:
+        r1, c1, r2, c2 = setup.area
+        sheet.print_area = f"{address(r1, c1)}:{address(r2, c2)}"
     top, right, bottom, left = (m / _CM_PER_INCH for m in setup.margins_cm)
     sheet.page_margins.top, sheet.page_margins.right = top, right
     sheet.page_margins.bottom, sheet.page_margins.left = bottom, left

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..cells import address
-from ..layout.base import FONT, SheetLayout, Style
+from ..cells import address, column_letter
+from ..layout.base import FONT, Chart, SheetLayout, Style
 
 _POINTS_PER_CHAR = 0.75 * 7  # Excel's default font: 7 px per character, 0.75 pt per px
 _PADDING_POINTS = 0.75 * 5
+_POINTS_PER_CM = 72 / 2.54
 
 
 def is_office_js(book: Any) -> bool:
@@ -52,6 +53,8 @@ def write_layout(book: Any, layout: SheetLayout) -> Any:
         r, c = layout.freeze
         sheet.freeze_panes.freeze_at(f"A1:{address(max(r - 1, 1), max(c - 1, 1))}")
     sheet.show_gridlines = layout.show_gridlines
+    for chart in layout.charts:
+        _add_chart(sheet, chart)
     if not office_js:
         _classic_print_setup(sheet, layout)
     return sheet
@@ -94,6 +97,25 @@ def _apply_style(rng: Any, style: Style, office_js: bool) -> None:
         rng.borders.set("all", line_style="continuous", weight="thin", color="#000000")
 
 
+_CHART_TYPES = {"bar": "bar_clustered", "column": "column_clustered", "line": "line_markers"}
+
+
+def _add_chart(sheet: Any, spec: Chart) -> None:
+    for old in list(sheet.charts):
+        if old.name == spec.title:
+            old.delete()
+    r1, c1, r2, c2 = spec.source
+    anchor = sheet.range(spec.anchor)
+    chart = sheet.charts.add(width=spec.width_cm * _POINTS_PER_CM, height=spec.height_cm * _POINTS_PER_CM,
+                             chart_type=_CHART_TYPES[spec.kind], source=sheet.range((r1, c1), (r2, c2)),
+                             name=spec.title, anchor=anchor)
+    chart.title = spec.title
+    if spec.y_min is not None:
+        chart.value_axis.minimum_scale = spec.y_min
+    if spec.y_max is not None:
+        chart.value_axis.maximum_scale = spec.y_max
+
+
 def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
     setup = layout.print_setup
     try:
@@ -110,3 +132,6 @@ def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
         page.PrintTitleRows = f"${setup.title_rows[0]}:${setup.title_rows[1]}"
     if setup.footer:
         page.CenterFooter = setup.footer
+    if setup.area:
+        r1, c1, r2, c2 = setup.area
+        page.PrintArea = f"${column_letter(c1)}${r1}:${column_letter(c2)}${r2}"

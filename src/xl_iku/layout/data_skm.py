@@ -1,0 +1,59 @@
+"""The `Data SKM` input sheet: one row per respondent, profile columns then U1..U9, validated, as an Excel table."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..cells import column_letter
+from ..rules.ikm import UNSUR_14_2017
+from ..skm import PROFILE_CHOICES
+from .base import SheetLayout, Table, Validation
+from .input_sheets import HEADER, VALUE
+
+SHEET = "Data SKM"
+TABLE = "TabelSKM"
+PROFILE = (
+    ("Tanggal", 12, "Tanggal pengisian (format tanggal). Menentukan periode (semester/triwulan)."),
+    ("Jenis Layanan", 24, "Layanan yang diterima responden."),
+    ("Jenis Kelamin", 13, "Laki-laki atau Perempuan."),
+    ("Usia", 7, "Usia dalam tahun."),
+    ("Pendidikan", 12, "Pendidikan terakhir."),
+    ("Pekerjaan", 18, "Pekerjaan responden."),
+)
+INPUT_ROWS = 2000
+
+
+def data_skm_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
+    """`rows` map header ("Tanggal", …, "U1" … "U9") → value."""
+    headers = [(name, width, hint) for name, width, hint in PROFILE]
+    headers += [(code, 6, f"{code} {name}: jawaban 1 (tidak baik) – 4 (sangat baik); kosong = tidak dijawab.")
+                for code, name in UNSUR_14_2017]
+    sheet = SheetLayout(SHEET, freeze=(2, 3), show_gridlines=True)
+    for col, (text, width, hint) in enumerate(headers, start=1):
+        sheet.put(1, col, text, HEADER)
+        sheet.column_widths[col] = width
+        sheet.notes[(1, col)] = hint
+    for r, values in enumerate(rows, start=2):
+        for col, (text, _, _) in enumerate(headers, start=1):
+            style = VALUE.but(wrap=False)
+            if text == "Tanggal":
+                style = style.but(number_format="DD/MM/YYYY")
+            elif text.startswith("U") or text == "Usia":
+                style = style.but(halign="center")
+            sheet.put(r, col, values.get(text), style)
+    last_row = max(len(rows) + 1, 2)
+    first_u = len(PROFILE) + 1
+    last_u = len(headers)
+    letter = {text: column_letter(c) for c, (text, _, _) in enumerate(headers, start=1)}
+    sheet.validations.append(Validation(
+        f"{column_letter(first_u)}2:{column_letter(last_u)}{INPUT_ROWS}", "whole", minimum=1, maximum=4,
+        prompt="Jawaban 1–4; kosongkan bila tidak dijawab.", error="Jawaban hanya boleh 1, 2, 3 atau 4."))
+    for name, values in PROFILE_CHOICES.items():
+        sheet.validations.append(Validation(
+            f"{letter[name]}2:{letter[name]}{INPUT_ROWS}", "list", values,
+            prompt=f"Pilih {name.lower()}.", error=f"Pilih salah satu: {', '.join(values)}."))
+    sheet.validations.append(Validation(
+        f"{letter['Usia']}2:{letter['Usia']}{INPUT_ROWS}", "whole", minimum=10, maximum=120,
+        prompt="Usia dalam tahun.", error="Usia harus bilangan bulat 10–120."))
+    sheet.tables.append(Table(TABLE, f"A1:{column_letter(last_u)}{last_row}"))
+    return sheet

@@ -1,0 +1,158 @@
+"""Sheet `Hasil SKM`: the survey report. Its key cells are live formulas (the xl-iku functions and native ones) over
+`Data SKM`, each stored with the value xl-iku computed; breakdowns and periods are values as of the regeneration."""
+
+from __future__ import annotations
+
+from ..cells import column_letter
+from ..rules.numbers import round_half_up
+from ..rules.sampel import excel_formula
+from ..skm import GroupResult, SkmReport
+from . import styles
+from .base import Chart, PrintSetup, SheetLayout
+
+SHEET = "Hasil SKM"
+WIDTHS = (5, 8, 42, 11, 11, 11, 13, 11)
+FIRST_UNSUR_ROW = 6
+CHART_ROWS = 16  # rows of 15 pt left free under the chart's anchor (7,5 cm)
+INTEGER = styles.NUMBER.but(number_format="0")
+DECIMAL3 = styles.NUMBER.but(number_format="0.000")
+DECIMAL4 = styles.NUMBER.but(number_format="0.0000")
+LABEL = styles.TEXT.but(bold=True)
+SECTION = styles.TITLE.but(size=11, halign="left")
+
+
+def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> SheetLayout:
+    survey, result = report.survey, report.result
+    sheet = SheetLayout(SHEET)
+    sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
+    sheet.merge(1, 1, 1, 8, "HASIL SURVEI KEPUASAN MASYARAKAT (SKM)", styles.TITLE)
+    sheet.merge(2, 1, 2, 8, instansi.upper(), styles.SUBTITLE)
+    sheet.merge(3, 1, 3, 8, f"Data: sheet '{survey.sheet}' baris {survey.first_row}–{survey.last_row}; "
+                            "PermenPANRB 14/2017", styles.NOTE.but(halign="center"))
+    header = 5
+    for col, text in enumerate(("No", "Kode", "Unsur Pelayanan", "Jumlah Jawaban", "NRR", "Bobot",
+                                "NRR Tertimbang", "Peringkat (1 = terendah)"), start=1):
+        sheet.put(header, col, text, styles.HEADER)
+    sheet.row_heights[header] = 30
+
+    data = f"'{survey.sheet}'!"
+    first, last = FIRST_UNSUR_ROW, FIRST_UNSUR_ROW + len(result.unsur) - 1
+    nrr_values = [u.nrr for u in result.unsur]
+    for i, (unsur, column) in enumerate(zip(result.unsur, survey.columns)):
+        row = first + i
+        rng = f"{data}${column_letter(column)}${survey.first_row}:${column_letter(column)}${survey.last_row}"
+        sheet.put(row, 1, i + 1, styles.CENTER)
+        sheet.put(row, 2, unsur.kode, styles.CENTER)
+        sheet.put(row, 3, unsur.nama, styles.TEXT)
+        sheet.put_formula(row, 4, f"=COUNT({rng})", unsur.n, INTEGER)
+        sheet.put_formula(row, 5, f"=AVERAGE({rng})", unsur.nrr, DECIMAL3)
+        sheet.put(row, 6, result.bobot, DECIMAL4)
+        sheet.put_formula(row, 7, f"=E{row}*F{row}", unsur.nrr_tertimbang, DECIMAL4)
+        rank = 1 + sum(v < unsur.nrr for v in nrr_values)
+        sheet.put_formula(row, 8, f"=RANK(E{row},$E${first}:$E${last},1)", rank, INTEGER)
+    total = last + 1
+    sheet.merge(total, 1, total, 6, "Jumlah NRR tertimbang", LABEL.but(halign="right"))
+    sheet.put_formula(total, 7, f"=SUM(G{first}:G{last})", sum(u.nrr_tertimbang for u in result.unsur), DECIMAL4)
+    sheet.put(total, 8, None, styles.TEXT)
+
+    row = total + 2
+    contiguous = survey.columns == list(range(min(survey.columns), max(survey.columns) + 1))
+    if contiguous:
+        answers = (f"{data}${column_letter(min(survey.columns))}${survey.first_row}:"
+                   f"${column_letter(max(survey.columns))}${survey.last_row}")
+        ikm_formula = f"=IKM_SCORE({answers})"
+    else:  # answer columns split by other columns: Σ NRR tertimbang × 25 is the same number
+        ikm_formula = f"=G{total}*25"
+    ikm_row = row
+    summary = [
+        ("Indeks Kepuasan Masyarakat (IKM)", ikm_formula, result.ikm, styles.NUMBER.but(bold=True)),
+        ("Mutu pelayanan", f"=IKM_CATEGORY(D{ikm_row})", result.category.code, styles.CENTER.but(bold=True)),
+        ("Kinerja unit pelayanan", f"=IKM_LABEL(D{ikm_row})", result.category.label, styles.CENTER),
+        ("Jumlah responden", None, result.responden, INTEGER),
+    ]
+    for label, formula, value, style in summary:
+        sheet.merge(row, 1, row, 3, label, LABEL)
+        if formula:
+            sheet.put_formula(row, 4, formula, value, style)
+        else:
+            sheet.put(row, 4, value, style)
+        row += 1
+    responden_row = row - 1
+    sheet.merge(row, 1, row, 3, "Populasi penerima layanan (isian 'Populasi SKM' di sheet Instansi)", LABEL)
+    if population_ref and report.population is not None:
+        sheet.put_formula(row, 4, f"={population_ref}", report.population, INTEGER)
+        sheet.merge(row + 1, 1, row + 1, 3, "Sampel minimum (Krejcie–Morgan, 95 %, galat 5 %)", LABEL)
+        sheet.put_formula(row + 1, 4, excel_formula(f"D{row}"), report.min_sample, INTEGER)
+        sheet.merge(row + 2, 1, row + 2, 3, "Kecukupan sampel", LABEL)
+        enough = "Cukup" if result.responden >= report.min_sample else "Belum cukup"
+        sheet.put_formula(row + 2, 4, f'=IF(D{responden_row}>=D{row + 1},"Cukup","Belum cukup")', enough,
+                          styles.CENTER)
+        row += 3
+    else:
+        sheet.merge(row, 4, row, 8, "belum diisi: tulis 'Populasi SKM' dan jumlahnya di sheet Instansi",
+                    styles.NOTE)
+        row += 1
+
+    row += 1
+    sheet.merge(row, 1, row, 8, "Unsur dengan NRR terendah (prioritas perbaikan)", SECTION)
+    row += 1
+    for rank, unsur in enumerate(result.weakest(3), start=1):
+        sheet.put(row, 1, rank, styles.CENTER)
+        sheet.put(row, 2, unsur.kode, styles.CENTER)
+        sheet.put(row, 3, unsur.nama, styles.TEXT)
+        sheet.put(row, 4, unsur.nrr, DECIMAL3)
+        row += 1
+
+    # the chart, under the summary and inside the printed width; its data block sits beside the table (J:K)
+    sheet.column_widths.update({10: 8, 11: 9})
+    sheet.put(header, 10, "Unsur", styles.HEADER)
+    sheet.put(header, 11, "NRR", styles.HEADER)
+    for i, unsur in enumerate(result.unsur):
+        sheet.put(first + i, 10, unsur.kode, styles.CENTER)
+        sheet.put_formula(first + i, 11, f"=E{first + i}", unsur.nrr, DECIMAL3)
+    row += 1
+    sheet.charts.append(Chart("bar", "NRR per unsur", (header, 10, last, 11), anchor=(row, 2), width_cm=17,
+                              height_cm=7.5, y_min=1, y_max=4, y_title="NRR (1–4)"))
+    row += CHART_ROWS
+
+    groups = list(report.groups.items())
+    if report.periods:
+        groups.append(("Periode", report.periods))
+    if groups:
+        row += 1
+        sheet.merge(row, 1, row, 8, "Rincian (nilai saat tabel dibuat ulang)", styles.NOTE)
+        row += 1
+    for name, results in groups:
+        row = _breakdown(sheet, row, name, results, trend=name == "Periode") + 1
+    row -= 1
+
+    sheet.print_setup = PrintSetup(landscape=False, title_rows=None, area=(1, 1, row, 8))
+    return sheet
+
+
+def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResult], trend: bool) -> int:
+    sheet.merge(row, 1, row, 8, f"IKM per {name}", SECTION)
+    row += 1
+    headers = ["No", name, "", "Responden", "IKM", "Mutu", "Kinerja", "Perubahan" if trend else ""]
+    for col, text in enumerate(headers, start=1):
+        sheet.put(row, col, text or None, styles.HEADER)
+    sheet.merge(row, 2, row, 3, name, styles.HEADER)
+    row += 1
+    previous = None
+    for i, group in enumerate(results, start=1):
+        sheet.put(row, 1, i, styles.CENTER)
+        sheet.merge(row, 2, row, 3, group.label, styles.TEXT)
+        sheet.put(row, 4, group.responden, INTEGER)
+        if group.ikm is None:
+            sheet.merge(row, 5, row, 8, "tidak dapat dihitung: ada unsur tanpa jawaban", styles.NOTE.but(border=True))
+        else:
+            sheet.put(row, 5, group.ikm, styles.NUMBER)
+            sheet.put(row, 6, group.category.code, styles.CENTER)
+            sheet.put(row, 7, group.category.label, styles.TEXT)
+            change = None
+            if trend and previous is not None:
+                change = round(round_half_up(group.ikm, 2) - round_half_up(previous, 2), 2)
+            sheet.put(row, 8, change, styles.NUMBER.but(number_format="+0.00;-0.00;0.00") if trend else styles.TEXT)
+            previous = group.ikm
+        row += 1
+    return row

@@ -1,0 +1,137 @@
+"""The SKM report as data: overall result, breakdowns by layanan and respondent profile, periods, sample size.
+
+Built from a `SurveyTable` (readers.skm) with the rules; read by `layout.hasil_skm` and the `skm` command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .errors import InputError
+from .readers.skm import SurveyTable
+from .rules.ikm import IkmResult, ikm_summary
+from .rules.intervals import Category
+from .rules.periode import period_of
+from .rules.sampel import krejcie_morgan
+
+#: Profile columns broken down in the report, in this order (when present).
+BREAKDOWNS = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan")
+#: Age bands for the Usia breakdown (inclusive bounds).
+USIA_KELOMPOK = ((0, 19, "< 20 tahun"), (20, 29, "20–29 tahun"), (30, 39, "30–39 tahun"), (40, 49, "40–49 tahun"),
+                 (50, 59, "50–59 tahun"), (60, 200, "≥ 60 tahun"))
+#: Answer choices of the profile columns (the Data SKM sheet validates against these; reports list them in order).
+PROFILE_CHOICES = {
+    "Jenis Kelamin": ("Laki-laki", "Perempuan"),
+    "Pendidikan": ("SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"),
+    "Pekerjaan": ("PNS", "TNI/Polri", "Swasta", "Wiraswasta", "Petani/Nelayan", "Pelajar/Mahasiswa", "Lainnya"),
+}
+TIDAK_DIISI = "(tidak diisi)"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    label: str
+    responden: int
+    ikm: float | None
+    category: Category | None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class SkmReport:
+    survey: SurveyTable
+    result: IkmResult
+    groups: dict[str, list[GroupResult]]
+    periods: list[GroupResult]
+    population: float | None
+    min_sample: int | None
+
+
+def skm_report(table: SurveyTable, population: Any = None, granularity: str = "semester") -> SkmReport:
+    from .readers.skm import survey_summary
+
+    result = survey_summary(table)
+    groups = {}
+    for name in BREAKDOWNS:
+        if name in table.profiles:
+            labels = [_group_label(name, v) for v in table.profiles[name]]
+            order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
+            groups[name] = _grouped(table, labels, order=order)
+    periods: list[GroupResult] = []
+    period_labels = period_labels_of(table, granularity)
+    if period_labels is not None:
+        periods = _grouped(table, [label for _, label in period_labels], order=_period_order(period_labels))
+    min_sample = krejcie_morgan(population) if population not in (None, "") else None
+    return SkmReport(table, result, groups, periods, population, min_sample)
+
+
+def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[tuple[Any, str]] | None:
+    """(sort key, label) per row from a `Periode` column, else from `Tanggal`; None when neither exists."""
+    if "Periode" in table.profiles:
+        return [((0, str(v)) if v is not None else (1, TIDAK_DIISI), str(v) if v is not None else TIDAK_DIISI)
+                for v in table.profiles["Periode"]]
+    if "Tanggal" in table.profiles:
+        out = []
+        for value in table.profiles["Tanggal"]:
+            date = _as_date(value)
+            out.append(period_of(date, granularity) if date else ((9999, 9), TIDAK_DIISI))
+        return out
+    return None
+
+
+def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
+    seen: dict[str, Any] = {}
+    for key, label in labels:
+        seen.setdefault(label, key)
+    return sorted(seen, key=lambda label: seen[label])
+
+
+def _grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
+    members: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        members.setdefault(label, []).append(index)
+    order = list(order or ())
+    out = []
+    rest = sorted((k for k in members if k not in order and k != TIDAK_DIISI), key=str.lower)
+    for label in [o for o in order if o in members] + rest + [TIDAK_DIISI] * (TIDAK_DIISI in members
+                                                                              and TIDAK_DIISI not in order):
+        rows = [table.rows[i] for i in members[label]]
+        try:
+            result = ikm_summary(rows, names=table.names, codes=table.codes)
+        except InputError as error:
+            answered = sum(any(v is not None for v in r) for r in rows)
+            out.append(GroupResult(label, answered, None, None, str(error)))
+            continue
+        out.append(GroupResult(label, result.responden, result.ikm, result.category))
+    return out
+
+
+def _group_label(name: str, value: Any) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return TIDAK_DIISI
+    if name == "Usia" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        for low, high, label in USIA_KELOMPOK:
+            if low <= value <= high:
+                return label
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 100000:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    if isinstance(value, str):
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                pass
+    return None
