@@ -163,7 +163,7 @@ def test_date_is_rejected():
 
 
 def test_unsur_without_answers_is_an_error():
-    with pytest.raises(InputError, match=r"Kolom 2 \(U2 .*\) tidak berisi satu jawaban pun"):
+    with pytest.raises(InputError, match=r"Kolom 2 \(U2 .*\): tidak berisi satu jawaban pun"):
         ikm_score([[3, None, 4] + [3] * 6, [4, "", 4] + [3] * 6])
 
 

@@ -15,13 +15,17 @@ class InputError(ValueError):
     reader that knows where the range sits on a sheet can turn them into a cell address with `located()`.
     """
 
-    def __init__(self, message: str, *, row: int | None = None, column: int | None = None, where: str = ""):
+    def __init__(self, message: str, *, row: int | None = None, column: int | None = None, where: str = "",
+                 subject: str = ""):
         self.message = message
         self.row = row
         self.column = column
         self.where = where
-        super().__init__(f"{where}: {message}" if where else message)
+        self.subject = subject  # what the cell holds, e.g. "U3 Waktu Penyelesaian"
+        place = f"{where} ({subject})" if where and subject else where
+        super().__init__(f"{place}: {message}" if place else message)
 
     def located(self, where: str) -> "InputError":
-        """The same error, prefixed with a place the user can find (e.g. "Sheet 'Data SKM', sel D7")."""
-        return InputError(self.message, row=self.row, column=self.column, where=where)
+        """The same error at a place the user can find ("Sheet 'Data SKM', sel D7"), replacing any position
+        relative to the range it was found in."""
+        return InputError(self.message, row=self.row, column=self.column, where=where, subject=self.subject)

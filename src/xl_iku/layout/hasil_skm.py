@@ -56,11 +56,11 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     sheet.put(total, 8, None, styles.TEXT)
 
     row = total + 2
-    contiguous = survey.columns == list(range(min(survey.columns), max(survey.columns) + 1))
+    contiguous = sorted(survey.columns) == list(range(min(survey.columns), max(survey.columns) + 1))
     if contiguous:
         answers = (f"{data}${column_letter(min(survey.columns))}${survey.first_row}:"
                    f"${column_letter(max(survey.columns))}${survey.last_row}")
-        ikm_formula = f"=IKM_SCORE({answers})"
+        ikm_formula = f"=IKM_SCORE({answers})"  # the IKM does not depend on the unsur order
     else:  # answer columns split by other columns: Σ NRR tertimbang × 25 is the same number
         ikm_formula = f"=G{total}*25"
     ikm_row = row

@@ -152,7 +152,10 @@ def ikm_summary(
     table: str | IntervalTable = "14/2017",
 ) -> IkmResult:
     """The whole SKM result in one pass (used by the CLI and the Hasil SKM report)."""
-    matrix = answer_matrix(responses, names)
+    labels = None
+    if names is not None:
+        labels = [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
+    matrix = answer_matrix(responses, labels)
     count = matrix.shape[1]
     nrr = _nrr(matrix)
     counts = _counts(matrix)
@@ -284,14 +287,14 @@ def _answer(cell: Any, i: int, j: int, label: str) -> float:
         problem = f"tanggal/waktu {cell} bukan jawaban"
     else:
         problem = f"{type(cell).__name__} {cell!r} bukan jawaban"
-    raise InputError(_where(i, j, label) + f": {problem}. {_FIX}", row=i + 1, column=j + 1)
+    raise InputError(f"{problem}. {_FIX}", row=i + 1, column=j + 1, where=_where(i, j), subject=label)
 
 
 _FIX = "Isi 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."
 
 
-def _where(i: int, j: int, label: str) -> str:
-    return f"Baris {i + 1}, kolom {j + 1} ({label})"
+def _where(i: int, j: int) -> str:
+    return f"Baris {i + 1}, kolom {j + 1}"
 
 
 def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
@@ -306,12 +309,12 @@ def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
             problem = f"jawaban {format_id(value, 3).rstrip('0').rstrip(',')} bukan bilangan bulat"
         else:
             problem = f"jawaban {int(value)} di luar skala 1–4"
-        raise InputError(_where(i, j, labels[j]) + f": {problem}. {_FIX}", row=i + 1, column=j + 1)
+        raise InputError(f"{problem}. {_FIX}", row=i + 1, column=j + 1, where=_where(i, j), subject=labels[j])
     empty = np.flatnonzero(_counts(matrix) == 0)
     if empty.size:
         j = int(empty[0])
         raise InputError(
-            f"Kolom {j + 1} ({labels[j]}) tidak berisi satu jawaban pun, sehingga NRR-nya tidak terdefinisi. "
-            "Isi jawabannya, atau keluarkan kolom itu dari rentang.",
-            column=j + 1,
+            "tidak berisi satu jawaban pun, sehingga NRR-nya tidak terdefinisi. Isi jawabannya, atau keluarkan "
+            "kolom itu dari rentang.",
+            column=j + 1, where=f"Kolom {j + 1}", subject=labels[j],
         )
