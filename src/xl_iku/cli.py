@@ -44,6 +44,19 @@ def _parser() -> argparse.ArgumentParser:
     ikm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     ikm.set_defaults(run=_run_ikm)
 
+    skm = commands.add_parser("skm", help="olah satu atau banyak berkas survei SKM sekaligus",
+                              description="Hitung IKM per berkas/unit/periode dan nilai gabungan dari seluruh "
+                                          "responden. Berkas yang gagal dibaca dicatat, yang lain tetap diolah.")
+    skm.add_argument("paths", nargs="+", metavar="PATH", help="berkas survei atau folder berisi berkas survei")
+    skm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM' atau sheet berjudul U1…U9)")
+    skm.add_argument("--periode", default="semester", choices=("semester", "triwulan", "tahun"),
+                     help="pengelompokan menurut kolom Tanggal (bawaan: semester); kolom Periode dipakai apa adanya")
+    skm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    skm.add_argument("-o", "--output", metavar="RINGKASAN.xlsx", help="tulis buku kerja ringkasan")
+    skm.add_argument("--jobs", type=int, default=0, metavar="N",
+                     help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
+    skm.set_defaults(run=_run_skm)
+
     regen = commands.add_parser("regenerate", help="buat ulang sheet Tabel IKU, Penjelasan IKU dan Catatan",
                                 description="Buat ulang sheet hasil dari sheet 'Instansi' dan 'Data IKU'. Sheet lain "
                                             "tidak diubah.")
@@ -64,6 +77,75 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", metavar="OUT.pdf", help="bawaan: BOOK.pdf di samping buku kerja")
     pdf.set_defaults(run=_run_pdf)
     return parser
+
+
+def _run_skm(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from .batch import run_batch, survey_files
+
+    paths = survey_files(args.paths)
+    if not paths:
+        raise InputError("Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods) pada PATH yang diberikan.")
+    jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
+    batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None)
+    if args.output:
+        from openpyxl import Workbook
+
+        from .layout.ringkasan_skm import ringkasan_skm
+        from .workbook import save_atomic
+        from .writers.openpyxl_writer import write_layout
+
+        book = Workbook()
+        book.remove(book.active)
+        for layout in ringkasan_skm(batch):
+            write_layout(book, layout)
+        save_atomic(book, Path(args.output))
+    for outcome in batch.failed:
+        print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({
+            "berkas": [dict(berkas=g.berkas, unit=g.unit, periode=g.periode, **_result_json(g.result))
+                       for g in batch.groups],
+            "gabungan": _result_json(batch.combined) if batch.combined else None,
+            "gagal": [{"berkas": f.berkas, "alasan": f.error} for f in batch.failed],
+        }, ensure_ascii=False))
+    else:
+        width = max([len(Path(g.berkas).name) for g in batch.groups] + [6])
+        print(f"{'Berkas':<{width}}  {'Unit':<20}  {'Periode':<18}  {'Resp.':>6}  {'IKM':>6}  Mutu")
+        for g in batch.groups:
+            print(f"{Path(g.berkas).name:<{width}}  {g.unit[:20]:<20}  {g.periode:<18}  {g.result.responden:>6}  "
+                  f"{format_id(g.result.ikm):>6}  {g.result.category.code}")
+        if batch.combined:
+            c = batch.combined
+            print(f"\nGabungan ({c.responden} responden dari {len(paths) - len(batch.failed)} berkas): "
+                  f"IKM {format_id(c.ikm)}, mutu {c.category.code} ({c.category.label})")
+        elif batch.combined_problem:
+            print(f"\nNilai gabungan tidak dihitung: {batch.combined_problem}")
+    if args.output:
+        print(f"Ringkasan ditulis ke '{args.output}'.", file=sys.stderr if args.json else sys.stdout)
+    if not batch.groups:
+        return 2
+    return 1 if batch.failed else 0
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(f"\rMengolah berkas {done}/{total} [{'#' * filled}{'.' * (width - filled)}]", end=end, file=sys.stderr,
+          flush=True)
+
+
+def _result_json(result) -> dict:
+    return {
+        "ikm": result.ikm,
+        "mutu": result.category.code,
+        "kinerja": result.category.label,
+        "responden": result.responden,
+        "unsur": [{"kode": u.kode, "nama": u.nama, "nrr": u.nrr, "n": u.n} for u in result.unsur],
+    }
 
 
 def _run_regenerate(args: argparse.Namespace) -> int:
@@ -110,13 +192,7 @@ def _run_ikm(args: argparse.Namespace) -> int:
     table = read_survey(args.path, args.sheet, args.cell_range)
     result = survey_summary(table, weight=args.bobot)
     if args.json:
-        print(json.dumps({
-            "ikm": result.ikm,
-            "mutu": result.category.code,
-            "kinerja": result.category.label,
-            "responden": result.responden,
-            "unsur": [{"kode": u.kode, "nama": u.nama, "nrr": u.nrr, "n": u.n} for u in result.unsur],
-        }, ensure_ascii=False))
+        print(json.dumps(_result_json(result), ensure_ascii=False))
         return 0
     print(f"Survei Kepuasan Masyarakat: {args.path} (sheet '{table.sheet}')")
     print(f"Responden: {result.responden}    Bobot per unsur: {format_id(result.bobot, 4)}")

@@ -1,0 +1,123 @@
+"""Many survey files at once (a kabupaten sends dozens): one result per file/unit/period, and the combined IKM
+computed from all respondents together, never by averaging averages. A file that cannot be read is listed with its
+reason; the others are still processed."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .errors import InputError
+from .rules.ikm import IkmResult, ikm_summary
+
+SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class GroupOutcome:
+    berkas: str
+    unit: str
+    periode: str
+    result: IkmResult
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    berkas: str
+    groups: list[GroupOutcome] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # all answers, in unsur code order, for the combined figure
+    codes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    files: list[FileOutcome]
+    combined: IkmResult | None
+    combined_problem: str = ""
+
+    @property
+    def groups(self) -> list[GroupOutcome]:
+        return [g for f in self.files for g in f.groups]
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.error]
+
+
+def survey_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, and the survey workbooks inside any directory given (not Excel's ~$ lock files)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.suffix.lower() in SURVEY_SUFFIXES
+                          and not p.name.startswith("~$") and p.is_file())
+        else:
+            out.append(path)
+    return out
+
+
+def process_file(path: Path, sheet: str | None = None, granularity: str = "semester") -> FileOutcome:
+    """One survey file → its groups (unit × period). Never raises for a bad file: the error is the outcome."""
+    from .readers.skm import read_survey, survey_summary
+    from .skm import period_labels_of
+
+    try:
+        table = read_survey(path, sheet)
+        survey_summary(table)  # the whole file first, so a bad answer is reported with its cell
+        units = table.profiles.get("Unit") or [None] * len(table.rows)
+        periods = period_labels_of(table, granularity)
+        keys = [(str(u) if u not in (None, "") else path.stem,
+                 periods[i] if periods is not None else ((0,), "Semua")) for i, u in enumerate(units)]
+        members: dict[tuple[str, tuple], list[int]] = {}
+        for i, (unit, period) in enumerate(keys):
+            members.setdefault((unit, period), []).append(i)
+        groups = []
+        for (unit, (_, label)), rows in sorted(members.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
+            answers = [table.rows[i] for i in rows]
+            if not any(any(v is not None for v in r) for r in answers):
+                continue
+            try:
+                result = ikm_summary(answers, names=table.names, codes=table.codes)
+            except InputError as error:  # e.g. an unsur nobody answered in this period
+                raise InputError(f"unit '{unit}', periode {label}: {error}") from None
+            groups.append(GroupOutcome(str(path), unit, label, result))
+        return FileOutcome(str(path), groups, table.rows, tuple(table.codes), tuple(table.names))
+    except InputError as error:
+        return FileOutcome(str(path), error=str(error))
+    except Exception as error:  # a corrupt file must not stop the batch
+        return FileOutcome(str(path), error=f"tidak dapat dibaca ({type(error).__name__}: {error})")
+
+
+def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str = "semester", jobs: int = 1,
+              progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    outcomes: list[FileOutcome] = []
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(process_file, p, sheet, granularity) for p in paths]
+            for done, future in enumerate(futures, start=1):
+                outcomes.append(future.result())
+                if progress:
+                    progress(done, len(paths))
+    else:
+        for done, path in enumerate(paths, start=1):
+            outcomes.append(process_file(path, sheet, granularity))
+            if progress:
+                progress(done, len(paths))
+    return BatchResult(outcomes, *_combined(outcomes))
+
+
+def _combined(outcomes: list[FileOutcome]) -> tuple[IkmResult | None, str]:
+    good = [o for o in outcomes if not o.error]
+    if not good:
+        return None, "tidak ada berkas yang dapat diolah"
+    codes = {o.codes for o in good}
+    if len(codes) > 1:
+        return None, "berkas memakai susunan unsur yang berbeda; nilai gabungan tidak dihitung"
+    rows = [r for o in good for r in o.rows]
+    return ikm_summary(rows, names=good[0].names, codes=good[0].codes), ""
