@@ -61,22 +61,34 @@ def write_layout(book: Any, layout: SheetLayout) -> Any:
 
 
 def _style_runs(layout: SheetLayout) -> dict[Style, list[str]]:
-    """Style → A1 ranges, each a run of adjacent cells in one row sharing that style."""
-    runs: dict[Style, list[str]] = defaultdict(list)
+    """Style → A1 rectangles covering exactly the cells with that style: runs of adjacent cells in a row, stacked
+    while the rows below repeat the same run. A table body becomes one range, not one per cell."""
     by_row: dict[int, list[tuple[int, Style]]] = defaultdict(list)
     for (r, c), spec in layout.cells.items():
         by_row[r].append((c, spec.style))
-    for r, cells in sorted(by_row.items()):
+    runs: dict[int, list[tuple[int, int, Style]]] = {}
+    for r, cells in by_row.items():
         cells.sort()
-        start, (prev, style) = cells[0][0], cells[0]
-        for c, s in cells[1:] + [(None, None)]:
-            if c != prev + 1 or s != style:
-                runs[style].append(f"{address(r, start)}:{address(r, prev)}")
-                if c is not None:
-                    start, style = c, s
-            if c is not None:
-                prev = c
-    return runs
+        row_runs: list[tuple[int, int, Style]] = []
+        for c, style in cells:
+            if row_runs and row_runs[-1][1] == c - 1 and row_runs[-1][2] == style:
+                row_runs[-1] = (row_runs[-1][0], c, style)
+            else:
+                row_runs.append((c, c, style))
+        runs[r] = row_runs
+    open_blocks: dict[tuple[int, int, Style], int] = {}  # run → first row of the block it extends
+    out: dict[Style, list[str]] = defaultdict(list)
+    previous: set[tuple[int, int, Style]] = set()
+    last_row = max(runs, default=0)
+    for r in range(1, last_row + 2):
+        current = set(runs.get(r, ()))
+        for run in previous - current:
+            c1, c2, style = run
+            out[style].append(f"{address(open_blocks.pop(run), c1)}:{address(r - 1, c2)}")
+        for run in current - previous:
+            open_blocks[run] = r
+        previous = current
+    return out
 
 
 def _apply_style(rng: Any, style: Style, office_js: bool) -> None:
