@@ -3,7 +3,6 @@
 import openpyxl.utils.cell as cellutil
 import pytest
 
-from xl_iku.layout import iku_layouts
 from xl_iku.workbook import book_data, load
 from xl_iku.writers.xlwings_writer import _style_runs
 
