@@ -28,7 +28,7 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     path = tmp_path / "baru.xlsx"
     assert main(["init", str(path)]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM"]
+    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM", "AKIP"]
     keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 12)]
     assert keys == ["Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
                     "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM"]
@@ -41,7 +41,14 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     assert all(data.cell(1, c).comment for c in range(1, len(headers) + 1))
     rules = {str(d.sqref): d for d in data.data_validations.dataValidation}
     assert rules["H2:H200"].formula1 == '"positif,negatif"'
-    assert rules["I2:N200"].type == "decimal"
+    assert headers[14:19] == ["Realisasi 2025", "Realisasi 2026", "Realisasi 2027", "Realisasi 2028",
+                              "Realisasi 2029"]
+    assert rules["I2:S200"].type == "decimal"
+    assert rules["T2:T200"].formula1 == '"AKIP,SKM"'  # Sumber Realisasi
+    akip = wb["AKIP"]
+    assert [akip.cell(1, c).value for c in range(1, 8)] == ["Tahun", "Jenis Isian", "Perencanaan", "Pengukuran",
+                                                         "Pelaporan", "Evaluasi Internal", "Keterangan"]
+    assert akip.cell(1, 8).value == "Perencanaan - Keberadaan"
     skm = wb["Data SKM"]
     headers = [skm.cell(1, c).value for c in range(1, skm.max_column + 1)]
     assert headers == ["Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan",

@@ -30,19 +30,25 @@ def test_template_pdf(root, tmp_path, capsys):
     assert f"'{pdf}'" in capsys.readouterr().out
     pages = pdf_pages(pdf)
     texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
-    hasil_pages = [n for n, t in enumerate(texts, start=1) if "HASIL SURVEI" in t or "IKM per" in t]
-    # Tabel IKU, Penjelasan IKU, Hasil SKM (portrait, may run to a second page), Catatan; no input sheet
-    assert len(pages) == 3 + len(hasil_pages) and hasil_pages[0] == 3
+    titles = {"Tabel IKU": "INDIKATOR KINERJA UTAMA", "Penjelasan IKU": "PENJELASAN INDIKATOR KINERJA UTAMA",
+              "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA",
+              "Hasil SKM": "HASIL SURVEI KEPUASAN", "Catatan": "CATATAN KONSISTENSI"}
+    starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
+              for title in titles.values()]
+    assert starts == sorted(starts) and starts[0] == 1  # every generated sheet, in order; no input sheet
+    input_headers = ("Kunci", "Kode Tujuan", "Perencanaan - Keberadaan", "TabelSKM")
+    assert not any(h in t for t in texts for h in input_headers)  # Instansi, Data IKU, AKIP not printed
+    hasil_pages = list(range(starts[4], starts[5]))
     for number, (width, height) in enumerate(pages, start=1):
         portrait = number in hasil_pages
         assert (width < height) if portrait else (width > height)
         assert abs(max(width, height) - 842) < 2 and abs(min(width, height) - 595) < 2  # A4 in points
-    tabel = pdf_text(pdf, 1)
+    tabel = texts[0]
     for text in ("INDIKATOR KINERJA UTAMA", "KECAMATAN WOTU", "TARGET TAHUN", "KONDISI", "AWAL 2024", "(S1.1)",
                  "Nilai AKIP Perangkat Daerah (IS.1.1)", "YAHASIS DAWI", "NIP. 19700908 200312 1 004"):
         assert text in tabel, text
     assert re.search(r"75[.,]00\s+70[.,]00\s+70[.,]35", tabel)
-    penjelasan = pdf_text(pdf, 2)
+    penjelasan = texts[starts[1] - 1]
     for text in ("PENJELASAN INDIKATOR KINERJA UTAMA", "Definisi Operasional", "LHE Inspektorat", "Formulasi:"):
         assert text in penjelasan, text
     hasil = "".join(texts[n - 1] for n in hasil_pages)
@@ -71,11 +77,12 @@ def test_long_table_repeats_header_on_every_page(tmp_path):
     out = tmp_path / "keluar" / "lampiran.pdf"
     assert main(["pdf", str(book), "-o", str(out)]) == 0
     pages = pdf_pages(out)
-    tabel_pages = [p for p in range(1, len(pages) + 1) if "INDIKATOR" in pdf_text(out, p)
-                   and "PENJELASAN" not in pdf_text(out, p)]
+    texts = [pdf_text(out, p) for p in range(1, len(pages) + 1)]
+    penjelasan = next(n for n, t in enumerate(texts) if "PENJELASAN INDIKATOR" in t)
+    tabel_pages = texts[:penjelasan]  # Tabel IKU is printed first, up to the Penjelasan
     assert len(tabel_pages) >= 2
-    for page in tabel_pages:
-        assert "TARGET TAHUN" in pdf_text(out, page)  # print title rows
+    for text in tabel_pages:
+        assert "TARGET TAHUN" in text and "TUJUAN" in text  # print title rows on every page
 
 
 def test_pdf_needs_generated_sheets(tmp_path, capsys):

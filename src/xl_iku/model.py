@@ -37,6 +37,8 @@ class Indikator:
     polaritas: str = "positif"
     kondisi_awal: float | None = None
     target: dict[int, float | None] = field(default_factory=dict)
+    realisasi: dict[int, float | None] = field(default_factory=dict)  # typed in Data IKU ("Realisasi YYYY")
+    sumber_realisasi: str = ""  # "AKIP" or "SKM": realisasi taken from those sheets when not typed
     keterangan: str = ""
     sasaran_penjelasan: str = ""
     definisi: str = ""

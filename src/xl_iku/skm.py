@@ -59,11 +59,11 @@ def skm_report(table: SurveyTable, population: Any = None, granularity: str = "s
         if name in table.profiles:
             labels = [_group_label(name, v) for v in table.profiles[name]]
             order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
-            groups[name] = _grouped(table, labels, order=order)
+            groups[name] = grouped(table, labels, order=order)
     periods: list[GroupResult] = []
     period_labels = period_labels_of(table, granularity)
     if period_labels is not None:
-        periods = _grouped(table, [label for _, label in period_labels], order=_period_order(period_labels))
+        periods = grouped(table, [label for _, label in period_labels], order=_period_order(period_labels))
     min_sample = krejcie_morgan(population) if population not in (None, "") else None
     return SkmReport(table, result, groups, periods, population, min_sample)
 
@@ -89,7 +89,7 @@ def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
     return sorted(seen, key=lambda label: seen[label])
 
 
-def _grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
+def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
     members: dict[str, list[int]] = {}
     for index, label in enumerate(labels):
         members.setdefault(label, []).append(index)

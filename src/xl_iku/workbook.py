@@ -23,11 +23,24 @@ from .layout.base import SheetLayout
 from .layout.data_skm import SHEET as SKM_SHEET
 from .model import Catatan, IkuPlan
 from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
+from .performance import IndicatorPerformance, derived_realisasi, performance
+from .readers.akip import SHEET as AKIP_SHEET
+from .readers.akip import AkipYear, read_akip
 from .readers.skm import survey_from_rows
+from .rules.capaian import SKALA_86_2017
+from .rules.intervals import IntervalTable
 from .skm import SkmReport, skm_report
 from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
+SCALE_SHEET = "Skala Capaian"  # optional: rows of batas bawah | batas atas | kategori replace the default scale
+
+
+@dataclass(frozen=True)
+class AkipInput:
+    sheet: str
+    years: list[AkipYear]
+    columns: dict[str, int]
 
 #: Package parts or XML markers openpyxl drops on a load/save round trip, with what staff would lose.
 _DROPPED_PARTS = (
@@ -110,9 +123,12 @@ class BookData:
     notes: list[Catatan]
     skm: SkmReport | None
     population_ref: str | None
+    performance: list[IndicatorPerformance]
+    scale: IntervalTable
+    akip: AkipInput | None
 
     def layouts(self) -> list[SheetLayout]:
-        return iku_layouts(self.plan, self.notes, self.skm, self.population_ref)
+        return iku_layouts(self)
 
 
 def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
@@ -140,7 +156,23 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
                 population_ref = instansi_value_cell(sheets[INSTANSI_SHEET], "Populasi SKM")
         else:
             notes.append(Catatan(survey_sheet, "-", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat."))
-    return BookData(plan, notes, skm, population_ref)
+    akip = None
+    akip_sheet = find_sheet(sheet_names, AKIP_SHEET)
+    if akip_sheet is not None:
+        years, akip_columns = read_akip(grid_of(akip_sheet))
+        akip = AkipInput(akip_sheet, years, akip_columns)
+    scale = SKALA_86_2017
+    scale_sheet = find_sheet(sheet_names, SCALE_SHEET)
+    if scale_sheet is not None:
+        rows = list(grid_of(scale_sheet).rows)[1:]
+        try:
+            scale = IntervalTable.from_rows([list(r[:3]) + [r[2] if len(r) > 2 else None] for r in rows],
+                                            name=f"sheet {scale_sheet}")
+        except InputError as error:
+            raise error.located(f"Sheet '{scale_sheet}'") from None
+    derived = derived_realisasi(akip.years if akip else [], skm)
+    results, performance_notes = performance(plan, derived, scale)
+    return BookData(plan, notes + performance_notes, skm, population_ref, results, scale, akip)
 
 
 def book_data(book, path: Path | None = None) -> BookData:
@@ -203,11 +235,12 @@ def init(path: str | os.PathLike, baseline_year: int, target_years: list[int], o
 
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
-                  rows: list[dict] = (), survey: list[dict] = ()) -> list[SheetLayout]:
+                  rows: list[dict] = (), survey: list[dict] = (), akip: list[dict] = ()) -> list[SheetLayout]:
     from .layout.data_skm import data_skm_sheet
-    from .layout.input_sheets import data_iku_sheet, instansi_sheet
+    from .layout.input_sheets import akip_sheet, data_iku_sheet, instansi_sheet
 
-    return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows), data_skm_sheet(survey)]
+    return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows), data_skm_sheet(survey),
+            akip_sheet(akip)]
 
 
 def save_atomic(book, target: Path, save: Callable[[object, str], None] | None = None) -> None:

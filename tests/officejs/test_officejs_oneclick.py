@@ -27,7 +27,10 @@ def json_values(sheet):
     return out
 
 
-def book_payload(template, sheets=("Instansi", "Data IKU", "Data SKM")):
+INPUTS = ("Instansi", "Data IKU", "Data SKM", "AKIP")
+
+
+def book_payload(template, sheets=INPUTS):
     wb = openpyxl.load_workbook(template)
     return xw.Book(json={
         "client": "Office.js", "version": xw.__version__, "names": [],
@@ -59,7 +62,7 @@ def test_live_sheets_equal_the_headless_ones(template, root):
     added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
     assert added == list(GENERATED_SHEETS)
     headless = openpyxl.load_workbook(template)
-    for position, name in enumerate(GENERATED_SHEETS, start=3):  # after the three input sheets
+    for position, name in enumerate(GENERATED_SHEETS, start=len(INPUTS)):  # after the input sheets
         sheet_actions = [a for a in actions if a.get("sheet_position") == position]
         (values,) = [a["values"] for a in sheet_actions if a["func"] == "setValues"]
         expected = [[("" if v is None else v) for v in row] for row in headless[name].iter_rows(values_only=True)]

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from ..model import Catatan, IkuPlan
-from ..skm import SkmReport
+from typing import TYPE_CHECKING
+
 from .base import SheetLayout
+from .capaian_kinerja import capaian_kinerja
 from .catatan import catatan
 from .hasil_skm import hasil_skm
 from .iku_table import iku_table
+from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
 
+if TYPE_CHECKING:
+    from ..workbook import BookData
+
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
-GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Hasil SKM", "Catatan")
+GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Nilai AKIP", "Hasil SKM", "Catatan")
 
 
-def iku_layouts(plan: IkuPlan, notes: list[Catatan], skm: SkmReport | None = None,
-                population_ref: str | None = None) -> list[SheetLayout]:
-    """The generated sheets, in workbook order; `Hasil SKM` only when the workbook holds survey answers."""
-    layouts = [iku_table(plan), penjelasan(plan)]
-    if skm is not None:
-        layouts.append(hasil_skm(skm, plan.instansi.nama, population_ref))
-    return layouts + [catatan(notes)]
+def iku_layouts(data: "BookData") -> list[SheetLayout]:
+    """The generated sheets, in workbook order; `Nilai AKIP` and `Hasil SKM` only when their inputs exist."""
+    plan = data.plan
+    layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale)]
+    if data.akip is not None:
+        targets = {}
+        for ind in plan.indikator:
+            if ind.sumber_realisasi == "AKIP":
+                targets = ind.target
+                break
+        layouts.append(nilai_akip(data.akip.years, data.akip.columns, targets, plan.instansi.nama, data.akip.sheet))
+    if data.skm is not None:
+        layouts.append(hasil_skm(data.skm, plan.instansi.nama, data.population_ref))
+    return layouts + [catatan(data.notes)]

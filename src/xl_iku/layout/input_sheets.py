@@ -36,6 +36,8 @@ TEXT_HEADERS = (
     ("Polaritas", 10, "positif: makin tinggi makin baik; negatif: makin rendah makin baik."),
 )
 TRAILING_HEADERS = (
+    ("Sumber Realisasi", 12, "Opsional: AKIP (realisasi diambil dari sheet AKIP) atau SKM (dari Data SKM); "
+                             "kosong = diketik di kolom Realisasi."),
     ("Keterangan", 14, "Keterangan (kolom KET. pada tabel)."),
     ("Sasaran (Penjelasan)", 30, "Opsional: rumusan sasaran untuk tabel Penjelasan bila berbeda."),
     ("Definisi Operasional", 45, "Definisi operasional indikator."),
@@ -74,6 +76,7 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     headers = list(TEXT_HEADERS)
     headers.append((f"Kondisi Awal {baseline_year}", 11, f"Capaian tahun {baseline_year} (angka)."))
     headers += [(f"Target {y}", 10, f"Target tahun {y} (angka; koma desimal boleh).") for y in target_years]
+    headers += [(f"Realisasi {y}", 10, f"Realisasi tahun {y}; kosongkan sampai diketahui.") for y in target_years]
     headers += list(TRAILING_HEADERS)
     sheet = SheetLayout("Data IKU", freeze=(2, 7), show_gridlines=True)
     for col, (text, width, hint) in enumerate(headers, start=1):
@@ -84,15 +87,57 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):
             value = values.get(text)
-            numeric = text.startswith(("Kondisi Awal", "Target"))
+            numeric = text.startswith(("Kondisi Awal", "Target", "Realisasi"))
             sheet.put(r, col, value, VALUE.but(number_format="0.00", halign="right") if numeric else VALUE)
     polaritas = next(i for i, h in enumerate(headers, start=1) if h[0] == "Polaritas")
     sheet.validations.append(Validation(
         f"{column_letter(polaritas)}2:{column_letter(polaritas)}{INPUT_ROWS}", "list", ("positif", "negatif"),
         prompt="Pilih positif atau negatif.", error="Polaritas hanya boleh 'positif' atau 'negatif'."))
     first_num = len(TEXT_HEADERS) + 1
-    last_num = first_num + len(target_years)
+    last_num = first_num + 2 * len(target_years)
     sheet.validations.append(Validation(
         f"{column_letter(first_num)}2:{column_letter(last_num)}{INPUT_ROWS}", "decimal", minimum=-1e12, maximum=1e12,
-        prompt="Isi dengan angka.", error="Kondisi awal dan target harus berupa angka."))
+        prompt="Isi dengan angka.", error="Kondisi awal, target dan realisasi harus berupa angka."))
+    sumber = next(i for i, h in enumerate(headers, start=1) if h[0] == "Sumber Realisasi")
+    sheet.validations.append(Validation(
+        f"{column_letter(sumber)}2:{column_letter(sumber)}{INPUT_ROWS}", "list", ("AKIP", "SKM"),
+        prompt="AKIP, SKM, atau kosong.", error="Sumber realisasi hanya boleh AKIP, SKM, atau kosong."))
+    return sheet
+
+
+AKIP_HEADERS = (
+    ("Tahun", 8, "Tahun yang dievaluasi."),
+    ("Jenis Isian", 13, "'Nilai 0–100': nilai tiap komponen 0–100 (dibobot 30/30/15/25). 'Poin LHE': poin seperti "
+                        "tertulis di LHE (maks. 30/30/15/25), dijumlahkan tanpa dibobot lagi."),
+    ("Perencanaan", 12, "Perencanaan Kinerja."),
+    ("Pengukuran", 12, "Pengukuran Kinerja."),
+    ("Pelaporan", 12, "Pelaporan Kinerja."),
+    ("Evaluasi Internal", 12, "Evaluasi Akuntabilitas Kinerja Internal."),
+    ("Keterangan", 24, "Misalnya: LHE Inspektorat tanggal …"),
+)
+AKIP_SUBS = tuple((f"{comp} - {sub}", 11, f"Opsional (Poin LHE): poin sub-komponen {sub.lower()} {comp.lower()}; "
+                   "kosongkan komponennya agar dijumlahkan dari sini.")
+                  for comp in ("Perencanaan", "Pengukuran", "Pelaporan", "Evaluasi Internal")
+                  for sub in ("Keberadaan", "Kualitas", "Pemanfaatan"))
+
+
+def akip_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
+    """One row per evaluation year; `rows` map header → value."""
+    headers = list(AKIP_HEADERS) + list(AKIP_SUBS)
+    sheet = SheetLayout("AKIP", freeze=(2, 2), show_gridlines=True)
+    for col, (text, width, hint) in enumerate(headers, start=1):
+        sheet.put(1, col, text, HEADER)
+        sheet.column_widths[col] = width
+        sheet.notes[(1, col)] = hint
+    sheet.row_heights[1] = 45
+    for r, values in enumerate(rows, start=2):
+        for col, (text, _, _) in enumerate(headers, start=1):
+            numeric = col > 2 and text != "Keterangan"
+            sheet.put(r, col, values.get(text), VALUE.but(number_format="0.00", halign="right") if numeric else VALUE)
+    sheet.validations.append(Validation(f"B2:B{INPUT_ROWS}", "list", ("Nilai 0–100", "Poin LHE"),
+                                        prompt="Nilai 0–100 atau Poin LHE.",
+                                        error="Jenis isian hanya 'Nilai 0–100' atau 'Poin LHE'."))
+    sheet.validations.append(Validation(f"C2:F{INPUT_ROWS}", "decimal", minimum=0, maximum=100,
+                                        prompt="Angka 0–100 (nilai) atau poin komponen.",
+                                        error="Nilai komponen harus 0–100."))
     return sheet

@@ -53,9 +53,12 @@ TEXT_COLUMNS = {
     "penjelasan": "penjelasan",
     "sumber data": "sumber_data",
     "penanggung jawab": "penanggung_jawab",
+    "sumber realisasi": "sumber_realisasi",
 }
 REQUIRED_COLUMNS = ("kode tujuan", "tujuan", "kode sasaran", "sasaran", "kode indikator", "indikator", "polaritas")
-_YEAR_COLUMN = re.compile(r"^(kondisi awal|target) (\d{4})$")
+_YEAR_COLUMN = re.compile(r"^(kondisi awal|target|realisasi) (\d{4})$")
+#: Where an indicator's realisasi may come from instead of being typed (Data IKU column "Sumber Realisasi").
+SUMBER_REALISASI = {"": "", "akip": "AKIP", "skm": "SKM"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
                 f"{address(1, columns[key])}. Hapus atau ganti salah satunya."
             )
         year = _YEAR_COLUMN.match(key)
-        if year:
+        if year and year.group(1) != "realisasi":
             (baseline if year.group(1) == "kondisi awal" else targets).append(int(year.group(2)))
         columns[key] = c
     missing = [k for k in REQUIRED_COLUMNS if k not in columns]
@@ -223,7 +226,19 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
             year: _number(cell(f"target {year}"), f"{where} {address(r, columns[f'target {year}'])}", f"Target {year}")
             for year in targets
         }
-        out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, **fields))
+        realisasi = {
+            year: _number(cell(f"realisasi {year}"), f"{where} {address(r, columns[f'realisasi {year}'])}",
+                          f"Realisasi {year}")
+            for year in targets if f"realisasi {year}" in columns
+        }
+        sumber = fields["sumber_realisasi"].lower()
+        if sumber not in SUMBER_REALISASI:
+            raise InputError(
+                f"{where} {address(r, columns['sumber realisasi'])}: sumber realisasi '{fields['sumber_realisasi']}' "
+                "tidak dikenal. Isi 'AKIP' (diambil dari sheet AKIP), 'SKM' (dari Data SKM), atau kosongkan."
+            )
+        fields["sumber_realisasi"] = SUMBER_REALISASI[sumber]
+        out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi, **fields))
     if not out:
         raise InputError(
             f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai baris 2."

@@ -7,6 +7,7 @@ them; the tables themselves live next to the rule they belong to.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -39,9 +40,10 @@ class Band:
         return above and below
 
     def describe(self) -> str:
-        lo = "≥" if self.lower_closed else ">"
-        hi = "≤" if self.upper_closed else "<"
-        return f"{self.category.code}: {lo} {format_id(self.lower)} dan {hi} {format_id(self.upper)}"
+        """"A: > 80,00 s.d. ≤ 90,00", with an open end left out ("≤ 50,00")."""
+        lo = f"{'≥' if self.lower_closed else '>'} {format_id(self.lower)}" if math.isfinite(self.lower) else ""
+        hi = f"{'≤' if self.upper_closed else '<'} {format_id(self.upper)}" if math.isfinite(self.upper) else ""
+        return f"{self.category.code}: {' s.d. '.join(p for p in (lo, hi) if p)}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""Sheet `Nilai AKIP`: the evaluations typed in sheet `AKIP`, totalled by the xl-iku functions, year by year
+against the IKU target. Scores are weighted (=AKIP_SCORE); LHE points are summed as printed, never weighted again."""
+
+from __future__ import annotations
+
+from ..cells import column_letter
+from ..readers.akip import JENIS, AkipYear
+from ..rules.akip import PREDIKAT_88_2021
+from ..rules.capaian import capaian
+from . import styles
+from .base import PrintSetup, SheetLayout
+
+SHEET = "Nilai AKIP"
+HEADERS = ("Tahun", "Jenis Isian", "Perencanaan", "Pengukuran", "Pelaporan", "Evaluasi Internal", "Nilai AKIP",
+           "Predikat", "Keterangan Predikat", "Target IKU", "Capaian (%)")
+WIDTHS = (8, 13, 13, 13, 12, 12, 11, 9, 17, 10, 11)
+HEADER_ROW = 5
+
+
+def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int, float | None], instansi: str,
+               input_sheet: str) -> SheetLayout:
+    sheet = SheetLayout(SHEET, print_setup=PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW)))
+    sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
+    last = len(HEADERS)
+    sheet.merge(1, 1, 1, last, "NILAI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH (AKIP)", styles.TITLE)
+    sheet.merge(2, 1, 2, last, instansi.upper(), styles.SUBTITLE)
+    sheet.merge(3, 1, 3, last, "Isian 'Nilai 0–100': Nilai AKIP = 0,30 × Perencanaan + 0,30 × Pengukuran + 0,15 × "
+                               "Pelaporan + 0,25 × Evaluasi Internal. Isian 'Poin LHE': poin per komponen (maks. "
+                               "30/30/15/25) dijumlahkan tanpa pembobotan ulang. Predikat: PermenPANRB 88/2021.",
+                styles.NOTE)
+    sheet.row_heights[3] = 26
+    for col, text in enumerate(HEADERS, start=1):
+        sheet.put(HEADER_ROW, col, text, styles.HEADER)
+    sheet.row_heights[HEADER_ROW] = 30
+    source = f"'{input_sheet}'!"
+    row = HEADER_ROW + 1
+    for year in years:
+        sheet.put(row, 1, year.tahun, styles.CENTER)
+        sheet.put(row, 2, JENIS[year.jenis], styles.CENTER)
+        for i, (value, summed) in enumerate(zip(year.komponen, year.from_subs)):
+            key = ("perencanaan", "pengukuran", "pelaporan", "evaluasi internal")[i]
+            if summed:
+                first = columns[f"{key} keberadaan"]
+                formula = (f"=SUM({source}${column_letter(first)}${year.row}:"
+                           f"${column_letter(first + 2)}${year.row})")
+            else:
+                formula = f"={source}${column_letter(columns[key])}${year.row}"
+            sheet.put_formula(row, 3 + i, formula, value, styles.NUMBER)
+        total = f"=AKIP_SCORE(C{row},D{row},E{row},F{row})" if year.jenis == "nilai" else f"=SUM(C{row}:F{row})"
+        sheet.put_formula(row, 7, total, year.nilai, styles.NUMBER.but(bold=True))
+        sheet.put_formula(row, 8, f"=AKIP_CATEGORY(G{row})", year.category.code, styles.CENTER.but(bold=True))
+        sheet.put_formula(row, 9, f"=AKIP_LABEL(G{row})", year.category.label, styles.TEXT)
+        target = targets.get(year.tahun)
+        sheet.put(row, 10, target, styles.NUMBER)
+        if target:
+            sheet.put_formula(row, 11, f'=CAPAIAN(J{row},G{row},"positif")', capaian(target, year.nilai),
+                              styles.NUMBER)
+        else:
+            sheet.put(row, 11, None, styles.NUMBER)
+        row += 1
+    if not years:
+        sheet.merge(row, 1, row, last, f"Belum ada nilai: isi sheet '{input_sheet}' (satu baris per tahun).",
+                    styles.NOTE.but(border=True))
+        row += 1
+    row += 1
+    sheet.merge(row, 1, row, last, "Predikat: " + "; ".join(
+        f"{b.category.code} ({b.category.label}) {b.describe().split(': ', 1)[1]}" for b in PREDIKAT_88_2021.bands),
+        styles.NOTE)
+    sheet.row_heights[row] = 26
+    return sheet

@@ -1,0 +1,80 @@
+"""Realisasi and capaian per indicator and year: typed in Data IKU, or taken from the AKIP and SKM sheets.
+
+Model layer: it joins the plan with the evaluations and survey by the rules, and says where each realisasi came
+from, so the Capaian Kinerja sheet can show it and nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import InputError
+from .model import Catatan, IkuPlan, Indikator
+from .readers.akip import AkipYear
+from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
+from .rules.intervals import IntervalTable
+from .rules.numbers import format_id
+from .skm import SkmReport, grouped, period_labels_of
+
+
+@dataclass(frozen=True)
+class YearResult:
+    tahun: int
+    target: float | None
+    realisasi: float | None
+    sumber: str  # "Data IKU" | "AKIP" | "SKM" | ""
+    capaian: float | None
+    rating: str
+    catatan: str  # why there is no capaian, or a discrepancy
+
+
+@dataclass(frozen=True)
+class IndicatorPerformance:
+    indikator: Indikator
+    years: tuple[YearResult, ...]
+
+
+def derived_realisasi(akip: list[AkipYear], skm: SkmReport | None) -> dict[str, dict[int, float]]:
+    """Realisasi that other sheets already hold: Nilai AKIP by year, IKM of each year's respondents."""
+    out: dict[str, dict[int, float]] = {"AKIP": {y.tahun: y.nilai for y in akip}, "SKM": {}}
+    if skm is not None and "Tanggal" in skm.survey.profiles and "Periode" not in skm.survey.profiles:
+        labels = period_labels_of(skm.survey, "tahun")
+        for group in grouped(skm.survey, [label for _, label in labels], order=None):
+            if group.label.isdigit() and group.ikm is not None:
+                out["SKM"][int(group.label)] = group.ikm
+    return out
+
+
+def performance(plan: IkuPlan, derived: dict[str, dict[int, float]], scale: IntervalTable = SKALA_86_2017,
+                cap: float | None = None) -> tuple[list[IndicatorPerformance], list[Catatan]]:
+    notes: list[Catatan] = []
+    out = []
+    for ind in plan.indikator:
+        years = []
+        for year in plan.tahun_target:
+            target = ind.target.get(year)
+            typed = ind.realisasi.get(year)
+            other = derived.get(ind.sumber_realisasi, {}).get(year) if ind.sumber_realisasi else None
+            realisasi, sumber = (typed, "Data IKU") if typed is not None else (other, ind.sumber_realisasi)
+            if typed is not None and other is not None and abs(typed - other) > 0.005:
+                notes.append(Catatan("Data IKU", f"baris {ind.row}",
+                                     f"Realisasi {year} '{ind.nama}' diketik {format_id(typed)}, sedangkan sheet "
+                                     f"{ind.sumber_realisasi} menghasilkan {format_id(other)}. Yang diketik dipakai."))
+            if realisasi is None:
+                years.append(YearResult(year, target, None, "", None, "", "belum ada realisasi"))
+                continue
+            if target is None:
+                years.append(YearResult(year, None, realisasi, sumber, None, "", "target kosong"))
+                continue
+            try:
+                value = capaian(target, realisasi, ind.polaritas, cap)
+            except InputError as error:
+                years.append(YearResult(year, target, realisasi, sumber, None, "", str(error)))
+                continue
+            try:
+                rating = capaian_rating(value, scale).label
+            except InputError:
+                rating = "di luar skala"
+            years.append(YearResult(year, target, realisasi, sumber, value, rating, ""))
+        out.append(IndicatorPerformance(ind, tuple(years)))
+    return out, notes
