@@ -71,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
                       help="tahun target pertama dan terakhir (bawaan 2025-2029); kondisi awal = tahun sebelumnya")
     init.set_defaults(run=_run_init)
 
+    export = commands.add_parser("export", help="salinan untuk dibagikan: fungsi xl-iku diganti nilainya",
+                                 description="Tulis salinan yang dapat dibuka siapa saja (Excel tanpa add-in, "
+                                             "LibreOffice, ponsel): fungsi xl-iku diganti nilainya.")
+    export.add_argument("book", metavar="BOOK.xlsx")
+    export.add_argument("-o", "--output", required=True, metavar="SALINAN.xlsx")
+    export.add_argument("--pdf", action="store_true", help="buat juga PDF sheet hasil di samping salinan")
+    export.add_argument("--tanpa-input", action="store_true",
+                        help="tanpa sheet isian (Instansi, Data IKU, Data SKM, AKIP); semua rumus jadi nilai")
+    export.set_defaults(run=_run_export)
+
     pdf = commands.add_parser("pdf", help="ekspor sheet hasil ke PDF (LibreOffice)",
                               description="Ekspor sheet hasil ke PDF melalui LibreOffice.")
     pdf.add_argument("book", metavar="BOOK.xlsx")
@@ -174,6 +184,15 @@ def _run_init(args: argparse.Namespace) -> int:
     first, last = int(match.group(1)), int(match.group(2))
     path = init(args.book, first - 1, list(range(first, last + 1)))
     print(f"Selesai: '{path}' dibuat. Isi sheet 'Instansi' dan 'Data IKU', lalu jalankan: xl-iku regenerate \"{path}\"")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
+    print(f"Selesai: salinan untuk dibagikan ditulis ke '{path}'" + (f" dan '{path.with_suffix('.pdf')}'."
+                                                                      if args.pdf else "."))
     return 0
 
 
