@@ -219,27 +219,38 @@ def _counts(matrix: np.ndarray) -> np.ndarray:
 
 
 def _nrr(matrix: np.ndarray) -> np.ndarray:
-    counts = _counts(matrix)
-    return np.nansum(matrix, axis=0) / counts
+    return np.nansum(matrix, axis=0) / _counts(matrix)
 
 
 def _fast_matrix(responses: Any) -> np.ndarray | None:
+    """numpy's own conversion when it cannot change what the cells mean; None sends the input the careful way.
+
+    `np.array(..., dtype=float)` turns None into NaN (a blank, right) and numeric text into numbers (allowed), but
+    also TRUE into 1, FALSE into 0 and the text "nan" into a blank. Such cells can only hide in rows that now hold
+    a 1, a 0 or a blank, so only those rows have their Python types checked: a survey of 100,000 rows costs a
+    fraction of a full scan.
+    """
     if isinstance(responses, np.ndarray):
         if responses.dtype.kind in "fiu":
             return _two_d(responses.astype(float, copy=False))
         return None
     if not isinstance(responses, (list, tuple)) or not responses:
         return None
-    if not all(isinstance(row, (list, tuple)) for row in responses):
-        if _FAST_TYPES.issuperset(map(type, responses)):
-            return _two_d(np.array(responses, dtype=float))
-        return None
-    if not _FAST_TYPES.issuperset(map(type, chain.from_iterable(responses))):
-        return None
     try:
-        return _two_d(np.array(responses, dtype=float))
-    except ValueError:  # ragged rows: the careful path names the row
+        matrix = np.array(responses, dtype=float)
+    except (ValueError, TypeError):  # text, dates, ragged rows: the careful path names the cell
         return None
+    if matrix.ndim == 1:
+        cells: Any = responses
+    elif matrix.ndim == 2:
+        # a 1, a 0 or a blank: the only places where TRUE, FALSE or the text "nan" could hide
+        rows, cols = np.nonzero((matrix <= 1) | np.isnan(matrix))
+        cells = [responses[i][j] for i, j in zip(rows.tolist(), cols.tolist())]
+    else:
+        return None
+    if not _FAST_TYPES.issuperset(map(type, cells)):
+        return None
+    return _two_d(matrix)
 
 
 def _two_d(matrix: np.ndarray) -> np.ndarray:
@@ -299,7 +310,8 @@ def _where(i: int, j: int) -> str:
 
 def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
     with np.errstate(invalid="ignore"):
-        bad = ~np.isnan(matrix) & ((matrix < 1) | (matrix > 4) | (matrix != np.floor(matrix)))
+        # NaN compares False everywhere, so blanks pass; ±inf fails the range test
+        bad = (matrix < 1) | (matrix > 4) | (matrix != np.floor(matrix)) & ~np.isnan(matrix)
     if bad.any():
         i, j = (int(k) for k in np.argwhere(bad)[0])
         value = float(matrix[i, j])
