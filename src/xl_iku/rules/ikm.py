@@ -4,6 +4,9 @@ Rules (../shared/reference/domain_rules.md §1, restated in README): answers are
 answered* and is excluded from both the sum and the count of its unsur; NRR per unsur = sum / count; IKM =
 Σ NRR × bobot × 25 with bobot = 1/number of unsur unless a legacy rounded bobot is asked for; mutu from the IKM
 rounded half-up to 2 decimals.
+
+numpy is imported inside the functions that use it (a cached lookup after the first call), so loading the Excel
+functions does not pay for numpy until an IKM is computed.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 from numbers import Real
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-import numpy as np
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
 from .intervals import Band, Category, IntervalTable
 from .numbers import format_id, parse_number, round_half_up
 
@@ -66,7 +71,7 @@ MUTU_KEP25_2004 = IntervalTable(
 
 MUTU_TABLES = {"14/2017": MUTU_14_2017, "kep25/2004": MUTU_KEP25_2004}
 
-_FAST_TYPES = frozenset({float, int, type(None), np.float64, np.int64})
+_FAST_TYPES = frozenset({float, int, type(None)})  # what classic xlwings and plain Python hand over
 _DIGITS = re.compile(r"^\d+$")
 
 
@@ -152,6 +157,7 @@ def ikm_summary(
     table: str | IntervalTable = "14/2017",
 ) -> IkmResult:
     """The whole SKM result in one pass (used by the CLI and the Hasil SKM report)."""
+    import numpy as np
     labels = None
     if names is not None:
         labels = [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
@@ -215,10 +221,12 @@ def _score(nrr: np.ndarray, bobot: float) -> float:
 
 
 def _counts(matrix: np.ndarray) -> np.ndarray:
+    import numpy as np
     return np.count_nonzero(~np.isnan(matrix), axis=0)
 
 
 def _nrr(matrix: np.ndarray) -> np.ndarray:
+    import numpy as np
     return np.nansum(matrix, axis=0) / _counts(matrix)
 
 
@@ -230,6 +238,7 @@ def _fast_matrix(responses: Any) -> np.ndarray | None:
     a 1, a 0 or a blank, so only those rows have their Python types checked: a survey of 100,000 rows costs a
     fraction of a full scan.
     """
+    import numpy as np
     if isinstance(responses, np.ndarray):
         if responses.dtype.kind in "fiu":
             return _two_d(responses.astype(float, copy=False))
@@ -262,6 +271,7 @@ def _two_d(matrix: np.ndarray) -> np.ndarray:
 
 
 def _careful_matrix(responses: Any, names: Sequence[str] | None) -> np.ndarray:
+    import numpy as np
     if isinstance(responses, np.ndarray):
         responses = responses.tolist()
     if isinstance(responses, (str, bytes)) or not hasattr(responses, "__iter__"):
@@ -309,6 +319,7 @@ def _where(i: int, j: int) -> str:
 
 
 def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
+    import numpy as np
     with np.errstate(invalid="ignore"):
         # NaN compares False everywhere, so blanks pass; ±inf fails the range test
         bad = (matrix < 1) | (matrix > 4) | (matrix != np.floor(matrix)) & ~np.isnan(matrix)

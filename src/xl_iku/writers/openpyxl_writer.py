@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from copy import copy
 import shutil
 import tempfile
 import zipfile
@@ -14,8 +15,10 @@ from xml.sax.saxutils import escape
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.table import Table as OpenpyxlTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,18 +36,26 @@ def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) 
         index = book.index(old)
         book.remove(old)
     sheet = book.create_sheet(layout.name, index)
+    registered: dict[Style, StyleArray] = {}  # openpyxl's style indices, one registration per distinct style
     for (row, col), spec in sorted(layout.cells.items()):
         cell = sheet.cell(row, col)
         cell.value = spec.value
         if isinstance(spec.value, str) and spec.value.startswith("=") and not spec.formula:
             cell.data_type = "s"  # data, not a formula: "=1+2" typed by staff stays text
+        known = registered.get(spec.style)
+        if known is not None:
+            cell._style = copy(known)
+            continue
         font, fill, alignment, border = _style(spec.style)
         cell.font, cell.alignment, cell.border = font, alignment, border
         if fill is not None:
             cell.fill = fill
         cell.number_format = spec.style.number_format
+        registered[spec.style] = copy(cell._style)
     for r1, c1, r2, c2 in layout.merges:
-        sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        # every cell of a block already carries the block's style (layout.merge), so openpyxl's own border
+        # copying onto MergedCell objects (merge_cells → format) is not needed
+        sheet.merged_cells.add(MergedCellRange(sheet, f"{address(r1, c1)}:{address(r2, c2)}"))
     for col, width in sorted(layout.column_widths.items()):
         sheet.column_dimensions[column_letter(col)].width = width
     for row, height in sorted(layout.row_heights.items()):

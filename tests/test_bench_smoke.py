@@ -1,0 +1,17 @@
+"""The benchmarks with tiny inputs, so they cannot rot (speed goals live in bench/README.md, not in tests)."""
+
+import subprocess
+import sys
+
+
+def test_bench_runs_and_reports_every_item(root, tmp_path):
+    done = subprocess.run([sys.executable, str(root / "bench" / "run.py"), "--quick", "--cache", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = done.stdout
+    for item in ("IKM_SCORE", "`xl-iku ikm`", "`xl-iku skm`", "pandas.read_excel", "`xl-iku regenerate`",
+                 "files/s", "`import xl_iku.udfs`", "peak RSS"):
+        assert item in report, item
+    assert "not installed" not in report
+    rows = [line for line in report.splitlines() if line.startswith("| ") and "benchmark" not in line]
+    assert len(rows) == 9
