@@ -22,5 +22,5 @@ from xl_iku.oneclick import run  # noqa: E402
 
 @script
 def buat_ulang_iku(book: xw.Book):
-    """Buat ulang sheet Tabel IKU, Penjelasan IKU dan Catatan dari sheet Instansi dan Data IKU."""
+    """Buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, Capaian Kinerja, Nilai AKIP, Hasil SKM, Catatan)."""
     run(book)

@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     skm.set_defaults(run=_run_skm)
 
-    regen = commands.add_parser("regenerate", help="buat ulang sheet Tabel IKU, Penjelasan IKU dan Catatan",
+    regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
                                 description="Buat ulang sheet hasil dari sheet 'Instansi' dan 'Data IKU'. Sheet lain "
                                             "tidak diubah.")
     regen.add_argument("book", metavar="BOOK.xlsx")
