@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
-from .rules.ikm import IkmResult, ikm_summary
+from .rules.ikm import IkmResult, ikm_from_totals, ikm_summary
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -28,7 +28,11 @@ class GroupOutcome:
 class FileOutcome:
     berkas: str
     groups: list[GroupOutcome] = field(default_factory=list)
-    rows: list[list] = field(default_factory=list)  # all answers, in unsur code order, for the combined figure
+    # per-unsur sums and counts of all answers, and respondents: enough for the pooled combined figure, and cheap
+    # to send back from a worker process
+    sums: tuple[float, ...] = ()
+    counts: tuple[int, ...] = ()
+    responden: int = 0
     codes: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     error: str = ""
@@ -69,10 +73,11 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
 
     try:
         table = read_survey(path, sheet)
-        survey_summary(table)  # the whole file first, so a bad answer is reported with its cell
+        whole = survey_summary(table)  # the whole file first, so a bad answer is reported with its cell
         units = table.profiles.get("Unit") or [None] * len(table.rows)
         periods = period_labels_of(table, granularity)
-        keys = [(str(u) if u not in (None, "") else path.stem,
+        stem = path.stem
+        keys = [(str(u) if u not in (None, "") else stem,
                  periods[i] if periods is not None else ((0,), "Semua")) for i, u in enumerate(units)]
         members: dict[tuple[str, tuple], list[int]] = {}
         for i, (unit, period) in enumerate(keys):
@@ -87,7 +92,9 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
             except InputError as error:  # e.g. an unsur nobody answered in this period
                 raise InputError(f"unit '{unit}', periode {label}: {error}") from None
             groups.append(GroupOutcome(str(path), unit, label, result))
-        return FileOutcome(str(path), groups, table.rows, tuple(table.codes), tuple(table.names))
+        sums = tuple(u.nrr * u.n for u in whole.unsur)
+        return FileOutcome(str(path), groups, sums=sums, counts=tuple(u.n for u in whole.unsur),
+                           responden=whole.responden, codes=tuple(table.codes), names=tuple(table.names))
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
     except Exception as error:  # a corrupt file must not stop the batch
@@ -98,10 +105,13 @@ def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str 
               progress: Callable[[int, int], None] | None = None) -> BatchResult:
     outcomes: list[FileOutcome] = []
     if jobs > 1 and len(paths) > 1:
+        # a few files per task: one file is often quicker than the round trip to a worker
+        chunk = max(1, len(paths) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(process_file, p, sheet, granularity) for p in paths]
-            for done, future in enumerate(futures, start=1):
-                outcomes.append(future.result())
+            results = pool.map(process_file, paths, [sheet] * len(paths), [granularity] * len(paths),
+                               chunksize=chunk)
+            for done, outcome in enumerate(results, start=1):
+                outcomes.append(outcome)
                 if progress:
                     progress(done, len(paths))
     else:
@@ -119,5 +129,10 @@ def _combined(outcomes: list[FileOutcome]) -> tuple[IkmResult | None, str]:
     codes = {o.codes for o in good}
     if len(codes) > 1:
         return None, "berkas memakai susunan unsur yang berbeda; nilai gabungan tidak dihitung"
-    rows = [r for o in good for r in o.rows]
-    return ikm_summary(rows, names=good[0].names, codes=good[0].codes), ""
+    sums = [sum(column) for column in zip(*(o.sums for o in good))]
+    counts = [sum(column) for column in zip(*(o.counts for o in good))]
+    try:
+        combined = ikm_from_totals(sums, counts, sum(o.responden for o in good), good[0].names, good[0].codes)
+    except InputError as error:
+        return None, str(error)
+    return combined, ""

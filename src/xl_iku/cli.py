@@ -188,9 +188,14 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .export import export
+    from .workbook import what_would_be_lost
 
     path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
+    for item in what_would_be_lost(Path(args.book)):
+        print(f"Peringatan: {item} tidak ikut tersalin ke '{path}'.", file=sys.stderr)
     print(f"Selesai: salinan untuk dibagikan ditulis ke '{path}'" + (f" dan '{path.with_suffix('.pdf')}'."
                                                                       if args.pdf else "."))
     return 0

@@ -74,10 +74,14 @@ def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[
         return [((0, str(v)) if v is not None else (1, TIDAK_DIISI), str(v) if v is not None else TIDAK_DIISI)
                 for v in table.profiles["Periode"]]
     if "Tanggal" in table.profiles:
+        seen: dict[Any, tuple[Any, str]] = {}  # a survey has far fewer distinct dates than respondents
         out = []
         for value in table.profiles["Tanggal"]:
-            date = _as_date(value)
-            out.append(period_of(date, granularity) if date else ((9999, 9), TIDAK_DIISI))
+            period = seen.get(value)
+            if period is None:
+                date = _as_date(value)
+                period = seen[value] = period_of(date, granularity) if date else ((9999, 9), TIDAK_DIISI)
+            out.append(period)
         return out
     return None
 

@@ -24,6 +24,7 @@ from ..errors import InputError
 
 if TYPE_CHECKING:
     import numpy as np
+
 from .intervals import Band, Category, IntervalTable
 from .numbers import format_id, parse_number, round_half_up
 
@@ -132,21 +133,32 @@ def answer_matrix(responses: Any, names: Sequence[str] | None = None) -> np.ndar
     return matrix
 
 
+def _totals(responses: Any, names: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(matrix, sum of answers per unsur, answers given per unsur), validated, each computed once."""
+    import numpy as np
+
+    matrix = answer_matrix(responses, names)
+    given = ~np.isnan(matrix)
+    counts = given.sum(axis=0)
+    sums = np.where(given, matrix, 0.0).sum(axis=0)
+    return matrix, sums, counts
+
+
 def ikm_counts(responses: Any) -> list[int]:
     """Answers given per unsur (blanks are not answers)."""
-    matrix = answer_matrix(responses)
-    return [int(c) for c in _counts(matrix)]
+    return [int(c) for c in _totals(responses)[2]]
 
 
 def ikm_nrr(responses: Any) -> list[float]:
     """Nilai rata-rata (NRR) per unsur: sum of its answers ÷ number of its answers."""
-    return [float(v) for v in _nrr(answer_matrix(responses))]
+    _, sums, counts = _totals(responses)
+    return [float(v) for v in sums / counts]
 
 
 def ikm_score(responses: Any, weight: float | str | None = None) -> float:
     """The unrounded IKM (25–100). `weight` (0,111 · 0,11 · 0,071 …) reproduces legacy reports; default exact 1/n."""
-    nrr = _nrr(answer_matrix(responses))
-    return _score(nrr, _bobot(weight, len(nrr)))
+    _, sums, counts = _totals(responses)
+    return _score(sums / counts, _bobot(weight, len(sums)))
 
 
 def ikm_summary(
@@ -158,13 +170,13 @@ def ikm_summary(
 ) -> IkmResult:
     """The whole SKM result in one pass (used by the CLI and the Hasil SKM report)."""
     import numpy as np
+
     labels = None
     if names is not None:
         labels = [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
-    matrix = answer_matrix(responses, labels)
+    matrix, sums, counts = _totals(responses, labels)
     count = matrix.shape[1]
-    nrr = _nrr(matrix)
-    counts = _counts(matrix)
+    nrr = sums / counts
     bobot = _bobot(weight, count)
     score = _score(nrr, bobot)
     if codes is None:
@@ -176,6 +188,20 @@ def ikm_summary(
         for i in range(count)
     )
     responden = int(np.count_nonzero(~np.isnan(matrix).all(axis=1)))
+    return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
+
+
+def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int, names: Sequence[str],
+                    codes: Sequence[str], table: str | IntervalTable = "14/2017") -> IkmResult:
+    """The IKM of respondents pooled from several validated surveys, from their per-unsur sums and counts: the same
+    number as computing over all answers together (never an average of the surveys' IKM)."""
+    if any(c == 0 for c in counts):
+        raise InputError("Ada unsur tanpa jawaban pada gabungan survei; nilai gabungan tidak dapat dihitung.")
+    nrr = [s / c for s, c in zip(sums, counts)]
+    bobot = 1.0 / len(nrr)
+    score = _score(nrr, bobot)
+    unsur = tuple(UnsurResult(str(k), str(n), int(c), float(v), float(v * bobot))
+                  for k, n, c, v in zip(codes, names, counts, nrr))
     return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
 
 
@@ -214,20 +240,10 @@ def _bobot(weight: float | str | None, count: int) -> float:
     return value
 
 
-def _score(nrr: np.ndarray, bobot: float) -> float:
+def _score(nrr: Sequence[float], bobot: float) -> float:
     if math.isclose(bobot * len(nrr), 1.0, rel_tol=0, abs_tol=1e-15):
         return float(math.fsum(nrr) / len(nrr) * 25.0)
     return float(math.fsum(nrr) * bobot * 25.0)
-
-
-def _counts(matrix: np.ndarray) -> np.ndarray:
-    import numpy as np
-    return np.count_nonzero(~np.isnan(matrix), axis=0)
-
-
-def _nrr(matrix: np.ndarray) -> np.ndarray:
-    import numpy as np
-    return np.nansum(matrix, axis=0) / _counts(matrix)
 
 
 def _fast_matrix(responses: Any) -> np.ndarray | None:
@@ -239,6 +255,7 @@ def _fast_matrix(responses: Any) -> np.ndarray | None:
     fraction of a full scan.
     """
     import numpy as np
+
     if isinstance(responses, np.ndarray):
         if responses.dtype.kind in "fiu":
             return _two_d(responses.astype(float, copy=False))
@@ -272,6 +289,7 @@ def _two_d(matrix: np.ndarray) -> np.ndarray:
 
 def _careful_matrix(responses: Any, names: Sequence[str] | None) -> np.ndarray:
     import numpy as np
+
     if isinstance(responses, np.ndarray):
         responses = responses.tolist()
     if isinstance(responses, (str, bytes)) or not hasattr(responses, "__iter__"):
@@ -320,6 +338,7 @@ def _where(i: int, j: int) -> str:
 
 def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
     import numpy as np
+
     with np.errstate(invalid="ignore"):
         # NaN compares False everywhere, so blanks pass; ±inf fails the range test
         bad = (matrix < 1) | (matrix > 4) | (matrix != np.floor(matrix)) & ~np.isnan(matrix)
@@ -333,7 +352,7 @@ def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
         else:
             problem = f"jawaban {int(value)} di luar skala 1–4"
         raise InputError(f"{problem}. {_FIX}", row=i + 1, column=j + 1, where=_where(i, j), subject=labels[j])
-    empty = np.flatnonzero(_counts(matrix) == 0)
+    empty = np.flatnonzero(np.isnan(matrix).all(axis=0))
     if empty.size:
         j = int(empty[0])
         raise InputError(
