@@ -118,7 +118,7 @@ def bench_cli(n: int, repeat: int, cache: Path) -> list[tuple]:
     t_skm, m_skm = run_process(xl_iku + ["skm", str(book), "--json"], repeat)
     rows = [(f"`xl-iku ikm`, {n:,} respondents ({size:.1f} MB)", t_ikm, t_floor, "python-calamine bare read", 1.5,
              f"peak RSS {m_ikm:.0f} MB (floor {m_floor:.0f} MB)"),
-            (f"`xl-iku skm`, same workbook", t_skm, t_floor, "python-calamine bare read", 1.5,
+            ("`xl-iku skm`, same workbook", t_skm, t_floor, "python-calamine bare read", 1.5,
              f"peak RSS {m_skm:.0f} MB")]
     try:
         import pandas  # noqa: F401
@@ -126,7 +126,7 @@ def bench_cli(n: int, repeat: int, cache: Path) -> list[tuple]:
         rows.append(("pandas.read_excel (openpyxl)", None, None, "not installed", None, ""))
     else:
         t_pd, m_pd = run_process([PY, "-c", PANDAS_USER, str(book)], max(1, repeat // 2))
-        rows.append((f"pandas.read_excel(engine='openpyxl') + mean", t_pd, t_ikm, "`xl-iku ikm`", None,
+        rows.append(("pandas.read_excel(engine='openpyxl') + mean", t_pd, t_ikm, "`xl-iku ikm`", None,
                      f"xl-iku is {t_pd / t_ikm:.1f}× faster (goal ≥ 5×); peak RSS {m_pd:.0f} MB"))
     return rows
 
@@ -211,12 +211,19 @@ def bench_import(repeat: int) -> list[tuple]:
     t_xlwings, _ = run_process([PY, "-c", "import xlwings"], repeat)
     t_udfs, _ = run_process([PY, "-c", "import xl_iku.udfs"], repeat)
     numpy_cost = t_numpy - t_none
-    marginal = t_udfs - t_xlwings
+    marginal = statistics.median(_timed_import("import xlwings", "import xl_iku.udfs") for _ in range(repeat))
     return [("`import xl_iku.udfs`, fresh interpreter", t_udfs - t_none, numpy_cost, "`import numpy` alone", 1.5,
              f"interpreter start ({_ms(t_none)}) subtracted; includes `import xlwings` {_ms(t_xlwings - t_none)}, "
              "which itself imports numpy"),
             ("`import xl_iku.udfs` where xlwings is loaded (classic add-in server, Lite)", marginal, numpy_cost,
              "`import numpy` alone", 1.5, "what the add-in adds to the runtime it starts in")]
+
+
+def _timed_import(already: str, statement: str) -> float:
+    """Seconds `statement` takes in a fresh interpreter where `already` has run (timed inside the process)."""
+    code = (f"{already}\nimport time\nstart = time.perf_counter()\n{statement}\n"
+            "print(time.perf_counter() - start)")
+    return float(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
 # -- report ------------------------------------------------------------------------------------------------------

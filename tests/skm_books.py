@@ -13,7 +13,7 @@ LAYANAN = ["KTP", "Akta", "Izin Keramaian", "Surat Pindah"]
 def survey_rows(seed: int, count: int = 240):
     rng = random.Random(seed)
     rows = []
-    for i in range(count):
+    for _ in range(count):
         row = {
             "Tanggal": dt.datetime(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 730)),
             "Jenis Layanan": rng.choice(LAYANAN),

@@ -2,7 +2,6 @@
 computation by hand; breakdowns and periods on survey data the product never saw; LibreOffice shows no error."""
 
 import random
-import shutil
 
 import openpyxl
 import pytest

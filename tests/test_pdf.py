@@ -4,7 +4,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
 
 from iku_books import office_book
 from xl_iku.cli import main

@@ -12,7 +12,7 @@ import xlwings
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from iku_books import office_book, other_office_rows
+from iku_books import office_book
 from xl_iku import workbook
 from xl_iku.cli import main
 from xlsx_compare import sheet_differences, workbook_differences

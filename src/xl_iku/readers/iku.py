@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..cells import address, column_letter
+from ..cells import address
 from ..errors import InputError
 from ..model import IkuPlan, Indikator, Instansi
 from ..rules.capaian import polaritas_of
@@ -265,5 +265,4 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-__all__ = ["SheetGrid", "read_plan", "read_instansi", "find_sheet", "normalise", "INSTANSI_SHEET", "DATA_SHEET",
-           "column_letter"]
+__all__ = ["SheetGrid", "read_plan", "read_instansi", "find_sheet", "normalise", "INSTANSI_SHEET", "DATA_SHEET"]

@@ -49,7 +49,7 @@ def akip_score(perencanaan: Any, pengukuran: Any, pelaporan: Any, evaluasi_inter
     """Nilai AKIP from four component scores on 0–100: 0,30·P + 0,30·Pg + 0,15·Pl + 0,25·E."""
     values = (perencanaan, pengukuran, pelaporan, evaluasi_internal)
     total = Decimal(0)
-    for (key, name, weight), raw in zip(KOMPONEN, values):
+    for (_, name, weight), raw in zip(KOMPONEN, values):
         score = _component(raw, f"Nilai {name}", 100)
         total += weight * Decimal(repr(score))
     return float(total)
@@ -59,7 +59,7 @@ def akip_points_total(perencanaan: Any, pengukuran: Any, pelaporan: Any, evaluas
     """Nilai AKIP from the LHE's component points (max 30 · 30 · 15 · 25), summed without weighting again."""
     values = (perencanaan, pengukuran, pelaporan, evaluasi_internal)
     total = Decimal(0)
-    for (key, name, weight), raw in zip(KOMPONEN, values):
+    for (_, name, weight), raw in zip(KOMPONEN, values):
         points = _component(raw, f"Poin {name}", float(weight * 100))
         total += Decimal(repr(points))
     return float(total)

@@ -15,7 +15,6 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
-from itertools import chain
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -117,6 +116,18 @@ def answer_matrix(responses: Any, names: Sequence[str] | None = None) -> np.ndar
     case (numbers and blanks only) is converted in C; anything else takes a careful path that can say which cell
     is wrong and why.
     """
+    return _totals(responses, names)[0]
+
+
+def _totals(responses: Any, names: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(matrix, sum of answers per unsur, answers given per unsur), validated.
+
+    Counting each answer value per unsur gives the sums, the counts and the validation in one go: every cell is
+    1, 2, 3, 4 or blank exactly when those counts and the blanks add up to the number of rows. Only a survey that
+    fails that test is searched cell by cell for the first wrong answer, to name it.
+    """
+    import numpy as np
+
     if hasattr(responses, "to_numpy"):
         responses = responses.to_numpy()
     matrix = _fast_matrix(responses)
@@ -129,19 +140,13 @@ def answer_matrix(responses: Any, names: Sequence[str] | None = None) -> np.ndar
     labels = unsur_labels(matrix.shape[1], names)
     if len(labels) != matrix.shape[1]:
         raise InputError(f"Ada {matrix.shape[1]} kolom jawaban tetapi {len(labels)} nama unsur.")
-    _check_scale(matrix, labels)
-    return matrix
-
-
-def _totals(responses: Any, names: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(matrix, sum of answers per unsur, answers given per unsur), validated, each computed once."""
-    import numpy as np
-
-    matrix = answer_matrix(responses, names)
-    given = ~np.isnan(matrix)
-    counts = given.sum(axis=0)
-    sums = np.where(given, matrix, 0.0).sum(axis=0)
-    return matrix, sums, counts
+    per_value = [np.count_nonzero(matrix == value, axis=0) for value in (1.0, 2.0, 3.0, 4.0)]
+    counts = per_value[0] + per_value[1] + per_value[2] + per_value[3]
+    blanks = np.count_nonzero(np.isnan(matrix), axis=0)
+    if not np.all(counts + blanks == matrix.shape[0]) or not np.all(counts):
+        _check_scale(matrix, labels)  # raises, naming the cell or the empty unsur
+    sums = per_value[0] + 2 * per_value[1] + 3 * per_value[2] + 4 * per_value[3]
+    return matrix, sums.astype(float), counts
 
 
 def ikm_counts(responses: Any) -> list[int]:
