@@ -3,7 +3,8 @@
 import openpyxl.utils.cell as cellutil
 import pytest
 
-from xl_iku.workbook import book_data, load
+from xl_iku.bookdata import book_data
+from xl_iku.workbook import load
 from xl_iku.writers.xlwings_writer import _style_runs
 
 

@@ -16,14 +16,14 @@ from pathlib import Path
 from . import udfs
 from .errors import InputError
 from .layout.base import SheetLayout
-from .workbook import SCALE_SHEET, book_data, load, save_atomic
+from .bookdata import INPUT_SHEETS, book_data
+from .workbook import load, save_atomic
 from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
              "CAPAIAN")
 _CALL = re.compile(r"(?:_xldudf_)?\b(" + "|".join(FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 _PLAIN_CALL = re.compile(r"^=\s*(?:_xldudf_)?([A-Z_]+)\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
-INPUT_SHEETS = ("Instansi", "Data IKU", "Data SKM", "AKIP", SCALE_SHEET)
 
 
 def uses_xl_iku(formula: str) -> bool:

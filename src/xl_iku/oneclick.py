@@ -13,7 +13,7 @@ from typing import Any
 from .errors import InputError
 from .model import Catatan
 from .readers.iku import INSTANSI_SHEET, SheetGrid
-from .workbook import read_book
+from .bookdata import read_book
 from .writers.xlwings_writer import write_layout
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)

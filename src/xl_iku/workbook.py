@@ -16,31 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .checks import consistency_warnings
+from .bookdata import book_data
 from .errors import InputError
-from .layout import GENERATED_SHEETS, iku_layouts
+from .layout import GENERATED_SHEETS
 from .layout.base import SheetLayout
-from .layout.data_skm import SHEET as SKM_SHEET
 from .model import Catatan, IkuPlan
-from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
-from .performance import IndicatorPerformance, derived_realisasi, performance
-from .readers.akip import SHEET as AKIP_SHEET
-from .readers.akip import AkipYear, read_akip
-from .readers.skm import survey_from_rows
-from .rules.capaian import SKALA_86_2017
-from .rules.intervals import IntervalTable
-from .skm import SkmReport, skm_report
 from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
-SCALE_SHEET = "Skala Capaian"  # optional: rows of batas bawah | batas atas | kategori replace the default scale
-
-
-@dataclass(frozen=True)
-class AkipInput:
-    sheet: str
-    years: list[AkipYear]
-    columns: dict[str, int]
 
 #: Package parts or XML markers openpyxl drops on a load/save round trip, with what staff would lose.
 _DROPPED_PARTS = (
@@ -92,102 +75,6 @@ def load(path: Path):
         return openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as error:
         raise InputError(f"Berkas '{path}' tidak dapat dibuka sebagai buku kerja Excel ({error}).") from None
-
-
-def grid(sheet, cached_values: Callable[[], object] | None = None) -> SheetGrid:
-    """A sheet's values for the readers. Formula cells are read as Excel last computed them (openpyxl keeps only
-    the formula text); a formula never computed (file not yet saved by Excel or LibreOffice) is an error, not a
-    silent blank."""
-    rows = []
-    for row in sheet.iter_rows():
-        values = []
-        for cell in row:
-            value = cell.value
-            if cell.data_type == "f":
-                value = cached_values()[sheet.title][cell.coordinate].value if cached_values else None
-                if value is None:
-                    raise InputError(
-                        f"Sheet '{sheet.title}', sel {cell.coordinate}: rumus belum punya nilai terhitung. Buka dan "
-                        "simpan berkas di Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
-                    )
-            values.append(value)
-        rows.append(values)
-    return SheetGrid(sheet.title, rows, tuple(str(r) for r in sheet.merged_cells.ranges))
-
-
-@dataclass(frozen=True)
-class BookData:
-    """Everything the generated sheets are built from, read from a workbook's input sheets."""
-
-    plan: IkuPlan
-    notes: list[Catatan]
-    skm: SkmReport | None
-    population_ref: str | None
-    performance: list[IndicatorPerformance]
-    scale: IntervalTable
-    akip: AkipInput | None
-
-    def layouts(self) -> list[SheetLayout]:
-        return iku_layouts(self)
-
-
-def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
-              survey_rows_of: Callable[[str], list]) -> BookData:
-    """The one reading of a workbook, shared by the headless path (openpyxl) and the live one (xlwings)."""
-    sheets = {}
-    for wanted in (INSTANSI_SHEET, DATA_SHEET):
-        name = find_sheet(sheet_names, wanted)
-        if name is None:
-            raise InputError(
-                f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat oleh "
-                "'xl-iku init BARU.xlsx')."
-            )
-        sheets[wanted] = grid_of(name)
-    plan, columns = read_plan(sheets[INSTANSI_SHEET], sheets[DATA_SHEET])
-    notes = consistency_warnings(plan, columns)
-    skm = None
-    population_ref = None
-    survey_sheet = find_sheet(sheet_names, SKM_SHEET)
-    if survey_sheet is not None:
-        table = survey_from_rows(survey_sheet, survey_rows_of(survey_sheet))
-        if any(any(v is not None for v in row) for row in table.rows):
-            skm = skm_report(table, plan.instansi.populasi_skm)
-            if plan.instansi.populasi_skm is not None:
-                population_ref = instansi_value_cell(sheets[INSTANSI_SHEET], "Populasi SKM")
-        else:
-            notes.append(Catatan(survey_sheet, "-", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat."))
-    akip = None
-    akip_sheet = find_sheet(sheet_names, AKIP_SHEET)
-    if akip_sheet is not None:
-        years, akip_columns = read_akip(grid_of(akip_sheet))
-        akip = AkipInput(akip_sheet, years, akip_columns)
-    scale = SKALA_86_2017
-    scale_sheet = find_sheet(sheet_names, SCALE_SHEET)
-    if scale_sheet is not None:
-        rows = list(grid_of(scale_sheet).rows)[1:]
-        try:
-            scale = IntervalTable.from_rows([list(r[:3]) + [r[2] if len(r) > 2 else None] for r in rows],
-                                            name=f"sheet {scale_sheet}")
-        except InputError as error:
-            raise error.located(f"Sheet '{scale_sheet}'") from None
-    derived = derived_realisasi(akip.years if akip else [], skm)
-    results, performance_notes = performance(plan, derived, scale)
-    return BookData(plan, notes + performance_notes, skm, population_ref, results, scale, akip)
-
-
-def book_data(book, path: Path | None = None) -> BookData:
-    """`read_book` over an openpyxl workbook; formula inputs read as last computed."""
-    cache: list = []
-
-    def cached_values():
-        if not cache:
-            import openpyxl
-
-            cache.append(openpyxl.load_workbook(path, data_only=True))
-        return cache[0]
-
-    return read_book(book.sheetnames, lambda name: grid(book[name], cached_values if path is not None else None),
-                     lambda name: [list(r) for r in book[name].iter_rows(values_only=True)])
 
 
 def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) -> Result:

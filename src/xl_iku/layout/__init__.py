@@ -13,7 +13,7 @@ from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
 
 if TYPE_CHECKING:
-    from ..workbook import BookData
+    from ..bookdata import BookData
 
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Nilai AKIP", "Hasil SKM", "Catatan")
