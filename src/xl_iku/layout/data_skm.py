@@ -8,7 +8,7 @@ from ..cells import column_letter
 from ..rules.ikm import UNSUR_14_2017
 from ..skm import PROFILE_CHOICES
 from .base import SheetLayout, Table, Validation
-from .input_sheets import HEADER, VALUE
+from .input_sheets import VALUE, header_row
 
 SHEET = "Data SKM"
 TABLE = "TabelSKM"
@@ -29,10 +29,7 @@ def data_skm_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     headers += [(code, 6, f"{code} {name}: jawaban 1 (tidak baik) – 4 (sangat baik); kosong = tidak dijawab.")
                 for code, name in UNSUR_14_2017]
     sheet = SheetLayout(SHEET, freeze=(2, 3), show_gridlines=True)
-    for col, (text, width, hint) in enumerate(headers, start=1):
-        sheet.put(1, col, text, HEADER)
-        sheet.column_widths[col] = width
-        sheet.notes[(1, col)] = hint
+    header_row(sheet, headers)
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):
             style = VALUE.but(wrap=False)

@@ -22,13 +22,7 @@ def iku_table(plan: IkuPlan) -> SheetLayout:
     widths += [WIDTHS["target"]] * len(years) + [WIDTHS["ket"]]
     sheet.column_widths = {c: w for c, w in enumerate(widths, start=1)}
 
-    info = plan.instansi
-    for row, text, style in ((1, "INDIKATOR KINERJA UTAMA", styles.TITLE),
-                             (2, info.nama.upper(), styles.SUBTITLE),
-                             (3, info.pemerintah_daerah.upper(), styles.SUBTITLE),
-                             (4, f"TAHUN {info.periode}", styles.SUBTITLE)):
-        sheet.merge(row, 1, row, last, text, style)
-        sheet.row_heights[row] = 18
+    title_block(sheet, "INDIKATOR KINERJA UTAMA", plan, last)
 
     h = HEADER_ROW
     for col, text in ((1, "TUJUAN"), (2, "SASARAN"), (3, "INDIKATOR"), (4, f"KONDISI AWAL {plan.tahun_awal}"),
@@ -59,6 +53,17 @@ def iku_table(plan: IkuPlan) -> SheetLayout:
         _merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
     signature_block(sheet, plan, row + 1, last - 3, last)
     return sheet
+
+
+def title_block(sheet: SheetLayout, title: str, plan: IkuPlan, last_col: int) -> None:
+    """Rows 1–4 of a lampiran table: title, instansi, pemerintah daerah, period, centred across the table."""
+    info = plan.instansi
+    for row, text, style in ((1, title, styles.TITLE),
+                             (2, info.nama.upper(), styles.SUBTITLE),
+                             (3, info.pemerintah_daerah.upper(), styles.SUBTITLE),
+                             (4, f"TAHUN {info.periode}", styles.SUBTITLE)):
+        sheet.merge(row, 1, row, last_col, text, style)
+        sheet.row_heights[row] = 18
 
 
 def _merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, width: float) -> None:

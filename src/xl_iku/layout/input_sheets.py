@@ -53,6 +53,14 @@ VALUE = Style(valign="top", wrap=True, border=True)
 HINT = styles.NOTE
 
 
+def header_row(sheet: SheetLayout, headers: Sequence[tuple[str, float, str]]) -> None:
+    """Row 1 of an input sheet: (text, width, hint) per column, the hint as the header's note."""
+    for col, (text, width, hint) in enumerate(headers, start=1):
+        sheet.put(1, col, text, HEADER)
+        sheet.column_widths[col] = width
+        sheet.notes[(1, col)] = hint
+
+
 def instansi_sheet(values: dict[str, Any] | None = None) -> SheetLayout:
     sheet = SheetLayout("Instansi", show_gridlines=True)
     sheet.column_widths = {1: 26, 2: 44, 3: 48}
@@ -79,10 +87,7 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     headers += [(f"Realisasi {y}", 10, f"Realisasi tahun {y}; kosongkan sampai diketahui.") for y in target_years]
     headers += list(TRAILING_HEADERS)
     sheet = SheetLayout("Data IKU", freeze=(2, 7), show_gridlines=True)
-    for col, (text, width, hint) in enumerate(headers, start=1):
-        sheet.put(1, col, text, HEADER)
-        sheet.column_widths[col] = width
-        sheet.notes[(1, col)] = hint
+    header_row(sheet, headers)
     sheet.row_heights[1] = 32
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):
@@ -125,10 +130,7 @@ def akip_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     """One row per evaluation year; `rows` map header → value."""
     headers = list(AKIP_HEADERS) + list(AKIP_SUBS)
     sheet = SheetLayout("AKIP", freeze=(2, 2), show_gridlines=True)
-    for col, (text, width, hint) in enumerate(headers, start=1):
-        sheet.put(1, col, text, HEADER)
-        sheet.column_widths[col] = width
-        sheet.notes[(1, col)] = hint
+    header_row(sheet, headers)
     sheet.row_heights[1] = 45
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import IkuPlan
 from . import styles
 from .base import PrintSetup, SheetLayout, text_height
-from .iku_table import signature_block
+from .iku_table import signature_block, title_block
 
 SHEET = "Penjelasan IKU"
 HEADER_ROW = 6
@@ -19,13 +19,7 @@ def penjelasan(plan: IkuPlan) -> SheetLayout:
                         freeze=(HEADER_ROW + 2, 1))
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     last = len(HEADERS)
-    info = plan.instansi
-    for row, text, style in ((1, "PENJELASAN INDIKATOR KINERJA UTAMA", styles.TITLE),
-                             (2, info.nama.upper(), styles.SUBTITLE),
-                             (3, info.pemerintah_daerah.upper(), styles.SUBTITLE),
-                             (4, f"TAHUN {info.periode}", styles.SUBTITLE)):
-        sheet.merge(row, 1, row, last, text, style)
-        sheet.row_heights[row] = 18
+    title_block(sheet, "PENJELASAN INDIKATOR KINERJA UTAMA", plan, last)
     for col, text in enumerate(HEADERS, start=1):
         sheet.put(HEADER_ROW, col, text, styles.HEADER)
         sheet.put(HEADER_ROW + 1, col, col, styles.NUMBER_ROW)
