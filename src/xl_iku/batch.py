@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
-from .rules.ikm import IkmResult, ikm_from_totals, ikm_summary
+from .rules.ikm import IkmResult, ikm_by_group, ikm_from_totals
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -68,33 +68,31 @@ def survey_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 def process_file(path: Path, sheet: str | None = None, granularity: str = "semester") -> FileOutcome:
     """One survey file → its groups (unit × period). Never raises for a bad file: the error is the outcome."""
-    from .readers.skm import read_survey, survey_summary
+    from .readers.skm import read_survey
     from .skm import period_labels_of
 
     try:
         table = read_survey(path, sheet)
-        whole = survey_summary(table)  # the whole file first, so a bad answer is reported with its cell
         units = table.profiles.get("Unit") or [None] * len(table.rows)
-        periods = period_labels_of(table, granularity)
+        periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
         stem = path.stem
-        keys = [(str(u) if u not in (None, "") else stem,
-                 periods[i] if periods is not None else ((0,), "Semua")) for i, u in enumerate(units)]
-        members: dict[tuple[str, tuple], list[int]] = {}
-        for i, (unit, period) in enumerate(keys):
-            members.setdefault((unit, period), []).append(i)
+        keys = [(str(u) if u not in (None, "") else stem, period) for u, period in zip(units, periods)]
+        try:  # validates the whole file once; a bad answer is reported with its cell
+            results = ikm_by_group(table.rows, keys, names=table.names, codes=table.codes)
+        except InputError as error:
+            raise table.locate(error) from None
         groups = []
-        for (unit, (_, label)), rows in sorted(members.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
-            answers = [table.rows[i] for i in rows]
-            if not any(any(v is not None for v in r) for r in answers):
-                continue
-            try:
-                result = ikm_summary(answers, names=table.names, codes=table.codes)
-            except InputError as error:  # e.g. an unsur nobody answered in this period
-                raise InputError(f"unit '{unit}', periode {label}: {error}") from None
+        for (unit, (_, label)), result in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
+            if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
+                raise InputError(f"unit '{unit}', periode {label}: {result}") from None
             groups.append(GroupOutcome(str(path), unit, label, result))
-        sums = tuple(u.nrr * u.n for u in whole.unsur)
-        return FileOutcome(str(path), groups, sums=sums, counts=tuple(u.n for u in whole.unsur),
-                           responden=whole.responden, codes=tuple(table.codes), names=tuple(table.names))
+        if not groups:
+            raise InputError("tidak ada jawaban survei di sheet ini.")
+        sums = tuple(sum(u.nrr * u.n for u in (g.result.unsur[j] for g in groups)) for j in range(len(table.codes)))
+        counts = tuple(sum(g.result.unsur[j].n for g in groups) for j in range(len(table.codes)))
+        return FileOutcome(str(path), groups, sums=sums, counts=counts,
+                           responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
+                           names=tuple(table.names))
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
     except Exception as error:  # a corrupt file must not stop the batch

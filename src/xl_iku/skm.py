@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from .errors import InputError
 from .readers.skm import SurveyTable
-from .rules.ikm import IkmResult, ikm_summary
+from .rules.ikm import IkmResult, ikm_by_group
 from .rules.intervals import Category
 from .rules.periode import period_of
 from .rules.sampel import krejcie_morgan
@@ -94,22 +94,19 @@ def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
 
 
 def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
-    members: dict[str, list[int]] = {}
-    for index, label in enumerate(labels):
-        members.setdefault(label, []).append(index)
+    """IKM per group label, in `order` first, then the other labels alphabetically, the unfilled ones last."""
+    results = ikm_by_group(table.rows, labels, names=table.names, codes=table.codes)
     order = list(order or ())
+    rest = sorted((k for k in results if k not in order and k != TIDAK_DIISI), key=str.lower)
+    tail = [TIDAK_DIISI] if TIDAK_DIISI in results and TIDAK_DIISI not in order else []
     out = []
-    rest = sorted((k for k in members if k not in order and k != TIDAK_DIISI), key=str.lower)
-    for label in [o for o in order if o in members] + rest + [TIDAK_DIISI] * (TIDAK_DIISI in members
-                                                                              and TIDAK_DIISI not in order):
-        rows = [table.rows[i] for i in members[label]]
-        try:
-            result = ikm_summary(rows, names=table.names, codes=table.codes)
-        except InputError as error:
-            answered = sum(any(v is not None for v in r) for r in rows)
-            out.append(GroupResult(label, answered, None, None, str(error)))
-            continue
-        out.append(GroupResult(label, result.responden, result.ikm, result.category))
+    for label in [o for o in order if o in results] + rest + tail:
+        result = results[label]
+        if isinstance(result, InputError):
+            answered = sum(1 for lab, row in zip(labels, table.rows) if lab == label and any(v is not None for v in row))
+            out.append(GroupResult(label, answered, None, None, str(result)))
+        else:
+            out.append(GroupResult(label, result.responden, result.ikm, result.category))
     return out
 
 

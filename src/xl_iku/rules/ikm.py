@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 from numbers import Real
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Hashable, Sequence
 
 
 from ..errors import InputError
@@ -176,38 +176,76 @@ def ikm_summary(
     """The whole SKM result in one pass (used by the CLI and the Hasil SKM report)."""
     import numpy as np
 
-    labels = None
-    if names is not None:
-        labels = [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
-    matrix, sums, counts = _totals(responses, labels)
-    count = matrix.shape[1]
-    nrr = sums / counts
-    bobot = _bobot(weight, count)
-    score = _score(nrr, bobot)
-    if codes is None:
-        codes = [c for c, _ in UNSUR_14_2017] if count == len(UNSUR_14_2017) else [f"U{i + 1}" for i in range(count)]
-    if names is None:
-        names = [n for _, n in UNSUR_14_2017] if count == len(UNSUR_14_2017) else list(codes)
-    unsur = tuple(
-        UnsurResult(str(codes[i]), str(names[i]), int(counts[i]), float(nrr[i]), float(nrr[i] * bobot))
-        for i in range(count)
-    )
+    matrix, sums, counts = _totals(responses, _labels(names, codes))
+    codes, names = _codes_names(matrix.shape[1], codes, names)
     responden = int(np.count_nonzero(~np.isnan(matrix).all(axis=1)))
-    return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
+    return ikm_from_totals(sums, counts, responden, names, codes, table, _bobot(weight, matrix.shape[1]))
+
+
+def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str] | None = None,
+                 codes: Sequence[str] | None = None) -> dict[Hashable, IkmResult | InputError]:
+    """The IKM of each group of respondents (one group key per row), validating the survey once.
+
+    A group in which some unsur has no answer gets that InputError instead of a result: a breakdown by layanan or
+    period must still show the other groups. A group whose rows hold no answer at all has no respondent and is
+    left out.
+    """
+    import numpy as np
+
+    matrix, _, _ = _totals(responses, _labels(names, codes))
+    codes, names = _codes_names(matrix.shape[1], codes, names)
+    if len(groups) != matrix.shape[0]:
+        raise InputError(f"Ada {matrix.shape[0]} baris jawaban tetapi {len(groups)} label kelompok.")
+    index: dict[Hashable, int] = {}
+    ids = np.fromiter((index.setdefault(g, len(index)) for g in groups), dtype=np.intp, count=len(groups))
+    order = np.argsort(ids, kind="stable")
+    bounds = np.searchsorted(ids[order], np.arange(len(index) + 1))
+    given_all = ~np.isnan(matrix)
+    out: dict[Hashable, IkmResult | InputError] = {}
+    for key, g in index.items():
+        rows = order[bounds[g]:bounds[g + 1]]
+        given = given_all[rows]
+        responden = int(given.any(axis=1).sum())
+        if not responden:
+            continue
+        sums = np.where(given, matrix[rows], 0.0).sum(axis=0)
+        try:
+            out[key] = ikm_from_totals(sums, given.sum(axis=0), responden, names, codes)
+        except InputError as error:
+            out[key] = error
+    return out
 
 
 def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int, names: Sequence[str],
-                    codes: Sequence[str], table: str | IntervalTable = "14/2017") -> IkmResult:
-    """The IKM of respondents pooled from several validated surveys, from their per-unsur sums and counts: the same
-    number as computing over all answers together (never an average of the surveys' IKM)."""
-    if any(c == 0 for c in counts):
-        raise InputError("Ada unsur tanpa jawaban pada gabungan survei; nilai gabungan tidak dapat dihitung.")
-    nrr = [s / c for s, c in zip(sums, counts)]
-    bobot = 1.0 / len(nrr)
+                    codes: Sequence[str], table: str | IntervalTable = "14/2017",
+                    bobot: float | None = None) -> IkmResult:
+    """The IKM from per-unsur sums and counts of answers already validated. Pooling several surveys' totals gives
+    the same number as computing over all their answers together (never an average of the surveys' IKM)."""
+    for code, name, count in zip(codes, names, counts):
+        if count == 0:
+            raise InputError(f"Unsur {code} {name} tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung.")
+    nrr = [float(s) / int(c) for s, c in zip(sums, counts)]
+    bobot = 1.0 / len(nrr) if bobot is None else bobot
     score = _score(nrr, bobot)
-    unsur = tuple(UnsurResult(str(k), str(n), int(c), float(v), float(v * bobot))
-                  for k, n, c, v in zip(codes, names, counts, nrr))
+    unsur = tuple(UnsurResult(str(k), str(n), int(c), v, v * bobot) for k, n, c, v in zip(codes, names, counts, nrr))
     return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
+
+
+def _labels(names: Sequence[str] | None, codes: Sequence[str] | None) -> list[str] | None:
+    """How columns are named in messages: "U3 Waktu Penyelesaian"."""
+    if names is None:
+        return None
+    return [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
+
+
+def _codes_names(count: int, codes: Sequence[str] | None,
+                 names: Sequence[str] | None) -> tuple[Sequence[str], Sequence[str]]:
+    standard = count == len(UNSUR_14_2017)
+    if codes is None:
+        codes = [c for c, _ in UNSUR_14_2017] if standard else [f"U{i + 1}" for i in range(count)]
+    if names is None:
+        names = [n for _, n in UNSUR_14_2017] if standard else list(codes)
+    return codes, names
 
 
 def ikm_category(score: Any, table: str | IntervalTable = "14/2017") -> Category:
