@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import xl_iku
+import xl_iku.rules.ikm
 from xl_iku import InputError, ikm_category, ikm_counts, ikm_nrr, ikm_score, ikm_summary
 
 
@@ -187,3 +188,39 @@ def test_summary_counts_respondents_and_ranks_weakest():
     assert result.ikm == pytest.approx(ikm_score(rows))
     assert sum(u.nrr_tertimbang for u in result.unsur) * 25 == pytest.approx(result.ikm)
     assert result.category == ikm_category(result.ikm)
+
+
+def test_by_group_equals_each_group_computed_alone():
+    rng = random.Random(9)
+    rows = [[rng.choice([1, 2, 3, 4, None]) for _ in range(9)] for _ in range(300)]
+    for col in range(9):
+        rows[0][col] = rows[1][col] = 3
+    groups = ["A" if i % 3 else "B" for i in range(300)]
+    groups[0], groups[1] = "A", "B"
+    rows.append([None] * 9)  # a blank-only group: no respondent, not listed
+    groups.append("kosong")
+    results = xl_iku.rules.ikm.ikm_by_group(rows, groups)
+    assert set(results) == {"A", "B"}
+    for key in ("A", "B"):
+        alone = ikm_summary([r for r, g in zip(rows, groups) if g == key])
+        assert results[key].ikm == pytest.approx(alone.ikm, rel=1e-12)
+        assert results[key].responden == alone.responden
+        assert [u.n for u in results[key].unsur] == [u.n for u in alone.unsur]
+
+
+def test_by_group_reports_a_group_with_an_unanswered_unsur():
+    rows = [[3, 4], [4, None], [2, 3]]
+    results = xl_iku.rules.ikm.ikm_by_group(rows, ["x", "y", "x"], names=["Satu", "Dua"], codes=["U1", "U2"])
+    assert results["x"].ikm == pytest.approx((2.5 + 3.5) / 2 * 25)
+    assert isinstance(results["y"], InputError) and "U2 Dua tidak berisi satu jawaban pun" in str(results["y"])
+
+
+def test_pooled_totals_are_not_an_average_of_averages():
+    a = [[4, 4], [4, 4]]
+    b = [[1, 2], [2, 1], [1, 1], [2, 2]]
+    sa, sb = ikm_summary(a), ikm_summary(b)
+    pooled = xl_iku.rules.ikm.ikm_from_totals(
+        [x.nrr * x.n + y.nrr * y.n for x, y in zip(sa.unsur, sb.unsur)],
+        [x.n + y.n for x, y in zip(sa.unsur, sb.unsur)], 6, ["Satu", "Dua"], ["U1", "U2"])
+    assert pooled.ikm == pytest.approx(ikm_score(a + b))
+    assert pooled.ikm != pytest.approx((sa.ikm + sb.ikm) / 2)
