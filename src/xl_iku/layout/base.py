@@ -73,6 +73,7 @@ class PrintSetup:
     footer: str = "Halaman &P dari &N"
     margins_cm: tuple[float, float, float, float] = (1.5, 1.0, 1.5, 1.0)  # top, right, bottom, left
     area: tuple[int, int, int, int] | None = None  # r1, c1, r2, c2; None = everything used
+    breaks: tuple[int, ...] = ()  # a new page starts after each of these rows
 
 
 @dataclass(frozen=True)

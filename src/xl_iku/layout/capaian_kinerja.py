@@ -15,7 +15,7 @@ HEADERS = ("No", "Indikator", "Satuan", "Polaritas", "Tahun", "Target", "Realisa
 WIDTHS = (5, 34, 9, 9, 7, 10, 10, 11, 13, 30)
 HEADER_ROW = 5
 DATA_COL = 12  # chart data blocks (Tahun, Target, Realisasi) from column L
-CHART_ROWS = 15
+CHART_ROWS = 14  # rows of 15 pt under a 6,5 cm chart
 PERCENT = styles.NUMBER.but(number_format="0.00")
 
 
@@ -70,10 +70,17 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
         charts.append(((data_row, DATA_COL, data_row + len(result.years), DATA_COL + 2),
                        with_code(ind.nama, ind.kode)))
         data_row += len(result.years) + 2
-    chart_row = row + 2
-    for source, title in charts:
-        sheet.charts.append(Chart("line", f"Target dan realisasi: {title}"[:120], source, anchor=(chart_row, 2),
-                                  width_cm=16, height_cm=7))
-        chart_row += CHART_ROWS
-    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, chart_row, last))
+    # charts on pages of their own, two side by side, two rows a page
+    chart_row = row + 1
+    breaks = [row]
+    for i, (source, title) in enumerate(charts):
+        if i and i % 4 == 0:
+            breaks.append(chart_row - 1)
+        column = 2 if i % 2 == 0 else 7
+        sheet.charts.append(Chart("line", f"Target dan realisasi: {title}"[:120], source,
+                                  anchor=(chart_row, column), width_cm=12.5, height_cm=6.5))
+        if i % 2 == 1 or i == len(charts) - 1:
+            chart_row += CHART_ROWS
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, chart_row, last),
+                                   breaks=tuple(breaks))
     return sheet

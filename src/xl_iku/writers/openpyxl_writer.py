@@ -19,6 +19,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table as OpenpyxlTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
@@ -145,6 +146,10 @@ def _chart(sheet: Worksheet, spec: Chart):
     r1, c1, r2, c2 = spec.source
     chart.add_data(Reference(sheet, min_row=r1, min_col=c1 + 1, max_row=r2, max_col=c2), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_row=r1 + 1, min_col=c1, max_row=r2, max_col=c1))
+    if spec.kind == "line":
+        for series in chart.series:
+            series.marker.symbol = "circle"  # a year with one realisasi is a point, not a line
+            series.smooth = False
     if spec.y_min is not None:
         chart.y_axis.scaling.min = spec.y_min
     if spec.y_max is not None:
@@ -173,6 +178,8 @@ def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
     if setup.area:
         r1, c1, r2, c2 = setup.area
         sheet.print_area = f"{address(r1, c1)}:{address(r2, c2)}"
+    for row in setup.breaks:
+        sheet.row_breaks.append(Break(id=row))
     top, right, bottom, left = (m / _CM_PER_INCH for m in setup.margins_cm)
     sheet.page_margins.top, sheet.page_margins.right = top, right
     sheet.page_margins.bottom, sheet.page_margins.left = bottom, left

@@ -147,3 +147,5 @@ def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
     if setup.area:
         r1, c1, r2, c2 = setup.area
         page.PrintArea = f"${column_letter(c1)}${r1}:${column_letter(c2)}${r2}"
+    for row in setup.breaks:
+        sheet.api.HPageBreaks.Add(Before=sheet.range((row + 1, 1)).api)
