@@ -12,12 +12,9 @@ import random
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from xl_iku.layout.data_skm import data_skm_sheet
 from xl_iku.rules.ikm import UNSUR_14_2017
-from xl_iku.workbook import save_atomic
-from xl_iku.writers.openpyxl_writer import write_layout
+from xl_iku.workbook import new_book
 
 LAYANAN = ["Rekomendasi KTP/KK", "Surat Keterangan", "Izin Usaha Mikro", "Dispensasi Nikah", "Legalisasi Dokumen"]
 PENDIDIKAN = ["SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2"]
@@ -48,10 +45,7 @@ def respondents(count: int = 320, seed: int = 2025) -> list[dict]:
 
 
 def main(out: str = str(Path(__file__).resolve().parent.parent / "workbooks" / "SKM_Wotu.xlsx")) -> None:
-    book = Workbook()
-    book.remove(book.active)
-    write_layout(book, data_skm_sheet(respondents()))
-    save_atomic(book, Path(out))
+    new_book(out, [data_skm_sheet(respondents())])
 
 
 if __name__ == "__main__":

@@ -12,11 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from make_sample_skm import respondents
-from xl_iku.workbook import input_layouts, regenerate, save_atomic
-from xl_iku.writers.openpyxl_writer import write_layout
+from xl_iku.workbook import input_layouts, new_book, regenerate
 
 HERE = Path(__file__).resolve().parent
 
@@ -25,12 +22,8 @@ def main(out: str = str(HERE.parent / "templates" / "IKU_Wotu.xlsx")) -> None:
     data = json.loads((HERE / "wotu_iku.json").read_text(encoding="utf-8"))
     instansi = dict(data["instansi"])
     instansi["Tanggal Penetapan"] = dt.date.fromisoformat(instansi["Tanggal Penetapan"])
-    book = Workbook()
-    book.remove(book.active)
-    for layout in input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"],
-                                survey=respondents()):
-        write_layout(book, layout)
-    save_atomic(book, Path(out))
+    new_book(out, input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"],
+                                survey=respondents()))
     regenerate(out)
 
 

@@ -101,17 +101,10 @@ def _run_skm(args: argparse.Namespace) -> int:
     jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
     batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None)
     if args.output:
-        from openpyxl import Workbook
-
         from .layout.ringkasan_skm import ringkasan_skm
-        from .workbook import save_atomic
-        from .writers.openpyxl_writer import write_layout
+        from .workbook import new_book
 
-        book = Workbook()
-        book.remove(book.active)
-        for layout in ringkasan_skm(batch):
-            write_layout(book, layout)
-        save_atomic(book, Path(args.output))
+        new_book(args.output, ringkasan_skm(batch))
     for outcome in batch.failed:
         print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
     if args.json:

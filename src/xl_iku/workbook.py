@@ -107,18 +107,23 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
 
 def init(path: str | os.PathLike, baseline_year: int, target_years: list[int], overwrite: bool = False) -> Path:
     """A fresh workbook with empty input sheets (headers, hints, validation) for another office."""
-    from openpyxl import Workbook
-
     target = Path(path)
     _check_suffix(target, target)
     if target.exists() and not overwrite:
         raise InputError(f"Berkas '{target}' sudah ada dan tidak ditimpa. Pilih nama lain.")
+    return new_book(target, input_layouts(baseline_year, target_years))
+
+
+def new_book(path: str | os.PathLike, layouts: list[SheetLayout]) -> Path:
+    """A new workbook holding exactly these sheets, saved atomically."""
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
-    for layout in input_layouts(baseline_year, target_years):
+    for layout in layouts:
         write_layout(book, layout)
-    save_atomic(book, target)
-    return target
+    save_atomic(book, Path(path))
+    return Path(path)
 
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
