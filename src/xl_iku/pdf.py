@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import unescape
+from html import unescape
 from typing import Sequence
 
 from .errors import InputError
@@ -68,7 +68,7 @@ def only_sheets_visible(source: Path, copy: Path, keep: Sequence[str]) -> list[s
 
     def restate(match: "re.Match[str]") -> str:
         tag = match.group(0)
-        name = unescape(re.search(r'name="([^"]*)"', tag).group(1), {"&quot;": '"', "&apos;": "'"})
+        name = unescape(re.search(r'name="([^"]*)"', tag).group(1))
         order.append(name)
         tag = re.sub(r'\sstate="[^"]*"', "", tag)
         if name in keep:
