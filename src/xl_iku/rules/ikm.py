@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Hashable, Sequence
@@ -72,7 +71,6 @@ MUTU_KEP25_2004 = IntervalTable(
 MUTU_TABLES = {"14/2017": MUTU_14_2017, "kep25/2004": MUTU_KEP25_2004}
 
 _FAST_TYPES = frozenset({float, int, type(None)})  # what classic xlwings and plain Python hand over
-_DIGITS = re.compile(r"^\d+$")
 
 
 @dataclass(frozen=True)
@@ -362,8 +360,12 @@ def _answer(cell: Any, i: int, j: int, label: str) -> float:
         text = cell.strip()
         if not text:
             return math.nan
-        if _DIGITS.match(text):
-            return float(text)
+        try:  # the same texts numpy's conversion accepts on the fast path ("3", " 4 ", "3.0"), but never NaN/inf
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if math.isfinite(value):
+            return value  # range and integrality are checked for the whole matrix at once
         problem = f"teks '{cell}' bukan jawaban"
     elif isinstance(cell, (_dt.date, _dt.time, _dt.timedelta)):
         problem = f"tanggal/waktu {cell} bukan jawaban"
