@@ -138,6 +138,8 @@ def test_category_rejects_out_of_range(score):
         (False, "nilai logika FALSE bukan jawaban"),
         (float("inf"), "bukan angka yang sah"),
         ("#N/A", "teks '#N/A' bukan jawaban"),
+        ("nan", "teks 'nan' bukan jawaban"),  # numpy would read it as a blank
+        (" inf ", "bukan angka yang sah"),
     ],
 )
 def test_bad_answers_name_row_column_and_unsur(cell, pattern):
