@@ -49,7 +49,6 @@ class SurveyTable:
     first_row: int  # 1-based sheet row of the first answer row
     rows: list[list[Any]]  # answers only, in code order, "" already turned into None
     profiles: dict[str, list[Any]] = field(default_factory=dict)  # canonical name → one value per row
-    profile_columns: dict[str, int] = field(default_factory=dict)  # canonical name → 1-based sheet column
 
     @property
     def last_row(self) -> int:
@@ -161,8 +160,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]]) -> SurveyTable
     profiles = {
         name: [(r[i] if i < len(r) and r[i] != "" else None) for r in data] for name, i in profile_columns.items()
     }
-    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles,
-                       {name: i + 1 for name, i in profile_columns.items()})
+    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles)
 
 
 def _from_range(sheet: str, values: list[list[Any]], cell_range: str) -> SurveyTable:
