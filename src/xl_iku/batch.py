@@ -73,14 +73,19 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
 
     try:
         table = read_survey(path, sheet)
-        units = table.profiles.get("Unit") or [None] * len(table.rows)
         periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
         stem = path.stem
-        keys = [(str(u) if u not in (None, "") else stem, period) for u, period in zip(units, periods)]
+        if "Unit" in table.profiles:
+            keys = [(str(u) if u not in (None, "") else stem, period)
+                    for u, period in zip(table.profiles["Unit"], periods)]
+        else:  # one unit: the file (saves building 100,000 keys)
+            keys = periods
         try:  # validates the whole file once; a bad answer is reported with its cell
             results = ikm_by_group(table.rows, keys, names=table.names, codes=table.codes)
         except InputError as error:
             raise table.locate(error) from None
+        if "Unit" not in table.profiles:
+            results = {(stem, period): result for period, result in results.items()}
         groups = []
         for (unit, (_, label)), result in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
             if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
