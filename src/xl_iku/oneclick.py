@@ -10,33 +10,34 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .bookdata import read_book
 from .errors import InputError
 from .model import Catatan
 from .readers.iku import INSTANSI_SHEET, SheetGrid
-from .bookdata import read_book
 from .writers.xlwings_writer import write_layout
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def regenerate_book(book: Any) -> list[Catatan]:
-    """Rebuild the generated sheets of an open xlwings Book; return the consistency warnings."""
+def regenerate_book(book: Any) -> tuple[list[str], list[Catatan]]:
+    """Rebuild the generated sheets of an open xlwings Book; return their names and the consistency warnings."""
     data = read_book([s.name for s in book.sheets], lambda name: sheet_grid(book.sheets[name]),
                      lambda name: list(sheet_grid(book.sheets[name]).rows))
-    for layout in data.layouts():
+    layouts = data.layouts()
+    for layout in layouts:
         write_layout(book, layout)
-    return data.notes
+    return [layout.name for layout in layouts], data.notes
 
 
 def run(book: Any) -> str:
     """Regenerate and tell the user how it went, in a message box; errors never leave a half-built sheet unsaid."""
     try:
-        notes = regenerate_book(book)
+        names, notes = regenerate_book(book)
     except InputError as error:
         message = f"Tabel tidak dibuat ulang.\n\n{error}"
         book.app.alert(message, title="xl-iku")
         return message
-    message = "Sheet hasil (Tabel IKU, Penjelasan IKU, Hasil SKM, Catatan) sudah dibuat ulang."
+    message = f"Sheet hasil sudah dibuat ulang: {', '.join(names)}."
     if notes:
         message += f"\n\nAda {len(notes)} catatan konsistensi: lihat sheet 'Catatan'."
     book.app.alert(message, title="xl-iku")
