@@ -237,3 +237,20 @@ def test_regeneration_is_idempotent(tmp_path):
     shutil.copyfile(path, first)
     assert main(["regenerate", str(path)]) == 0
     assert workbook_differences(first, path) == []
+
+
+def test_workbook_locked_by_excel_gives_a_message_and_keeps_the_file(tmp_path, capsys, monkeypatch):
+    import os
+
+    path = office_book(tmp_path / "kantor.xlsx")
+    before = digest(path)
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", locked)  # what Windows does while Excel has the file open
+    assert main(["regenerate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat dibaca atau ditulis" in err and "Tutup berkas itu di Excel" in err
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["kantor.xlsx"]  # the temporary copy is cleaned up

@@ -22,6 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"Galat: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. the workbook is open in Excel on Windows, or the folder is read-only
+        name = f" '{error.filename}'" if error.filename else ""
+        print(f"Galat: berkas{name} tidak dapat dibaca atau ditulis ({error.strerror or error}). Tutup berkas itu "
+              "di Excel bila sedang dibuka, periksa izin foldernya, lalu coba lagi. Berkas asli tidak diubah.",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
