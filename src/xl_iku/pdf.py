@@ -99,7 +99,7 @@ def convert(path: Path, to: str, outdir: Path, recalc: bool = False) -> None:
             user = Path(profile) / "user"
             user.mkdir(parents=True)
             (user / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
-        cmd = [soffice(), f"-env:UserInstallation=file://{Path(profile).as_posix()}", "--headless", "--norestore",
+        cmd = [soffice(), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--convert-to", to, "--outdir", str(outdir), str(path)]
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
