@@ -166,7 +166,7 @@ def _run_regenerate(args: argparse.Namespace) -> int:
     for item in result.lost:
         print(f"Peringatan: {item} tidak ikut tersalin ke '{result.path}'.", file=sys.stderr)
     plan = result.plan
-    print(f"Selesai: '{result.path}' diperbarui ({len(plan.indikator)} indikator, "
+    print(f"Selesai: sheet hasil ditulis ke '{result.path}' ({len(plan.indikator)} indikator, "
           f"{len(plan.tujuan())} tujuan, target {plan.tahun_target[0]}–{plan.tahun_target[-1]}; "
           f"{len(result.notes)} catatan).")
     return 0
