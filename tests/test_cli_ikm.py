@@ -144,3 +144,15 @@ def test_console_script_entry_point(root):
                            "--json"], capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
     assert result["responden"] == 320 and result["mutu"] in "ABCD"
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["ikm"], "argumen berikut wajib diisi: PATH"),
+    (["skm", "x", "--periode", "bulan"], "pilihan tidak sah: 'bulan'"),
+])
+def test_usage_errors_in_indonesian(capsys, args, fragment):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Galat:" in err and "--help" in err

@@ -33,12 +33,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse speaks English; staff read its usage errors in Bahasa Indonesia."""
+
+    _WORDS = (
+        ("the following arguments are required", "argumen berikut wajib diisi"),
+        ("unrecognized arguments", "argumen tidak dikenal"),
+        ("invalid choice", "pilihan tidak sah"),
+        ("choose from", "pilih dari"),
+        ("expected one argument", "membutuhkan satu nilai"),
+        ("invalid int value", "bukan bilangan bulat"),
+        ("argument ", "isian "),
+    )
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, indonesian in self._WORDS:
+            message = message.replace(english, indonesian)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Galat: {message}. Lihat: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xl-iku",
         description="IKU, IKM (SKM) dan Nilai AKIP untuk perangkat daerah, langsung dari buku kerja Excel.",
     )
-    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
 
     ikm = commands.add_parser("ikm", help="hitung IKM dari buku kerja survei (SKM)",
                               description="Hitung IKM (PermenPANRB 14/2017) dari sheet jawaban survei.")
