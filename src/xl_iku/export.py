@@ -43,7 +43,7 @@ def valued(layout: SheetLayout, everything: bool) -> SheetLayout:
 def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = True, pdf: bool = False) -> Path:
     source, target = Path(path), Path(out)
     if target.resolve() == source.resolve():
-        raise InputError("Salinan harus ditulis ke berkas lain (-o SALINAN.xlsx), agar buku kerja kerja tetap utuh.")
+        raise InputError("Salinan harus ditulis ke berkas lain (-o SALINAN.xlsx), agar buku kerja asli tetap utuh.")
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
     book = load(source)
