@@ -95,7 +95,8 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
             if plan.instansi.populasi_skm is not None:
                 population_ref = instansi_value_cell(sheets[INSTANSI_SHEET], "Populasi SKM")
         else:
-            notes.append(Catatan(survey_sheet, "-", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat."))
+            notes.append(Catatan(survey_sheet, "", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat. Isi "
+                                                  "satu baris per responden, lalu buat ulang tabel."))
     akip = None
     akip_sheet = find_sheet(sheet_names, AKIP_SHEET)
     if akip_sheet is not None:
@@ -111,7 +112,7 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
         except InputError as error:
             raise error.located(f"Sheet '{scale_sheet}'") from None
     derived = derived_realisasi(akip.years if akip else [], skm)
-    results, performance_notes = performance(plan, derived, scale)
+    results, performance_notes = performance(plan, columns, derived, scale)
     return BookData(plan, notes + performance_notes, skm, population_ref, results, scale, akip)
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from .cells import address
 from .model import Catatan, IkuPlan
+from .readers.iku import DATA_SHEET
 from .rules.numbers import format_id
-
-DATA_SHEET = "Data IKU"
 
 
 def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan]:
@@ -14,16 +13,14 @@ def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan
     notes: list[Catatan] = []
 
     def note(row: int, key: str, text: str) -> None:
-        col = columns.get(key)
-        notes.append(Catatan(DATA_SHEET, address(row, col) if col else f"baris {row}", text))
+        notes.append(Catatan(DATA_SHEET, data_cell(columns, row, key), text))
 
     for ind in plan.indikator:
         name = f"Indikator '{ind.nama}'" + (f" ({ind.kode})" if ind.kode else "")
         negatif = ind.polaritas == "negatif"
-        for key, label in (("kode tujuan", "Kode tujuan"), ("kode sasaran", "Kode sasaran"),
-                           ("kode indikator", "Kode indikator")):
-            value = {"kode tujuan": ind.kode_tujuan, "kode sasaran": ind.kode_sasaran,
-                     "kode indikator": ind.kode}[key]
+        for key, label, value in (("kode tujuan", "Kode tujuan", ind.kode_tujuan),
+                                  ("kode sasaran", "Kode sasaran", ind.kode_sasaran),
+                                  ("kode indikator", "Kode indikator", ind.kode)):
             if not value:
                 note(ind.row, key, f"{label} kosong untuk {name}. Isi kodenya agar tabel dapat dirujuk.")
         worse = (lambda a, b: a > b) if negatif else (lambda a, b: a < b)
@@ -53,3 +50,8 @@ def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan
             if not value:
                 note(ind.row, key, f"{label} kosong untuk {name}: baris Penjelasan IKU akan kosong di kolom itu.")
     return notes
+
+
+def data_cell(columns: dict[str, int], row: int, key: str) -> str:
+    """The Data IKU cell of `key` on an indicator's row; the indicator's own cell when that column is absent."""
+    return address(row, columns.get(key) or columns["indikator"])

@@ -182,7 +182,7 @@ def _run_regenerate(args: argparse.Namespace) -> int:
 
     result = regenerate(args.book, args.output)
     for note in result.notes:
-        print(f"Peringatan: sheet '{note.sheet}', sel {note.cell}: {note.pesan}", file=sys.stderr)
+        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
     for item in result.lost:
         print(f"Peringatan: {item} tidak ikut tersalin ke '{result.path}'.", file=sys.stderr)
     plan = result.plan

@@ -90,5 +90,10 @@ class Catatan:
     """A consistency warning: reported and listed, never changing the data."""
 
     sheet: str
-    cell: str
+    cell: str  # an address such as "J2", or "" when the note is about the whole sheet
     pesan: str
+
+    @property
+    def tempat(self) -> str:
+        """Where staff should look: "sheet 'Data IKU', sel J2"."""
+        return f"sheet '{self.sheet}', sel {self.cell}" if self.cell else f"sheet '{self.sheet}'"

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import InputError
+from .checks import data_cell
 from .model import Catatan, IkuPlan, Indikator
 from .readers.akip import AkipYear
+from .readers.iku import DATA_SHEET
 from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
 from .rules.intervals import IntervalTable
 from .rules.numbers import format_id
@@ -45,8 +47,9 @@ def derived_realisasi(akip: list[AkipYear], skm: SkmReport | None) -> dict[str, 
     return out
 
 
-def performance(plan: IkuPlan, derived: dict[str, dict[int, float]], scale: IntervalTable = SKALA_86_2017,
-                cap: float | None = None) -> tuple[list[IndicatorPerformance], list[Catatan]]:
+def performance(plan: IkuPlan, columns: dict[str, int], derived: dict[str, dict[int, float]],
+                scale: IntervalTable = SKALA_86_2017) -> tuple[list[IndicatorPerformance], list[Catatan]]:
+    """`columns` as from `read_plan`, so a discrepancy note points at the realisasi cell."""
     notes: list[Catatan] = []
     out = []
     for ind in plan.indikator:
@@ -57,7 +60,7 @@ def performance(plan: IkuPlan, derived: dict[str, dict[int, float]], scale: Inte
             other = derived.get(ind.sumber_realisasi, {}).get(year) if ind.sumber_realisasi else None
             realisasi, sumber = (typed, "Data IKU") if typed is not None else (other, ind.sumber_realisasi)
             if typed is not None and other is not None and abs(typed - other) > 0.005:
-                notes.append(Catatan("Data IKU", f"baris {ind.row}",
+                notes.append(Catatan(DATA_SHEET, data_cell(columns, ind.row, f"realisasi {year}"),
                                      f"Realisasi {year} '{ind.nama}' diketik {format_id(typed)}, sedangkan sheet "
                                      f"{ind.sumber_realisasi} menghasilkan {format_id(other)}. Yang diketik dipakai."))
             if realisasi is None:
@@ -67,7 +70,7 @@ def performance(plan: IkuPlan, derived: dict[str, dict[int, float]], scale: Inte
                 years.append(YearResult(year, None, realisasi, sumber, None, "", "target kosong"))
                 continue
             try:
-                value = capaian(target, realisasi, ind.polaritas, cap)
+                value = capaian(target, realisasi, ind.polaritas)
             except InputError as error:
                 years.append(YearResult(year, target, realisasi, sumber, None, "", str(error)))
                 continue

@@ -23,7 +23,7 @@ def catatan(notes: list[Catatan]) -> SheetLayout:
         return sheet
     for i, note in enumerate(notes, start=1):
         row = 3 + i
-        for col, value in enumerate((i, note.sheet, note.cell, note.pesan), start=1):
+        for col, value in enumerate((i, note.sheet, note.cell or None, note.pesan), start=1):
             sheet.put(row, col, value, styles.CENTER if col < 4 else styles.TEXT)
         sheet.row_heights[row] = text_height([(note.pesan, WIDTHS[3])])
     return sheet
