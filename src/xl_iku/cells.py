@@ -1,11 +1,14 @@
-"""A1 addresses without loading a workbook library (readers and messages need them; openpyxl is slow to import)."""
+"""A1 addresses and Excel date serials without loading a workbook library (readers and messages need them;
+openpyxl is slow to import)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .errors import InputError
 
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
@@ -44,3 +47,8 @@ def parse_range(text: str) -> tuple[int, int, int, int]:
     if top < 1:
         raise InputError(f"Rentang '{text}' tidak sah: baris dimulai dari 1.")
     return top, left, bottom, right
+
+
+def date_from_serial(value: float) -> dt.date:
+    """An Excel date serial (what Office.js and some readers hand over for a date cell) → the date."""
+    return _EXCEL_EPOCH + dt.timedelta(days=int(value))

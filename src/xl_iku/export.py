@@ -17,8 +17,7 @@ from . import udfs
 from .errors import InputError
 from .layout.base import SheetLayout
 from .bookdata import INPUT_SHEETS, book_data
-from .workbook import load, save_atomic
-from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
+from .workbook import load, save_with_layouts
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
              "CAPAIAN")
@@ -54,8 +53,6 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
     for sheet in book.worksheets:
         if sheet.title not in generated:
             _value_user_formulas(sheet, stored, everything=not with_inputs)
-    for layout in layouts:
-        write_layout(book, layout)
     if not with_inputs:
         for name in INPUT_SHEETS:
             for sheet in list(book.worksheets):
@@ -63,9 +60,7 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
                     book.remove(sheet)
     if hasattr(book, "vba_archive"):
         book.vba_archive = None  # a shareable copy carries no macros
-    book.calculation.fullCalcOnLoad = False
-    cached = cached_values(layouts)
-    save_atomic(book, target, save=lambda b, p: (b.save(p), store_cached_values(p, cached)))
+    save_with_layouts(book, layouts, target)
     if pdf:
         from .layout import GENERATED_SHEETS
         from .pdf import export_pdf

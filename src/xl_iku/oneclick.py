@@ -7,16 +7,14 @@ saves the file (Excel does), so nothing openpyxl cannot carry is ever at risk.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from .bookdata import read_book
+from .cells import date_from_serial
 from .errors import InputError
 from .model import Catatan
 from .readers.iku import INSTANSI_SHEET, SheetGrid
 from .writers.xlwings_writer import write_layout
-
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
 def regenerate_book(book: Any) -> tuple[list[str], list[Catatan]]:
@@ -59,5 +57,5 @@ def sheet_grid(sheet: Any) -> SheetGrid:
 def _date_value(row: list[Any]) -> list[Any]:
     if len(row) > 1 and str(row[0]).strip().lower() == "tanggal penetapan" and isinstance(row[1], (int, float)) \
             and not isinstance(row[1], bool):
-        return [row[0], (_EXCEL_EPOCH + dt.timedelta(days=row[1])).date(), *row[2:]]
+        return [row[0], date_from_serial(row[1]), *row[2:]]
     return row

@@ -9,8 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .cells import date_from_serial
 from .errors import InputError
-from .readers.skm import SurveyTable
+from .readers.skm import SurveyTable, survey_summary
 from .rules.ikm import IkmResult, ikm_by_group
 from .rules.intervals import Category
 from .rules.periode import period_of
@@ -28,7 +29,6 @@ PROFILE_CHOICES = {
     "Pekerjaan": ("PNS", "TNI/Polri", "Swasta", "Wiraswasta", "Petani/Nelayan", "Pelajar/Mahasiswa", "Lainnya"),
 }
 TIDAK_DIISI = "(tidak diisi)"
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,6 @@ class SkmReport:
 
 
 def skm_report(table: SurveyTable, population: Any = None, granularity: str = "semester") -> SkmReport:
-    from .readers.skm import survey_summary
-
     result = survey_summary(table)
     groups = {}
     for name in BREAKDOWNS:
@@ -128,7 +126,7 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 100000:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return date_from_serial(value)
     if isinstance(value, str):
         for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
             try:

@@ -93,7 +93,12 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
         )
     book = load(source)
     data = book_data(book, source)
-    layouts = data.layouts()
+    save_with_layouts(book, data.layouts(), target)
+    return Result(target, data.plan, data.notes, [] if in_place else lost)
+
+
+def save_with_layouts(book, layouts: list[SheetLayout], target: Path) -> None:
+    """Write the generated sheets into `book` and save it atomically, each formula with its computed value."""
     for layout in layouts:
         write_layout(book, layout)
     # Formula cells openpyxl writes have no values: Excel recalculates files of this calcId on open anyway, and a
@@ -102,14 +107,13 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     book.calculation.fullCalcOnLoad = False
     cached = cached_values(layouts)
     save_atomic(book, target, save=lambda b, p: (b.save(p), store_cached_values(p, cached)))
-    return Result(target, data.plan, data.notes, [] if in_place else lost)
 
 
-def init(path: str | os.PathLike, baseline_year: int, target_years: list[int], overwrite: bool = False) -> Path:
+def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -> Path:
     """A fresh workbook with empty input sheets (headers, hints, validation) for another office."""
     target = Path(path)
     _check_suffix(target, target)
-    if target.exists() and not overwrite:
+    if target.exists():
         raise InputError(f"Berkas '{target}' sudah ada dan tidak ditimpa. Pilih nama lain.")
     return new_book(target, input_layouts(baseline_year, target_years))
 

@@ -9,21 +9,23 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..cells import column_letter
+from ..readers.iku import INSTANSI_FIELDS
 from . import styles
 from .base import SheetLayout, Style, Validation
 
-INSTANSI_ROWS = (
-    ("Nama Instansi", "Nama perangkat daerah, misalnya Kecamatan Wotu."),
-    ("Pemerintah Daerah", "Misalnya Kabupaten Luwu Timur."),
-    ("Periode", "Periode IKU, misalnya 2025–2029."),
-    ("Tempat Penetapan", "Tempat keputusan ditetapkan."),
-    ("Tanggal Penetapan", "Tanggal keputusan (format tanggal Excel)."),
-    ("Jabatan Penandatangan", "Misalnya Camat Wotu."),
-    ("Nama Penandatangan", "Nama lengkap dengan gelar."),
-    ("Pangkat/Golongan", "Misalnya Pembina Tk. I, IV/b."),
-    ("NIP", "Tulis sebagai teks agar angka tidak terpotong."),
-    ("Populasi SKM", "Jumlah penerima layanan pada periode survei (untuk sampel minimum SKM)."),
-)
+#: Hints beside each Instansi key (the keys themselves are the input contract: readers.iku.INSTANSI_FIELDS).
+INSTANSI_HINTS = {
+    "nama": "Nama perangkat daerah, misalnya Kecamatan Wotu.",
+    "pemerintah_daerah": "Misalnya Kabupaten Luwu Timur.",
+    "periode": "Periode IKU, misalnya 2025–2029.",
+    "tempat": "Tempat keputusan ditetapkan.",
+    "tanggal": "Tanggal keputusan (format tanggal Excel).",
+    "jabatan": "Misalnya Camat Wotu.",
+    "penandatangan": "Nama lengkap dengan gelar.",
+    "pangkat": "Misalnya Pembina Tk. I, IV/b.",
+    "nip": "Tulis sebagai teks agar angka tidak terpotong.",
+    "populasi_skm": "Jumlah penerima layanan pada periode survei (untuk sampel minimum SKM).",
+}
 
 TEXT_HEADERS = (
     ("Kode Tujuan", 10, "Kode tujuan, misalnya T1."),
@@ -67,7 +69,8 @@ def instansi_sheet(values: dict[str, Any] | None = None) -> SheetLayout:
     for col, text in enumerate(("Kunci", "Nilai", "Petunjuk"), start=1):
         sheet.put(1, col, text, HEADER)
     values = values or {}
-    for row, (key, hint) in enumerate(INSTANSI_ROWS, start=2):
+    for row, (key, attr) in enumerate(INSTANSI_FIELDS, start=2):
+        hint = INSTANSI_HINTS[attr]
         sheet.put(row, 1, key, KEY)
         value = values.get(key)
         style = VALUE.but(number_format="d mmmm yyyy") if key == "Tanggal Penetapan" else VALUE

@@ -21,20 +21,20 @@ from ..rules.numbers import parse_number
 INSTANSI_SHEET = "Instansi"
 DATA_SHEET = "Data IKU"
 
-#: Instansi keys (normalised) → field; the first three are required.
-INSTANSI_KEYS = {
-    "nama instansi": "nama",
-    "pemerintah daerah": "pemerintah_daerah",
-    "periode": "periode",
-    "tempat penetapan": "tempat",
-    "tanggal penetapan": "tanggal",
-    "jabatan penandatangan": "jabatan",
-    "nama penandatangan": "penandatangan",
-    "pangkat/golongan": "pangkat",
-    "nip": "nip",
-    "populasi skm": "populasi_skm",
-}
-INSTANSI_REQUIRED = ("nama instansi", "pemerintah daerah", "periode")
+#: Instansi keys as staff write them in column A → Instansi field; the first three are required.
+INSTANSI_FIELDS = (
+    ("Nama Instansi", "nama"),
+    ("Pemerintah Daerah", "pemerintah_daerah"),
+    ("Periode", "periode"),
+    ("Tempat Penetapan", "tempat"),
+    ("Tanggal Penetapan", "tanggal"),
+    ("Jabatan Penandatangan", "jabatan"),
+    ("Nama Penandatangan", "penandatangan"),
+    ("Pangkat/Golongan", "pangkat"),
+    ("NIP", "nip"),
+    ("Populasi SKM", "populasi_skm"),
+)
+INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
 
 #: Data IKU headers (normalised) → Indikator field.
 TEXT_COLUMNS = {
@@ -91,24 +91,24 @@ def read_plan(instansi: SheetGrid, data: SheetGrid) -> tuple[IkuPlan, dict[str, 
 
 
 def read_instansi(grid: SheetGrid) -> Instansi:
-    found: dict[str, Any] = {}
+    keys = {normalise(label): label for label, _ in INSTANSI_FIELDS}
+    found: dict[str, tuple[Any, int]] = {}  # label → (value, row)
     for r, row in enumerate(grid.rows, start=1):
         if not row:
             continue
-        key = normalise(row[0])
-        if key in INSTANSI_KEYS and key not in found:
-            found[key] = (row[1] if len(row) > 1 else None, r)
-    for key in INSTANSI_REQUIRED:
-        value = found.get(key, (None, 0))[0]
+        label = keys.get(normalise(row[0]))
+        if label and label not in found:
+            found[label] = (row[1] if len(row) > 1 else None, r)
+    for label in INSTANSI_REQUIRED:
+        value = found.get(label, (None, 0))[0]
         if _text(value) == "":
-            label = next(k for k in _INSTANSI_LABELS if normalise(k) == key)
-            where = f"sel B{found[key][1]}" if key in found else "kolom A"
+            where = f"sel B{found[label][1]}" if label in found else "kolom A"
             raise InputError(
                 f"Sheet '{grid.name}', {where}: '{label}' belum diisi. Tulis '{label}' di kolom A dan nilainya di "
                 "kolom B (baris mana pun)."
             )
     values = {}
-    for key, attr in INSTANSI_KEYS.items():
+    for key, attr in INSTANSI_FIELDS:
         raw = found.get(key, (None, 0))[0]
         if attr == "tanggal":
             values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
@@ -121,10 +121,6 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         else:
             values[attr] = _text(raw)
     return Instansi(**values)
-
-
-_INSTANSI_LABELS = ("Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
-                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM")
 
 
 def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
