@@ -35,9 +35,8 @@ TIDAK_DIISI = "(tidak diisi)"
 class GroupResult:
     label: str
     responden: int
-    ikm: float | None
+    ikm: float | None  # None: some unsur has no answer in this group
     category: Category | None
-    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | No
         result = results[label]
         if isinstance(result, InputError):
             answered = sum(1 for lab, row in zip(labels, table.rows) if lab == label and any(v is not None for v in row))
-            out.append(GroupResult(label, answered, None, None, str(result)))
+            out.append(GroupResult(label, answered, None, None))
         else:
             out.append(GroupResult(label, result.responden, result.ikm, result.category))
     return out

@@ -1,7 +1,8 @@
 """Write a `SheetLayout` into an open workbook through xlwings: classic (Windows/Mac Excel) and Office.js (Lite,
 Server) alike, using only the cross-engine Range API. Applies; decides nothing about content.
 
-Cells sharing a style are written as one range per row-run, so a sheet costs a few hundred calls, not thousands.
+Cells sharing a style are styled as rectangles (runs of a row, stacked while the rows below repeat them), so a
+sheet costs a few hundred calls, not thousands.
 Print setup beyond what the engines expose (orientation, fit to width, title rows) is set through the classic COM
 API where present; under Office.js it stays with the headless writer and `xl-iku pdf`.
 """
