@@ -1,4 +1,5 @@
 """The input sheets a new office starts from (`xl-iku init`): `Instansi`, `Data IKU` and `AKIP`, with hints and
+validation. (`Data SKM` is in `data_skm.py`.)
 
 Also used to write an office's existing data into that shape (the Wotu template is built this way), so the input
 contract has one definition: `readers.iku` reads exactly what this writes.
