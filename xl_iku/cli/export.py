@@ -1,0 +1,33 @@
+"""`xl-iku export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="salinan untuk dibagikan: fungsi xl-iku diganti nilainya",
+                                 description="Tulis salinan yang dapat dibuka siapa saja (Excel tanpa add-in, "
+                                             "LibreOffice, ponsel): fungsi xl-iku diganti nilainya.")
+    export.add_argument("book", metavar="BOOK.xlsx")
+    export.add_argument("-o", "--output", required=True, metavar="SALINAN.xlsx")
+    export.add_argument("--pdf", action="store_true", help="buat juga PDF sheet hasil di samping salinan")
+    export.add_argument("--tanpa-input", action="store_true",
+                        help="tanpa sheet isian (Instansi, Data IKU, Data SKM, AKIP); semua rumus jadi nilai")
+    export.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..export import export
+    from ..workbook import what_would_be_lost
+
+    path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
+    for item in what_would_be_lost(Path(args.book)):
+        print(f"Peringatan: {item} tidak ikut tersalin ke '{path}'.", file=sys.stderr)
+    print(f"Selesai: salinan untuk dibagikan ditulis ke '{path}'" + (f" dan '{path.with_suffix('.pdf')}'."
+                                                                      if args.pdf else "."))
+    return 0

@@ -1,0 +1,31 @@
+"""`xl-iku regenerate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
+                                description="Buat ulang sheet hasil dari sheet 'Instansi' dan 'Data IKU'. Sheet lain "
+                                            "tidak diubah.")
+    regen.add_argument("book", metavar="BOOK.xlsx")
+    regen.add_argument("-o", "--output", metavar="OUT.xlsx", help="tulis ke berkas baru (bawaan: berkas itu sendiri)")
+    regen.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..workbook import regenerate
+
+    result = regenerate(args.book, args.output)
+    for note in result.notes:
+        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    for item in result.lost:
+        print(f"Peringatan: {item} tidak ikut tersalin ke '{result.path}'.", file=sys.stderr)
+    plan = result.plan
+    print(f"Selesai: sheet hasil ditulis ke '{result.path}' ({len(plan.indikator)} indikator, "
+          f"{len(plan.tujuan())} tujuan, target {plan.tahun_target[0]}–{plan.tahun_target[-1]}; "
+          f"{len(result.notes)} catatan).")
+    return 0

@@ -1,0 +1,78 @@
+"""`xl-iku skm`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import InputError
+from ..rules.numbers import format_id
+from .ikm import result_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    skm = commands.add_parser("skm", help="olah satu atau banyak berkas survei SKM sekaligus",
+                              description="Hitung IKM per berkas/unit/periode dan nilai gabungan dari seluruh "
+                                          "responden. Berkas yang gagal dibaca dicatat, yang lain tetap diolah.")
+    skm.add_argument("paths", nargs="+", metavar="PATH", help="berkas survei atau folder berisi berkas survei")
+    skm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM' atau sheet berjudul U1…U9)")
+    skm.add_argument("--periode", default="semester", choices=("semester", "triwulan", "tahun"),
+                     help="pengelompokan menurut kolom Tanggal (bawaan: semester); kolom Periode dipakai apa adanya")
+    skm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    skm.add_argument("-o", "--output", metavar="RINGKASAN.xlsx", help="tulis buku kerja ringkasan")
+    skm.add_argument("--jobs", type=int, default=0, metavar="N",
+                     help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
+    skm.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from ..batch import run_batch, survey_files
+
+    paths = survey_files(args.paths)
+    if not paths:
+        raise InputError("Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods) pada PATH yang diberikan.")
+    jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
+    batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None)
+    if args.output:
+        from ..layout.ringkasan_skm import ringkasan_skm
+        from ..workbook import new_book
+
+        new_book(args.output, ringkasan_skm(batch))
+    for outcome in batch.failed:
+        print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({
+            "berkas": [dict(berkas=g.berkas, unit=g.unit, periode=g.periode, **result_json(g.result))
+                       for g in batch.groups],
+            "gabungan": result_json(batch.combined) if batch.combined else None,
+            "gagal": [{"berkas": f.berkas, "alasan": f.error} for f in batch.failed],
+        }, ensure_ascii=False))
+    else:
+        width = max([len(Path(g.berkas).name) for g in batch.groups] + [6])
+        print(f"{'Berkas':<{width}}  {'Unit':<20}  {'Periode':<18}  {'Resp.':>6}  {'IKM':>6}  Mutu")
+        for g in batch.groups:
+            print(f"{Path(g.berkas).name:<{width}}  {g.unit[:20]:<20}  {g.periode:<18}  {g.result.responden:>6}  "
+                  f"{format_id(g.result.ikm):>6}  {g.result.category.code}")
+        if batch.combined:
+            c = batch.combined
+            print(f"\nGabungan ({c.responden} responden dari {len(paths) - len(batch.failed)} berkas): "
+                  f"IKM {format_id(c.ikm)}, mutu {c.category.code} ({c.category.label})")
+        elif batch.combined_problem:
+            print(f"\nNilai gabungan tidak dihitung: {batch.combined_problem}")
+    if args.output:
+        print(f"Ringkasan ditulis ke '{args.output}'.", file=sys.stderr if args.json else sys.stdout)
+    if not batch.groups:
+        return 2
+    return 1 if batch.failed else 0
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(f"\rMengolah berkas {done}/{total} [{'#' * filled}{'.' * (width - filled)}]", end=end, file=sys.stderr,
+          flush=True)
