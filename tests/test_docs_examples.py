@@ -23,8 +23,8 @@ def test_readme_lists_every_excel_function(root):
 
     text = (root / "README.md").read_text(encoding="utf-8")
     exported = {name for name in dir(udfs) if name.isupper() and callable(getattr(udfs, name))}
-    assert exported == {"IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
-                        "AKIP_LABEL", "CAPAIAN"}
+    assert exported == {"IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE",
+                        "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN"}
     for name in exported:
         assert f"`={name}(" in text
 

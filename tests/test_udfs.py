@@ -47,3 +47,44 @@ def test_bad_input_is_a_short_message_in_the_cell_not_a_traceback(call, fragment
     assert result.startswith("#XL-IKU! ")
     assert fragment in result
     assert "Traceback" not in result and "\n" not in result
+
+
+# -- IKM_TABEL: a whole table, spilled with its header row ----------------------------------------------------------
+
+def test_ikm_tabel_per_unsur_is_the_nrr_table():
+    table = udfs.IKM_TABEL(SURVEY)
+    assert list(table.columns) == ["Kode", "Unsur", "n", "NRR", "NRR tertimbang"]
+    assert table["Kode"].tolist() == ["U1", "U2", "U3"]
+    assert table["n"].tolist() == xl_iku.ikm_counts(SURVEY)
+    assert table["NRR"].tolist() == xl_iku.ikm_nrr(SURVEY)
+    assert table["NRR tertimbang"].tolist() == pytest.approx([v / 3 for v in xl_iku.ikm_nrr(SURVEY)])
+    assert list(udfs.IKM_TABEL(SURVEY, [[None]]).columns) == list(table.columns)  # an empty optional range
+
+
+@pytest.mark.parametrize("kelompok", [[["A"], ["B"], ["A"], ["B"]], ["A", "B", "A", "B"]])
+def test_ikm_tabel_per_group_from_a_column_or_a_flat_list(kelompok):
+    table = udfs.IKM_TABEL(SURVEY, kelompok)
+    assert list(table.columns) == ["Kelompok", "Responden", "IKM", "Mutu", "Kinerja"]
+    expected = []
+    for label, rows in (("A", [SURVEY[0], SURVEY[2]]), ("B", [SURVEY[1], SURVEY[3]])):
+        score = xl_iku.ikm_score(rows)
+        category = xl_iku.ikm_category(score)
+        expected.append([label, 2, score, category.code, category.label])
+    assert table.values.tolist() == expected
+
+
+def test_ikm_tabel_group_without_an_unsur_says_why_in_place_of_the_result():
+    table = udfs.IKM_TABEL(SURVEY, [["A"], ["B"], [None], ["A"]])
+    row = table.set_index("Kelompok").loc["B"]
+    assert row["Responden"] == 1 and row["IKM"] is None and row["Mutu"] is None
+    assert "Unsur U2" in row["Kinerja"] and "tidak dapat dihitung" in row["Kinerja"]
+    assert table["Kelompok"].tolist() == ["A", "B", "(tidak diisi)"]
+
+
+@pytest.mark.parametrize("kelompok, fragment", [
+    ([["A"], ["B"]], "Rentang kelompok berisi 2 baris, rentang jawaban 4 baris"),
+    ([["A", 1]] * 4, "Rentang kelompok harus satu kolom"),
+])
+def test_ikm_tabel_mismatched_group_range_is_a_message(kelompok, fragment):
+    result = udfs.IKM_TABEL(SURVEY, kelompok)
+    assert isinstance(result, str) and result.startswith("#XL-IKU! ") and fragment in result

@@ -1,9 +1,11 @@
 """xl-iku: IKU, IKM and Nilai AKIP for Indonesian government offices, in Excel and headless.
 
-The rules below are importable without Excel (numpy only); Excel functions live in `xl_iku.udfs`.
+The rules below are importable without Excel (numpy only); Excel functions live in `xl_iku.udfs`. `read_skm` and
+`ikm_table` give DataFrames; pandas is imported when they are called, not here.
 """
 
 from .errors import InputError
+from .frames import ikm_table, read_skm
 from .rules.akip import PREDIKAT_88_2021, akip_category, akip_lke_points, akip_points_total, akip_score
 from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
 from .rules.ikm import (
@@ -38,6 +40,8 @@ __all__ = [
     "ikm_counts",
     "ikm_category",
     "ikm_summary",
+    "ikm_table",
+    "read_skm",
     "akip_score",
     "akip_points_total",
     "akip_lke_points",

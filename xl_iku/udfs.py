@@ -35,7 +35,7 @@ def _excel(rule: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def _table(rows: Any) -> Any:
-    """An optional interval range: omitted, or a range of (bawah, atas, kode, label) rows."""
+    """An optional range (an interval table, the group labels): omitted or a single empty cell → None."""
     if rows is None or rows == [[None]] or rows == [[""]]:
         return None
     return rows
@@ -56,6 +56,44 @@ def IKM_NRR(jawaban):
     """Nilai rata-rata (NRR) per unsur, satu baris ke kanan."""
     result = _excel(ikm_nrr, jawaban)
     return [result] if isinstance(result, list) else result
+
+
+@func
+@arg("jawaban", doc="Rentang jawaban survei: baris = responden, kolom = unsur.", **_RANGE)
+@arg("kelompok", doc="Opsional. Satu kolom setinggi rentang jawaban berisi kelompok tiap responden (misalnya "
+                     "kolom Jenis Layanan): IKM per kelompok.", **_RANGE)
+@ret(index=False, expand="table")
+def IKM_TABEL(jawaban, kelompok=None):
+    """Tabel hasil SKM berjudul: per unsur (Kode, Unsur, n, NRR, NRR tertimbang), atau per kelompok bila diisi."""
+    return _excel(_ikm_tabel, jawaban, _table(kelompok))
+
+
+def _ikm_tabel(jawaban: Any, kelompok: Any) -> Any:
+    """`ikm_table` under the sheet's own headers (pandas is imported here, on the first call, not at load)."""
+    from .frames import group_table, ikm_table
+
+    if kelompok is None:
+        return ikm_table(jawaban).set_axis(list(_PER_UNSUR), axis=1)
+    table = group_table(jawaban, [_one_column(kelompok)], ["Kelompok"]).reset_index()
+    table["kinerja"] = table["kinerja"].fillna(table["keterangan"])  # why a group has no IKM
+    table = table[list(_PER_KELOMPOK)].rename(columns=_PER_KELOMPOK).astype(object)
+    return table.where(table.notna(), None)  # an empty cell, not the #NUM! that NaN becomes under Office.js
+
+
+_PER_UNSUR = ("Kode", "Unsur", "n", "NRR", "NRR tertimbang")
+_PER_KELOMPOK = {"Kelompok": "Kelompok", "responden": "Responden", "ikm": "IKM", "mutu": "Mutu", "kinerja": "Kinerja"}
+
+
+def _one_column(kelompok: Any) -> list[Any]:
+    """Group labels from a one-column range (nested lists, as Excel hands it over) or a flat list."""
+    if not isinstance(kelompok, (list, tuple)):
+        return [kelompok]
+    if all(isinstance(row, (list, tuple)) for row in kelompok):
+        if any(len(row) != 1 for row in kelompok):
+            raise InputError("Rentang kelompok harus satu kolom (misalnya B5:B104), satu label untuk setiap baris "
+                             "jawaban.")
+        return [row[0] for row in kelompok]
+    return list(kelompok)
 
 
 @func

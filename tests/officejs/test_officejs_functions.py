@@ -27,8 +27,8 @@ def test_runs_in_office_js_mode():
 def test_all_functions_are_registered():
     meta = xlwings.server.custom_functions_meta(udfs)
     names = {f["name"] for f in meta["functions"]}
-    assert names == {"IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
-                     "AKIP_LABEL", "CAPAIAN"}
+    assert names == {"IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE",
+                     "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN"}
     ikm = next(f for f in meta["functions"] if f["name"] == "IKM_SCORE")
     assert [p["name"] for p in ikm["parameters"]] == ["jawaban", "bobot"]
     assert ikm["parameters"][1].get("optional") is True
@@ -68,3 +68,23 @@ def test_lite_main_py_exposes_the_functions(root):
     names = {f["name"] for f in xlwings.server.custom_functions_meta(module)["functions"]}
     assert {"IKM_SCORE", "IKM_NRR", "AKIP_SCORE", "CAPAIAN"} <= names
     assert call("IKM_SCORE", SURVEY, module=module) == call("IKM_SCORE", SURVEY)
+
+
+def test_ikm_tabel_spills_a_table_with_its_header_row():
+    per_unsur = call("IKM_TABEL", SURVEY)
+    assert per_unsur[0] == ["Kode", "Unsur", "n", "NRR", "NRR tertimbang"]
+    assert [r[0] for r in per_unsur[1:]] == ["U1", "U2", "U3"]
+    assert [r[3] for r in per_unsur[1:]] == call("IKM_NRR", SURVEY)[0]
+    assert call("IKM_TABEL", SURVEY, [[None]]) == per_unsur  # the optional range left empty
+    per_group = call("IKM_TABEL", SURVEY, [["A"], ["B"], ["A"], [""]])
+    assert per_group[0] == ["Kelompok", "Responden", "IKM", "Mutu", "Kinerja"]
+    a = call("IKM_SCORE", [SURVEY[0], SURVEY[2]])[0][0]
+    assert per_group[1] == ["A", 2, pytest.approx(a), "C", "Kurang baik"]
+    assert per_group[2][:2] == ["B", 1] and per_group[2][2:4] == ["", ""]  # empty cells, not #NUM!
+    assert "tidak dapat dihitung" in per_group[2][4]
+    assert per_group[3][:2] == ["(tidak diisi)", 1]
+
+
+def test_ikm_tabel_mismatched_heights_is_an_excel_error():
+    with pytest.raises(xlwings.XlwingsError, match="Rentang kelompok berisi 2 baris, rentang jawaban 4 baris"):
+        call("IKM_TABEL", SURVEY, [["A"], ["B"]])

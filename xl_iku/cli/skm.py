@@ -21,6 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="pengelompokan menurut kolom Tanggal (bawaan: semester); kolom Periode dipakai apa adanya")
     skm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     skm.add_argument("-o", "--output", metavar="RINGKASAN.xlsx", help="tulis buku kerja ringkasan")
+    skm.add_argument("--csv", metavar="HASIL.csv", help="tulis tabel per berkas/unit/periode sebagai CSV (UTF-8, koma)")
     skm.add_argument("--jobs", type=int, default=0, metavar="N",
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     skm.set_defaults(run=run)
@@ -42,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         from ..workbook import new_book
 
         new_book(args.output, ringkasan_skm(batch))
+    if args.csv and batch.groups:
+        from ..frames import batch_table, write_csv
+
+        write_csv(batch_table(batch), args.csv)
     for outcome in batch.failed:
         print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
     if args.json:

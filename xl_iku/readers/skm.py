@@ -50,6 +50,14 @@ class SurveyTable:
     first_row: int  # 1-based sheet row of the first answer row
     rows: list[list[Any]]  # answers only, in code order, "" already turned into None
     profiles: dict[str, list[Any]] = field(default_factory=dict)  # canonical name → one value per row
+    # every other headed column as (header text, 0-based column), read from `records` (the raw rows of `rows`) only
+    # when asked for (`values_of`): read_skm shows them, the IKM commands never pay for them
+    others: list[tuple[str, int]] = field(default_factory=list)
+    records: Sequence[Sequence[Any]] = field(default=(), repr=False, compare=False)
+
+    def values_of(self, column: int) -> list[Any]:
+        """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
+        return [(r[column] if column < len(r) and r[column] != "" else None) for r in self.records]
 
     @property
     def last_row(self) -> int:
@@ -161,7 +169,10 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]]) -> SurveyTable
     profiles = {
         name: [(r[i] if i < len(r) and r[i] != "" else None) for r in data] for name, i in profile_columns.items()
     }
-    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles)
+    used = set(columns) | set(profile_columns.values())
+    others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
+              if i not in used and cell is not None and str(cell).strip()]
+    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles, others, data)
 
 
 def _from_range(sheet: str, values: list[list[Any]], cell_range: str) -> SurveyTable:

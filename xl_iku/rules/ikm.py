@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Hashable, Sequence
@@ -126,8 +127,8 @@ def _totals(responses: Any, names: Sequence[str] | None = None) -> tuple[np.ndar
     """
     import numpy as np
 
-    if hasattr(responses, "to_numpy"):
-        responses = responses.to_numpy()
+    if hasattr(responses, "to_numpy"):  # a pandas DataFrame/Series: duck-typed, so pandas is never imported here
+        responses = _from_frame(responses)
     matrix = _fast_matrix(responses)
     if matrix is None:
         matrix = _careful_matrix(responses, names)
@@ -318,6 +319,38 @@ def _fast_matrix(responses: Any) -> np.ndarray | None:
     if not _FAST_TYPES.issuperset(map(type, cells)):
         return None
     return _two_d(matrix)
+
+
+_UNSUR_COLUMN = re.compile(r"U([1-9][0-9]?)")
+
+
+def _from_frame(frame: Any) -> Any:
+    """The answers of a DataFrame as an array the rest of the rules take: its `U1`, `U2`, … columns when it has
+    them (as `read_skm` names them, so profile columns beside them are left out), else all its columns.
+
+    Numeric columns (numpy or pandas' nullable Int64/Float64, `<NA>` = blank) become one float matrix in C, as fast
+    as a numpy array. Any other column (text, booleans, dates) goes the careful way, with pandas' missing values
+    turned into None first, so a wrong cell is named exactly as in nested lists.
+    """
+    import numpy as np
+
+    columns = getattr(frame, "columns", None)
+    if columns is not None:
+        numbered = {int(m.group(1)): c for c in columns if (m := _UNSUR_COLUMN.fullmatch(str(c)))}
+        if numbered:
+            missing = [f"U{k}" for k in range(1, max(numbered) + 1) if k not in numbered]
+            if missing:
+                raise InputError(f"Kolom {', '.join(missing)} tidak ada, padahal kolom U1 … U{max(numbered)} lain "
+                                 "ada. Beri nama kolom jawaban U1, U2, … tanpa loncatan.")
+            frame = frame[[numbered[k] for k in sorted(numbered)]]
+        kinds = {getattr(dtype, "kind", "O") for dtype in frame.dtypes}
+    else:
+        kinds = {getattr(frame.dtype, "kind", "O")}
+    if kinds <= {"i", "u", "f"}:
+        return frame.to_numpy(dtype=float, na_value=np.nan)
+    values = frame.to_numpy(dtype=object)
+    values[frame.isna().to_numpy()] = None
+    return values.tolist()
 
 
 def _two_d(matrix: np.ndarray) -> np.ndarray:
