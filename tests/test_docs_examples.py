@@ -10,11 +10,30 @@ def readme_blocks(root, language):
     return re.findall(rf"```{language}\n(.*?)```", text, flags=re.S)
 
 
-def test_readme_python_example_runs(root):
-    (block,) = readme_blocks(root, "python")
+def test_readme_python_examples_run(root, tmp_path, monkeypatch):
+    """Both blocks, as a user runs them from a clone (the sample survey in workbooks/), the plot saved headless."""
+    import shutil
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    (tmp_path / "workbooks").mkdir()
+    shutil.copy(root / "workbooks" / "SKM_Wotu.xlsx", tmp_path / "workbooks")
+    monkeypatch.chdir(tmp_path)
+    pandas_way, lists = readme_blocks(root, "python")
     namespace = {}
-    exec(compile(block, "README.md", "exec"), namespace)
-    xl_iku = namespace["xl_iku"]
+    exec(compile(pandas_way, "README.md", "exec"), namespace)
+    xl_iku, survei, per_layanan = namespace["xl_iku"], namespace["survei"], namespace["per_layanan"]
+    assert (tmp_path / "ikm_per_layanan.png").stat().st_size > 1000
+    layanan = sorted(survei["Jenis Layanan"].unique())
+    assert list(per_layanan.index) == layanan == sorted(namespace["unsur_per_layanan"])
+    for name in layanan:
+        alone = survei[survei["Jenis Layanan"] == name]
+        assert per_layanan.loc[name, "ikm"] == xl_iku.ikm_score(alone)
+        assert namespace["unsur_per_layanan"][name]["nrr"].tolist() == xl_iku.ikm_nrr(alone)
+    assert namespace["per_unsur"].attrs["ikm"] == xl_iku.ikm_score(survei)
+    assert namespace["per_layanan_semester"]["responden"].sum() == len(survei)
+    exec(compile(lists, "README.md", "exec"), namespace)
     assert xl_iku.ikm_category(88.305).code == "A"
 
 
