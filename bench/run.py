@@ -86,6 +86,33 @@ def bench_udf(n: int, repeat: int) -> list[tuple]:
              f"straightforward pure-Python loop: {_ms(t_loop)} ({t_loop / t_ours:.1f}× the xl-iku time)")]
 
 
+# -- 1b. ikm_table on a DataFrame (what read_skm gives) against the numpy path it wraps ----------------------------
+
+def bench_table(n: int, repeat: int) -> list[tuple]:
+    import numpy as np
+    import pandas as pd
+
+    import xl_iku
+    from xl_iku.rules.ikm import ikm_by_group, ikm_summary
+
+    matrix = np.array(answers(n), dtype=float)
+    rng = random.Random(5)
+    layanan = [rng.choice(("KTP", "Akta", "Izin Usaha", "Surat Pindah", "Legalisasi")) for _ in range(n)]
+    frame = pd.DataFrame({"Jenis Layanan": pd.array(layanan, dtype="string"),
+                          **{c: pd.array(matrix[:, j], dtype="Int64") for j, c in enumerate(CODES)}})
+    by = xl_iku.ikm_table(frame, by="Jenis Layanan")
+    floor = ikm_by_group(matrix, layanan)
+    assert all(by.loc[k, "ikm"] == r.ikm for k, r in floor.items())
+    assert xl_iku.ikm_table(frame).attrs["ikm"] == ikm_summary(matrix).ikm
+    t_sum, t_table = (median_time(f, repeat) for f in (lambda: ikm_summary(matrix), lambda: xl_iku.ikm_table(frame)))
+    t_group, t_by = (median_time(f, repeat) for f in (lambda: ikm_by_group(matrix, layanan),
+                                                      lambda: xl_iku.ikm_table(frame, by="Jenis Layanan")))
+    return [(f"`ikm_table(df)`, {n:,} respondents (Int64 columns)", t_table, t_sum, "`ikm_summary` on a float array",
+             1.5, "per unsur"),
+            (f"`ikm_table(df, by=\"Jenis Layanan\")`, {n:,} respondents, 5 groups", t_by, t_group,
+             "`ikm_by_group` on a float array + label list", 1.5, "per group")]
+
+
 # -- 2. xl-iku ikm / skm on a large survey workbook --------------------------------------------------------------
 
 def survey_workbook(path: Path, n: int) -> Path:
@@ -273,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="xl-iku-bench-") as tmp:
         work = Path(tmp)
         rows += bench_udf(size["udf"], max(3, size["repeat"]))
+        rows += bench_table(size["udf"], max(3, size["repeat"]))
         rows += bench_cli(size["cli"], size["repeat"], cache)
         rows += bench_regenerate(size["regen"], size["repeat"], cache, work)
         rows += bench_batch(size["files"], size["per_file"], min(size["repeat"], 3), work)

@@ -228,3 +228,15 @@ def test_skm_csv_is_the_table_and_loads_with_pandas(tmp_path, capsys, rows):
     text = csv.read_text(encoding="utf-8")
     assert text.startswith("berkas,unit,periode,") and "Kelurahan Bawalipu" in text
     assert not list(tmp_path.glob("*.tmp-*"))
+
+
+def test_ikm_by_group_takes_integer_codes_with_the_same_results_as_labels(rows):
+    from xl_iku.rules.ikm import ikm_by_group
+
+    labels = [r["Jenis Layanan"] for r in rows]
+    coded = np.array([LAYANAN.index(label) * 7 for label in labels])  # sparse codes, not 0..k-1
+    by_label = ikm_by_group(nested(rows), labels)
+    by_code = ikm_by_group(nested(rows), coded)
+    assert sorted(by_code) == sorted(LAYANAN.index(label) * 7 for label in set(labels))
+    for label, result in by_label.items():
+        assert by_code[LAYANAN.index(label) * 7] == result

@@ -96,19 +96,18 @@ def group_table(answers: Any, keys: Sequence[Sequence[Hashable]], names: Sequenc
     import numpy as np
     import pandas as pd
 
-    matrix = answer_matrix(answers, None if unsur is None else [f"U{j + 1} {n}" for j, n in enumerate(unsur)])
-    for name, column in zip(names, keys):
-        if len(column) != len(matrix):
-            raise InputError(f"Rentang kelompok berisi {len(column)} baris, rentang jawaban {len(matrix)} baris. "
-                             "Pilih rentang kelompok setinggi rentang jawaban: satu label per responden (misalnya "
-                             "B5:B104 untuk H5:P104).")
-    ids = np.zeros(len(matrix), dtype=np.int64)
+    ids = np.zeros(len(keys[0]), dtype=np.int64)
     levels = []
     for column in keys:
-        codes, uniques = _factorize(column)
-        ids = ids * (len(uniques) + 1) + codes
+        coded, uniques = _factorize(column)
+        ids = ids * (len(uniques) + 1) + coded
         levels.append(list(uniques) + [TIDAK_DIISI])
-    results = ikm_by_group(matrix, ids.tolist(), names=unsur)
+    codes = None if unsur is None else [f"U{j + 1}" for j in range(len(unsur))]
+    results = ikm_by_group(answers, ids, names=unsur, codes=codes)  # validates the answers
+    computed = [r for r in results.values() if not isinstance(r, InputError)]
+    # only a group with an unanswered unsur needs the answers again, to count its respondents
+    matrix = answer_matrix(answers) if len(computed) < len(results) else None
+    width = len(computed[0].unsur) if computed else matrix.shape[1]
     labels, rows = [], []
     for group in sorted(results):
         label, rest = [], group
@@ -119,12 +118,11 @@ def group_table(answers: Any, keys: Sequence[Sequence[Hashable]], names: Sequenc
         result = results[group]
         if isinstance(result, InputError):
             given = ~np.isnan(matrix[ids == group])
-            rows.append((int(given.any(axis=1).sum()), np.nan, pd.NA, pd.NA, *[np.nan] * matrix.shape[1],
-                         str(result)))
+            rows.append((int(given.any(axis=1).sum()), np.nan, pd.NA, pd.NA, *[np.nan] * width, str(result)))
         else:
             rows.append((result.responden, result.ikm, result.category.code, result.category.label,
                          *(u.nrr for u in result.unsur), pd.NA))
-    columns = ["responden", "ikm", "mutu", "kinerja", *(f"nrr_U{j + 1}" for j in range(matrix.shape[1])),
+    columns = ["responden", "ikm", "mutu", "kinerja", *(f"nrr_U{j + 1}" for j in range(width)),
                "keterangan"]
     if len(levels) > 1:
         index = pd.MultiIndex.from_tuples(labels, names=list(names))

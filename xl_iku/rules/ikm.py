@@ -183,7 +183,8 @@ def ikm_summary(
 
 def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str] | None = None,
                  codes: Sequence[str] | None = None) -> dict[Hashable, IkmResult | InputError]:
-    """The IKM of each group of respondents (one group key per row), validating the survey once.
+    """The IKM of each group of respondents (one group key per row), validating the survey once. Keys may be any
+    hashable labels, or an integer numpy array of group codes (the quick way for large surveys).
 
     A group in which some unsur has no answer gets that InputError instead of a result: a breakdown by layanan or
     period must still show the other groups. A group whose rows hold no answer at all has no respondent and is
@@ -194,9 +195,15 @@ def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str
     matrix, _, _ = _totals(responses, _labels(names, codes))
     codes, names = _codes_names(matrix.shape[1], codes, names)
     if len(groups) != matrix.shape[0]:
-        raise InputError(f"Ada {matrix.shape[0]} baris jawaban tetapi {len(groups)} label kelompok.")
+        raise InputError(f"Rentang kelompok berisi {len(groups)} baris, rentang jawaban {matrix.shape[0]} baris. "
+                         "Pilih rentang kelompok setinggi rentang jawaban: satu label per responden (misalnya "
+                         "B5:B104 untuk H5:P104).")
     index: dict[Hashable, int] = {}
-    ids = np.fromiter((index.setdefault(g, len(index)) for g in groups), dtype=np.intp, count=len(groups))
+    if isinstance(groups, np.ndarray) and groups.dtype.kind in "iu":  # already coded (pandas' factorize): no loop
+        keys, ids = np.unique(groups, return_inverse=True)
+        index = {int(k): g for g, k in enumerate(keys.tolist())}
+    else:
+        ids = np.fromiter((index.setdefault(g, len(index)) for g in groups), dtype=np.intp, count=len(groups))
     order = np.argsort(ids, kind="stable")
     bounds = np.searchsorted(ids[order], np.arange(len(index) + 1))
     given_all = ~np.isnan(matrix)
