@@ -126,7 +126,7 @@ def test_a_wrong_cell_in_a_dataframe_is_named_like_in_nested_lists(rows, bad, fr
 
 def test_unsur_columns_with_a_gap_are_refused():
     frame = pd.DataFrame({"U1": [3, 4], "U2": [3, 3], "U4": [2, 4]})
-    with pytest.raises(InputError, match="Kolom U3 tidak ada"):
+    with pytest.raises(InputError, match="tidak lengkap: U3 tidak ada"):
         xl_iku.ikm_score(frame)
 
 
@@ -198,6 +198,14 @@ def test_a_group_without_answers_to_some_unsur_says_why_and_blank_labels_come_la
     assert pd.isna(table.loc["B", "ikm"]) and pd.isna(table.loc["B", "mutu"])
     assert table.loc["B", "responden"] == 1
     assert "Unsur U2" in table.loc["B", "keterangan"] and "tidak dapat dihitung" in table.loc["B", "keterangan"]
+
+
+def test_ikm_table_without_unsur_headers_groups_all_other_columns():
+    frame = pd.DataFrame({"Desa": ["x", "y", "x"], "a": [3, 4, 2], "b": [4, 1, 3]})
+    table = xl_iku.ikm_table(frame, by="Desa")
+    assert list(table.columns) == ["responden", "ikm", "mutu", "kinerja", "nrr_U1", "nrr_U2", "keterangan"]
+    assert table.loc["x", "ikm"] == xl_iku.ikm_score([[3, 4], [2, 3]])
+    assert table.loc["y", "ikm"] == xl_iku.ikm_score([[4, 1]])
 
 
 def test_ikm_table_group_column_must_exist():

@@ -347,8 +347,8 @@ def _from_frame(frame: Any) -> Any:
         if numbered:
             missing = [f"U{k}" for k in range(1, max(numbered) + 1) if k not in numbered]
             if missing:
-                raise InputError(f"Kolom {', '.join(missing)} tidak ada, padahal kolom U1 … U{max(numbered)} lain "
-                                 "ada. Beri nama kolom jawaban U1, U2, … tanpa loncatan.")
+                raise InputError(f"Kolom jawaban U1 … U{max(numbered)} tidak lengkap: {', '.join(missing)} tidak ada. "
+                                 "Beri nama kolom jawaban U1, U2, … tanpa loncatan.")
             frame = frame[[numbered[k] for k in sorted(numbered)]]
         kinds = {getattr(dtype, "kind", "O") for dtype in frame.dtypes}
     else:
