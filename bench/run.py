@@ -130,6 +130,19 @@ def survey_workbook(path: Path, n: int) -> Path:
     return path
 
 
+def bench_read(n: int, repeat: int, cache: Path) -> list[tuple]:
+    """read_skm (a DataFrame with profiles and Int64 answers) against the reading `xl-iku ikm` does, in-process."""
+    import xl_iku
+    from xl_iku.readers.skm import read_survey, survey_summary
+
+    book = survey_workbook(cache / f"survey_{n}.xlsx", n)
+    assert xl_iku.ikm_score(xl_iku.read_skm(book)) == survey_summary(read_survey(book)).ikm
+    t_ikm = median_time(lambda: survey_summary(read_survey(book)), repeat)
+    t_frame = median_time(lambda: xl_iku.read_skm(book), repeat)
+    return [(f"`read_skm`, {n:,} respondents", t_frame, t_ikm, "read + validate as `xl-iku ikm` does", 1.5,
+             "Tanggal parsed to datetime64, answers Int64")]
+
+
 CALAMINE_FLOOR = ("from python_calamine import CalamineWorkbook; import sys; "
                   "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Data SKM').to_python()")
 PANDAS_USER = ("import sys, pandas as pd; df = pd.read_excel(sys.argv[1], sheet_name='Data SKM', engine='openpyxl'); "
@@ -301,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         rows += bench_udf(size["udf"], max(3, size["repeat"]))
         rows += bench_table(size["udf"], max(3, size["repeat"]))
+        rows += bench_read(size["cli"], size["repeat"], cache)
         rows += bench_cli(size["cli"], size["repeat"], cache)
         rows += bench_regenerate(size["regen"], size["repeat"], cache, work)
         rows += bench_batch(size["files"], size["per_file"], min(size["repeat"], 3), work)

@@ -9,9 +9,9 @@ def test_bench_runs_and_reports_every_item(root, tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     report = done.stdout
-    for item in ("IKM_SCORE", "`ikm_table(df)`", "`ikm_table(df, by=", "`xl-iku ikm`", "`xl-iku skm`", "pandas.read_excel", "`xl-iku regenerate`",
+    for item in ("IKM_SCORE", "`ikm_table(df)`", "`ikm_table(df, by=", "`read_skm`", "`xl-iku ikm`", "`xl-iku skm`", "pandas.read_excel", "`xl-iku regenerate`",
                  "files/s", "`import xl_iku.udfs`", "peak RSS"):
         assert item in report, item
     assert "not installed" not in report
     rows = [line for line in report.splitlines() if line.startswith("| ") and "benchmark" not in line]
-    assert len(rows) == 11
+    assert len(rows) == 12
