@@ -77,7 +77,7 @@ def test_ikm_tabel_group_without_an_unsur_says_why_in_place_of_the_result():
     table = udfs.IKM_TABEL(SURVEY, [["A"], ["B"], [None], ["A"]])
     row = table.set_index("Kelompok").loc["B"]
     assert row["Responden"] == 1 and row["IKM"] is None and row["Mutu"] is None
-    assert "Unsur U2" in row["Kinerja"] and "tidak dapat dihitung" in row["Kinerja"]
+    assert row["Kinerja"] == "Unsur U2 tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung."
     assert table["Kelompok"].tolist() == ["A", "B", "(tidak diisi)"]
 
 

@@ -229,7 +229,8 @@ def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int
     the same number as computing over all their answers together (never an average of the surveys' IKM)."""
     for code, name, count in zip(codes, names, counts):
         if count == 0:
-            raise InputError(f"Unsur {code} {name} tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung.")
+            unsur = code if name == code else f"{code} {name}"  # a survey without unsur names: "U2", not "U2 U2"
+            raise InputError(f"Unsur {unsur} tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung.")
     nrr = [float(s) / int(c) for s, c in zip(sums, counts)]
     bobot = 1.0 / len(nrr) if bobot is None else bobot
     score = _score(nrr, bobot)
