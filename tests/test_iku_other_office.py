@@ -28,10 +28,11 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     path = tmp_path / "baru.xlsx"
     assert main(["init", str(path)]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM", "AKIP"]
-    keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 12)]
+    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM", "AKIP", "Program"]
+    keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 18)]
     assert keys == ["Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
-                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM"]
+                    "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM",
+                    "Tahun PK", "Nama Atasan", "Jabatan Atasan", "Pangkat/Golongan Atasan", "NIP Atasan", "Tanggal PK"]
     data = wb["Data IKU"]
     headers = [data.cell(1, c).value for c in range(1, data.max_column + 1)]
     assert headers[:8] == ["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Kode Indikator", "Indikator",
@@ -58,6 +59,10 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     answers = rules["G2:O2000"]
     assert (answers.type, answers.formula1, answers.formula2) == ("whole", "1", "4")
     assert rules["C2:C2000"].formula1 == '"Laki-laki,Perempuan"'
+    program = wb["Program"]
+    assert [program.cell(1, c).value for c in range(1, 6)] == ["Tahun", "Kode Sasaran", "Program", "Anggaran",
+                                                              "Keterangan"]
+    assert all(program.cell(1, c).comment for c in range(1, 6))
     assert "Petani/Nelayan" in rules["F2:F2000"].formula1
     assert list(skm.tables) == ["TabelSKM"] and skm.tables["TabelSKM"].ref == "A1:O2"
     # an empty init workbook is not silently "regenerated"

@@ -1,5 +1,6 @@
 """Build templates/IKU_Wotu.xlsx from the office's data (tools/wotu_iku.json) and the generated sample survey
-(tools/make_sample_skm.py, not real respondents): input sheets, then regeneration.
+(tools/make_sample_skm.py, not real respondents) and illustrative `Program` rows (marked so in their Keterangan):
+input sheets, then regeneration.
 
 The template's data then lives in its own `Instansi` and `Data IKU` sheets; tests regenerate it from them and compare
 cell by cell. Run after changing the layout: python tools/make_template.py [OUT.xlsx]
@@ -23,7 +24,7 @@ def main(out: str = str(HERE.parent / "templates" / "IKU_Wotu.xlsx")) -> None:
     instansi = dict(data["instansi"])
     instansi["Tanggal Penetapan"] = dt.date.fromisoformat(instansi["Tanggal Penetapan"])
     new_book(out, input_layouts(data["kondisi_awal"], data["target"], instansi, data["indikator"],
-                                survey=respondents()))
+                                survey=respondents(), programs=data["program"]))
     regenerate(out)
 
 

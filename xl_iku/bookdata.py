@@ -15,16 +15,19 @@ from .layout.base import SheetLayout
 from .layout.data_skm import SHEET as SKM_SHEET
 from .model import Catatan, IkuPlan
 from .performance import IndicatorPerformance, derived_realisasi, performance
+from .pk import PerjanjianKinerja, perjanjian_kinerja
 from .readers.akip import SHEET as AKIP_SHEET
 from .readers.akip import AkipYear, read_akip
 from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
+from .readers.program import SHEET as PROGRAM_SHEET
+from .readers.program import ProgramRow, read_program
 from .readers.skm import survey_from_rows
 from .rules.capaian import SKALA_86_2017
 from .rules.intervals import IntervalTable
 from .skm import SkmReport, skm_report
 
 SCALE_SHEET = "Skala Capaian"  # optional: rows of batas bawah | batas atas | kategori replace the default scale
-INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET)
+INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET, PROGRAM_SHEET)
 
 
 @dataclass(frozen=True)
@@ -66,14 +69,17 @@ class BookData:
     performance: list[IndicatorPerformance]
     scale: IntervalTable
     akip: AkipInput | None
+    pk: list[PerjanjianKinerja]  # one per year in Tahun PK
 
     def layouts(self) -> list[SheetLayout]:
         return iku_layouts(self)
 
 
 def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
-              survey_rows_of: Callable[[str], list]) -> BookData:
-    """The one reading of a workbook, shared by the headless path (openpyxl) and the live one (xlwings)."""
+              survey_rows_of: Callable[[str], list], pk_years: list[int] | None = None) -> BookData:
+    """The one reading of a workbook, shared by the headless path (openpyxl) and the live one (xlwings).
+
+    `pk_years` asks for the Perjanjian Kinerja of other years than `Tahun PK` (`xl-iku pk --tahun`)."""
     sheets = {}
     for wanted in (INSTANSI_SHEET, DATA_SHEET):
         name = find_sheet(sheet_names, wanted)
@@ -113,10 +119,15 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
             raise error.located(f"Sheet '{scale_sheet}'") from None
     derived = derived_realisasi(akip.years if akip else [], skm)
     results, performance_notes = performance(plan, columns, derived, scale)
-    return BookData(plan, notes + performance_notes, skm, population_ref, results, scale, akip)
+    program_sheet = find_sheet(sheet_names, PROGRAM_SHEET)
+    programs: list[ProgramRow] | None = read_program(grid_of(program_sheet)) if program_sheet else None
+    pk, pk_notes = perjanjian_kinerja(plan, columns, sheets[INSTANSI_SHEET], sheets[DATA_SHEET].name, programs,
+                                      plan.instansi.tahun_pk if pk_years is None else pk_years,
+                                      asked_by="--tahun" if pk_years is not None else "")
+    return BookData(plan, notes + performance_notes + pk_notes, skm, population_ref, results, scale, akip, pk)
 
 
-def book_data(book, path: Path | None = None) -> BookData:
+def book_data(book, path: Path | None = None, pk_years: list[int] | None = None) -> BookData:
     """`read_book` over an openpyxl workbook; formula inputs read as last computed."""
     cache: list = []
 
@@ -128,4 +139,4 @@ def book_data(book, path: Path | None = None) -> BookData:
         return cache[0]
 
     return read_book(book.sheetnames, lambda name: grid(book[name], cached_values if path is not None else None),
-                     lambda name: [list(r) for r in book[name].iter_rows(values_only=True)])
+                     lambda name: [list(r) for r in book[name].iter_rows(values_only=True)], pk_years)

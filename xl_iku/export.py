@@ -62,10 +62,10 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
         book.vba_archive = None  # a shareable copy carries no macros
     save_with_layouts(book, layouts, target)
     if pdf:
-        from .layout import GENERATED_SHEETS
+        from .layout import is_generated
         from .pdf import export_pdf
 
-        export_pdf(target, target.with_suffix(".pdf"), GENERATED_SHEETS)
+        export_pdf(target, target.with_suffix(".pdf"), is_generated)
     return target
 
 

@@ -22,6 +22,12 @@ class Instansi:
     pangkat: str = ""
     nip: str = ""
     populasi_skm: float | None = None  # people served in the survey period, for the minimum sample
+    tahun_pk: tuple[int, ...] = ()  # years whose Perjanjian Kinerja is generated
+    nama_atasan: str = ""  # pihak kedua of the PK (the office head's superior, e.g. the Bupati)
+    jabatan_atasan: str = ""
+    pangkat_atasan: str = ""
+    nip_atasan: str = ""  # empty for a regional head
+    tanggal_pk: dt.date | str | None = None  # blank: left for the pen
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Indikator:
     kondisi_awal: float | None = None
     target: dict[int, float | None] = field(default_factory=dict)
     realisasi: dict[int, float | None] = field(default_factory=dict)  # typed in Data IKU ("Realisasi YYYY")
+    target_tw: dict[int, tuple[float | None, ...]] = field(default_factory=dict)  # "Target TW1 YYYY" … TW4
     sumber_realisasi: str = ""  # "AKIP" or "SKM": realisasi taken from those sheets when not typed
     keterangan: str = ""
     sasaran_penjelasan: str = ""

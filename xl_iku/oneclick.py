@@ -54,8 +54,11 @@ def sheet_grid(sheet: Any) -> SheetGrid:
     return SheetGrid(sheet.name, rows)
 
 
+_DATE_KEYS = ("tanggal penetapan", "tanggal pk")  # Instansi keys whose value is a date (Excel sends a serial)
+
+
 def _date_value(row: list[Any]) -> list[Any]:
-    if len(row) > 1 and str(row[0]).strip().lower() == "tanggal penetapan" and isinstance(row[1], (int, float)) \
+    if len(row) > 1 and str(row[0]).strip().lower() in _DATE_KEYS and isinstance(row[1], (int, float)) \
             and not isinstance(row[1], bool):
         return [row[0], date_from_serial(row[1]), *row[2:]]
     return row

@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 from html import unescape
-from typing import Sequence
+from typing import Callable
 
 from .errors import InputError
 from .workbook import save_atomic
@@ -33,7 +33,8 @@ def soffice() -> str:
     )
 
 
-def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, sheets: Sequence[str]) -> Path:
+def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, sheets: Callable[[str], bool]) -> Path:
+    """The sheets for which `sheets(name)` holds (e.g. `layout.is_generated`), as one PDF."""
     source = Path(book_path)
     target = Path(out) if out else source.with_suffix(".pdf")
     if not source.is_file():
@@ -44,8 +45,8 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, shee
         present = only_sheets_visible(source, copy, sheets)
         if not present:
             raise InputError(
-                f"'{source.name}' belum berisi sheet hasil ({', '.join(sheets)}). Jalankan dulu: xl-iku regenerate "
-                f"\"{source}\""
+                f"'{source.name}' belum berisi sheet hasil (Tabel IKU, Penjelasan IKU, …). Jalankan dulu: xl-iku "
+                f"regenerate \"{source}\""
             )
         convert(copy, "pdf", work_dir)
         produced = work_dir / f"{target.stem}.pdf"
@@ -56,7 +57,7 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, shee
     return target
 
 
-def only_sheets_visible(source: Path, copy: Path, keep: Sequence[str]) -> list[str]:
+def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -> list[str]:
     """Copy the package with every sheet but `keep` hidden, editing only workbook.xml: no openpyxl round trip, so
     the values stored beside the xl-iku formulas are what LibreOffice prints."""
     try:
@@ -71,7 +72,7 @@ def only_sheets_visible(source: Path, copy: Path, keep: Sequence[str]) -> list[s
         name = unescape(re.search(r'name="([^"]*)"', tag).group(1))
         order.append(name)
         tag = re.sub(r'\sstate="[^"]*"', "", tag)
-        if name in keep:
+        if keep(name):
             present.append(name)
             return tag
         return tag.replace("<sheet ", '<sheet state="hidden" ', 1)

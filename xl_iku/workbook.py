@@ -131,12 +131,13 @@ def new_book(path: str | os.PathLike, layouts: list[SheetLayout]) -> Path:
 
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
-                  rows: list[dict] = (), survey: list[dict] = (), akip: list[dict] = ()) -> list[SheetLayout]:
+                  rows: list[dict] = (), survey: list[dict] = (), akip: list[dict] = (),
+                  programs: list[dict] = ()) -> list[SheetLayout]:
     from .layout.data_skm import data_skm_sheet
-    from .layout.input_sheets import akip_sheet, data_iku_sheet, instansi_sheet
+    from .layout.input_sheets import akip_sheet, data_iku_sheet, instansi_sheet, program_sheet
 
     return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows), data_skm_sheet(survey),
-            akip_sheet(akip)]
+            akip_sheet(akip), program_sheet(programs)]
 
 
 def save_atomic(book, target: Path, save: Callable[[object, str], None] | None = None) -> None:

@@ -15,9 +15,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..layout import GENERATED_SHEETS
+    from ..layout import is_generated
     from ..pdf import export_pdf
 
-    path = export_pdf(args.book, args.output, GENERATED_SHEETS)
+    path = export_pdf(args.book, args.output, is_generated)
     print(f"Selesai: PDF ditulis ke '{path}'.")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .base import SheetLayout
@@ -11,16 +12,25 @@ from .hasil_skm import hasil_skm
 from .iku_table import iku_table
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
+from .pk import pk_layouts
 
 if TYPE_CHECKING:
     from ..bookdata import BookData
 
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Nilai AKIP", "Hasil SKM", "Catatan")
+#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`.
+_YEARLY = re.compile(r"^(PK|Rencana Aksi) \d{4}$")
+
+
+def is_generated(name: str) -> bool:
+    """Whether a sheet is one xl-iku builds (and `xl-iku pdf` prints): the fixed names and the yearly PK sheets."""
+    return name in GENERATED_SHEETS or bool(_YEARLY.match(name))
 
 
 def iku_layouts(data: "BookData") -> list[SheetLayout]:
-    """The generated sheets, in workbook order; `Nilai AKIP` and `Hasil SKM` only when their inputs exist."""
+    """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM` and the `PK YYYY` sheets only when their
+    inputs exist."""
     plan = data.plan
     layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale)]
     if data.akip is not None:
@@ -32,4 +42,6 @@ def iku_layouts(data: "BookData") -> list[SheetLayout]:
         layouts.append(nilai_akip(data.akip.years, data.akip.columns, targets, plan.instansi.nama, data.akip.sheet))
     if data.skm is not None:
         layouts.append(hasil_skm(data.skm, plan.instansi.nama, data.population_ref))
+    for pk in data.pk:
+        layouts += pk_layouts(pk)
     return layouts + [catatan(data.notes)]

@@ -19,7 +19,7 @@ class Style:
     underline: bool = False
     size: float = 10
     fill: str | None = None  # "RRGGBB"
-    halign: str = "general"  # general | left | center | right
+    halign: str = "general"  # general | left | center | right | justify
     valign: str = "top"  # top | center | bottom
     wrap: bool = False
     border: bool = False  # thin on all four sides

@@ -26,6 +26,12 @@ INSTANSI_HINTS = {
     "pangkat": "Misalnya Pembina Tk. I, IV/b.",
     "nip": "Tulis sebagai teks agar angka tidak terpotong.",
     "populasi_skm": "Jumlah penerima layanan pada periode survei (untuk sampel minimum SKM).",
+    "tahun_pk": "Tahun Perjanjian Kinerja yang dibuat, misalnya 2026 atau 2025, 2026 (sheet PK 2026). Kosong = tidak ada.",
+    "nama_atasan": "Pihak kedua Perjanjian Kinerja: nama atasan, misalnya nama Bupati.",
+    "jabatan_atasan": "Misalnya Bupati Luwu Timur.",
+    "pangkat_atasan": "Pangkat/golongan atasan; kosongkan untuk kepala daerah.",
+    "nip_atasan": "NIP atasan sebagai teks; kosongkan untuk kepala daerah.",
+    "tanggal_pk": "Tanggal penandatanganan PK tahun terakhir di Tahun PK; kosong = '…… Januari TAHUN' diisi tangan.",
 }
 
 TEXT_HEADERS = (
@@ -74,8 +80,8 @@ def instansi_sheet(values: dict[str, Any] | None = None) -> SheetLayout:
         hint = INSTANSI_HINTS[attr]
         sheet.put(row, 1, key, KEY)
         value = values.get(key)
-        style = VALUE.but(number_format="d mmmm yyyy") if key == "Tanggal Penetapan" else VALUE
-        if key == "NIP":
+        style = VALUE.but(number_format="d mmmm yyyy") if key in ("Tanggal Penetapan", "Tanggal PK") else VALUE
+        if key in ("NIP", "NIP Atasan"):
             style = VALUE.but(number_format="@")
         sheet.put(row, 2, value, style)
         sheet.put(row, 3, hint, HINT)
@@ -111,6 +117,29 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     sheet.validations.append(Validation(
         f"{column_letter(sumber)}2:{column_letter(sumber)}{INPUT_ROWS}", "list", ("AKIP", "SKM"),
         prompt="AKIP, SKM, atau kosong.", error="Sumber realisasi hanya boleh AKIP, SKM, atau kosong."))
+    return sheet
+
+
+PROGRAM_HEADERS = (
+    ("Tahun", 8, "Tahun Perjanjian Kinerja yang memuat program ini, misalnya 2026."),
+    ("Kode Sasaran", 12, "Opsional: kode sasaran yang didukung program, misalnya S1.1."),
+    ("Program", 50, "Nama program sesuai DPA."),
+    ("Anggaran", 18, "Rupiah utuh: angka, atau teks seperti 1.250.000.000 (titik = pemisah ribuan)."),
+    ("Keterangan", 30, "Misalnya: APBD, DPA tanggal …"),
+)
+
+
+def program_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
+    """The programmes and budgets of each year's Perjanjian Kinerja (readers.program); `rows` map header → value."""
+    sheet = SheetLayout("Program", freeze=(2, 1), show_gridlines=True)
+    header_row(sheet, PROGRAM_HEADERS)
+    sheet.row_heights[1] = 20
+    for r, values in enumerate(rows, start=2):
+        for col, (text, _, _) in enumerate(PROGRAM_HEADERS, start=1):
+            style = VALUE.but(number_format="#,##0", halign="right") if text == "Anggaran" else VALUE
+            sheet.put(r, col, values.get(text), style)
+    sheet.validations.append(Validation(f"A2:A{INPUT_ROWS}", "whole", minimum=2000, maximum=2100,
+                                        prompt="Tahun, misalnya 2026.", error="Tahun harus berupa tahun (2000–2100)."))
     return sheet
 
 

@@ -33,6 +33,12 @@ INSTANSI_FIELDS = (
     ("Pangkat/Golongan", "pangkat"),
     ("NIP", "nip"),
     ("Populasi SKM", "populasi_skm"),
+    ("Tahun PK", "tahun_pk"),
+    ("Nama Atasan", "nama_atasan"),
+    ("Jabatan Atasan", "jabatan_atasan"),
+    ("Pangkat/Golongan Atasan", "pangkat_atasan"),
+    ("NIP Atasan", "nip_atasan"),
+    ("Tanggal PK", "tanggal_pk"),
 )
 INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
 
@@ -57,6 +63,7 @@ TEXT_COLUMNS = {
 }
 REQUIRED_COLUMNS = ("kode tujuan", "tujuan", "kode sasaran", "sasaran", "kode indikator", "indikator", "polaritas")
 _YEAR_COLUMN = re.compile(r"^(kondisi awal|target|realisasi) (\d{4})$")
+_QUARTER_COLUMN = re.compile(r"^target tw([1-4]) (\d{4})$")  # quarterly targets for the PK's Rencana Aksi
 #: Where an indicator's realisasi may come from instead of being typed (Data IKU column "Sumber Realisasi").
 SUMBER_REALISASI = {"": "", "akip": "AKIP", "skm": "SKM"}
 
@@ -109,26 +116,49 @@ def read_instansi(grid: SheetGrid) -> Instansi:
             )
     values = {}
     for key, attr in INSTANSI_FIELDS:
-        raw = found.get(key, (None, 0))[0]
-        if attr == "tanggal":
+        raw, row = found.get(key, (None, 0))
+        if attr in ("tanggal", "tanggal_pk"):
             values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
                                                                             else (_text(raw) or None))
-        elif attr == "nip" and isinstance(raw, float) and raw.is_integer():
+        elif attr in ("nip", "nip_atasan") and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
-            row = found.get(key, (None, 0))[1]
             values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM")
+        elif attr == "tahun_pk":
+            values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}")
         else:
             values[attr] = _text(raw)
     return Instansi(**values)
 
 
-def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
-    """Absolute reference to a key's value cell ("Instansi!$B$11"), for formulas that follow it live."""
+def _years(value: Any, where: str) -> tuple[int, ...]:
+    """`Tahun PK`: one year (2026) or several ("2025, 2026"), in the order written, each once."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        parts = [_text(value)]
+    else:
+        parts = [p for p in re.split(r"[\s,;]+", _text(value)) if p]
+    years: list[int] = []
+    for part in parts:
+        if not re.fullmatch(r"\d{4}", part):
+            raise InputError(f"{where}: 'Tahun PK' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
+                             "beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat Perjanjian Kinerja.")
+        if int(part) not in years:
+            years.append(int(part))
+    return tuple(years)
+
+
+def key_row(grid: SheetGrid, key: str) -> int | None:
+    """Row of an Instansi key in column A (for messages and live references), or None when it is absent."""
     for r, row in enumerate(grid.rows, start=1):
         if row and normalise(row[0]) == normalise(key):
-            return f"'{grid.name}'!$B${r}"
+            return r
     return None
+
+
+def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
+    """Absolute reference to a key's value cell ("Instansi!$B$11"), for formulas that follow it live."""
+    r = key_row(grid, key)
+    return f"'{grid.name}'!$B${r}" if r is not None else None
 
 
 def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
@@ -227,6 +257,12 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
                           f"Realisasi {year}")
             for year in targets if f"realisasi {year}" in columns
         }
+        quarters = {int(m.group(2)): [] for m in map(_QUARTER_COLUMN.match, columns) if m}
+        for year in quarters:
+            for q in range(1, 5):
+                key = f"target tw{q} {year}"
+                quarters[year].append(_number(cell(key), f"{where} {address(r, columns[key])}", f"Target TW{q} {year}")
+                                      if key in columns else None)
         sumber = fields["sumber_realisasi"].lower()
         if sumber not in SUMBER_REALISASI:
             raise InputError(
@@ -234,7 +270,8 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
                 "tidak dikenal. Isi 'AKIP' (diambil dari sheet AKIP), 'SKM' (dari Data SKM), atau kosongkan."
             )
         fields["sumber_realisasi"] = SUMBER_REALISASI[sumber]
-        out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi, **fields))
+        out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi,
+                             target_tw={y: tuple(v) for y, v in quarters.items()}, **fields))
     if not out:
         raise InputError(
             f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai baris 2."

@@ -48,6 +48,35 @@ def parse_number(value: object, what: str = "nilai") -> float:
     return number
 
 
+_RUPIAH_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,0+)?$")  # 1.250.000.000 (,00 allowed)
+_RUPIAH_PLAIN = re.compile(r"^\d+(?:,0+)?$")
+
+
+def parse_rupiah(value: object, what: str = "Anggaran") -> int:
+    """Whole rupiah from a number or from text such as "1.250.000.000", "Rp 350.000" or "350000".
+
+    Unlike `parse_number`, a dot here always groups thousands: budgets are never written with decimal places, so
+    "350.000" is three hundred fifty thousand, not 350. Sen (a fraction of a rupiah) and negative amounts are refused.
+    """
+    if isinstance(value, bool) or value is None:
+        raise InputError(f"{what} harus berupa angka rupiah, bukan {_describe(value)}. Isi misalnya 1.250.000.000.")
+    if isinstance(value, Real):
+        number = float(value)
+        if not math.isfinite(number) or not number.is_integer():
+            raise InputError(f"{what} {value!r} bukan rupiah utuh. Isi tanpa sen, misalnya 1250000000.")
+    elif isinstance(value, str):
+        text = re.sub(r"^rp\.?", "", value.strip().lower().replace("\u00a0", "").replace(" ", ""))
+        if not (_RUPIAH_GROUPED.match(text) or _RUPIAH_PLAIN.match(text)):
+            raise InputError(f"{what} harus berupa angka rupiah, bukan teks '{value}'. Isi misalnya 1.250.000.000 "
+                             "(titik pemisah ribuan) atau 1250000000.")
+        number = float(text.split(",")[0].replace(".", ""))
+    else:
+        raise InputError(f"{what} harus berupa angka rupiah, bukan {_describe(value)}.")
+    if number < 0:
+        raise InputError(f"{what} {value!r} negatif. Isi anggaran 0 atau lebih.")
+    return int(number)
+
+
 def round_half_up(value: float, places: int = 2) -> float:
     """Round as reports do (88,305 -> 88,31), after shedding binary noise (88,30499999999999 is 88,305)."""
     exact = Decimal(f"{value:.10f}")

@@ -1,0 +1,238 @@
+"""Sheets `PK YYYY` and `Rencana Aksi YYYY`: the Perjanjian Kinerja in the format of PermenPANRB 53/2014.
+
+`PK YYYY` holds two printed parts, each on its own A4 portrait page: the agreement (the regulation's standard
+statement between pihak pertama, the office head, and pihak kedua, the atasan) and its lampiran (sasaran, indikator,
+satuan, target; the year's programmes with a live `=SUM` Jumlah; both signatures). The quarterly Rencana Aksi is a
+sheet of its own: a sheet repeats one set of header rows on every page it prints, so a second table with other
+headers in the same sheet would print under the lampiran's headers.
+
+Targets are written as text with the Indonesian decimal comma ("70,35", "85,3"): a signed document must read the
+same on every machine, whatever its locale. Budgets stay numbers so the Jumlah is a formula.
+"""
+
+from __future__ import annotations
+
+from ..model import Instansi
+from ..pk import PerjanjianKinerja
+from . import styles
+from .base import PrintSetup, SheetLayout, text_height
+from .text import BULAN, tanggal
+
+PK_PREFIX = "PK "
+RA_PREFIX = "Rencana Aksi "
+WIDTHS = (5, 28, 26, 10, 10, 18)  # No | Sasaran / Program | Indikator | Satuan / Anggaran | Target | Keterangan
+LAST = len(WIDTHS)
+TEXT_WIDTH = sum(WIDTHS)
+PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
+LINE = styles.SIGN.but(halign="left")
+TARGET = styles.CENTER
+RUPIAH = styles.NUMBER.but(number_format="[$-421]#,##0")  # 1.250.000.000 on paper, whatever the locale
+BOLD_TEXT = styles.TEXT.but(bold=True)
+
+#: The standard statement of PermenPANRB 53/2014 (format Perjanjian Kinerja), between the two parties' blocks.
+PEMBUKA = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+           "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
+PIHAK_PERTAMA = "selanjutnya disebut pihak pertama"
+PIHAK_KEDUA = "selaku atasan pihak pertama, selanjutnya disebut pihak kedua"
+JANJI = ("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+         "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+         "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.")
+SUPERVISI = ("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+             "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+             "dan sanksi.")
+
+
+def pk_sheet_name(year: int) -> str:
+    return f"{PK_PREFIX}{year}"
+
+
+def rencana_aksi_sheet_name(year: int) -> str:
+    return f"{RA_PREFIX}{year}"
+
+
+def pk_layouts(pk: PerjanjianKinerja) -> list[SheetLayout]:
+    """The year's `PK YYYY`, and its `Rencana Aksi YYYY` when some quarterly target exists."""
+    return [pk_sheet(pk)] + ([rencana_aksi(pk)] if pk.quarterly else [])
+
+
+def pk_sheet(pk: PerjanjianKinerja) -> SheetLayout:
+    sheet = SheetLayout(pk_sheet_name(pk.tahun))
+    sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
+    end_of_agreement = _agreement(sheet, pk)
+    header = _lampiran(sheet, pk, end_of_agreement + 1)
+    sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header), breaks=(end_of_agreement,))
+    return sheet
+
+
+def _title(sheet: SheetLayout, row: int, lines: list[str], last: int = LAST) -> int:
+    for i, text in enumerate(lines):
+        sheet.merge(row, 1, row, last, text, styles.TITLE if i == 0 else styles.SUBTITLE)
+        sheet.row_heights[row] = 18
+        row += 1
+    return row
+
+
+def _paragraph(sheet: SheetLayout, row: int, text: str, first: int = 1) -> int:
+    sheet.merge(row, first, row, LAST, text, PARAGRAPH)
+    sheet.row_heights[row] = text_height([(text, sum(WIDTHS[first - 1:]))])
+    return row + 1
+
+
+def _party(sheet: SheetLayout, row: int, nama: str, jabatan: str, role: str) -> int:
+    for label, value in (("Nama", nama), ("Jabatan", jabatan)):
+        sheet.put(row, 2, label, LINE)
+        sheet.merge(row, 3, row, LAST, f": {value}", LINE)
+        row += 1
+    return _paragraph(sheet, row, role, first=2)
+
+
+def _agreement(sheet: SheetLayout, pk: PerjanjianKinerja) -> int:
+    """The first page; returns its last row (the page break)."""
+    info = pk.plan.instansi
+    row = _title(sheet, 1, [f"PERJANJIAN KINERJA TAHUN {pk.tahun}", info.nama.upper(),
+                            info.pemerintah_daerah.upper()]) + 1
+    row = _paragraph(sheet, row, PEMBUKA) + 1
+    row = _party(sheet, row, info.penandatangan, info.jabatan, PIHAK_PERTAMA) + 1
+    row = _party(sheet, row, info.nama_atasan, info.jabatan_atasan, PIHAK_KEDUA) + 1
+    row = _paragraph(sheet, row, JANJI) + 1
+    row = _paragraph(sheet, row, SUPERVISI) + 1
+    return _signatures(sheet, row, pk)
+
+
+def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
+    """The second page: the targets, the programmes and the signatures; returns the header row to repeat."""
+    info = pk.plan.instansi
+    row = _title(sheet, row, [f"PERJANJIAN KINERJA TAHUN {pk.tahun}", info.nama.upper(),
+                              info.pemerintah_daerah.upper()]) + 1
+    header = row
+    for col, text in enumerate(("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"), start=1):
+        sheet.put(row, col, text, styles.HEADER)
+    sheet.merge(row, 5, row, 6, "Target", styles.HEADER)
+    sheet.row_heights[row] = 20
+    row += 1
+    number = 0
+    for tujuan in pk.plan.tujuan():
+        for sasaran in tujuan.sasaran:
+            first = row
+            number += 1
+            for ind in sasaran.indikator:
+                sheet.put(row, 3, ind.nama, styles.TEXT)
+                sheet.put(row, 4, ind.satuan or None, styles.CENTER)
+                sheet.merge(row, 5, row, 6, target_text(ind.target[pk.tahun]), TARGET)
+                sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
+                row += 1
+            sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
+            sheet.merge(first, 2, row - 1, 2, sasaran.nama, styles.TEXT)
+            _grow(sheet, first, row - 1, text_height([(sasaran.nama, WIDTHS[1] - 4)]))  # merged: wrap is tighter
+    row = _programs(sheet, pk, row + 1)
+    _signatures(sheet, row + 1, pk)
+    return header
+
+
+def _programs(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
+    """No | Program | Anggaran (Rp) | Keterangan, then Jumlah as a live =SUM; returns the row after the table."""
+    for c1, c2, text in ((1, 1, "No"), (2, 3, "Program"), (4, 5, "Anggaran (Rp)"), (6, 6, "Keterangan")):
+        sheet.merge(row, c1, row, c2, text, styles.HEADER)
+    sheet.row_heights[row] = 20
+    first = row + 1
+    for number, program in enumerate(pk.programs, start=1):
+        row += 1
+        sheet.put(row, 1, number, styles.CENTER)
+        sheet.merge(row, 2, row, 3, program.program, styles.TEXT)
+        sheet.merge(row, 4, row, 5, program.anggaran, RUPIAH)
+        sheet.put(row, 6, program.keterangan or None, styles.TEXT)
+        sheet.row_heights[row] = text_height([(program.program, WIDTHS[1] + WIDTHS[2]),
+                                              (program.keterangan, WIDTHS[5])])
+    row += 1
+    sheet.merge(row, 1, row, 3, "Jumlah", BOLD_TEXT.but(halign="center"))
+    total = sum(p.anggaran for p in pk.programs)
+    formula = f"=SUM(D{first}:D{row - 1})" if pk.programs else "=0"
+    for col in (4, 5):
+        sheet.put(row, col, None, RUPIAH.but(bold=True))
+    sheet.put_formula(row, 4, formula, total, RUPIAH.but(bold=True))
+    sheet.merges.append((row, 4, row, 5))
+    sheet.put(row, 6, None, styles.TEXT)
+    return row + 1
+
+
+def _signatures(sheet: SheetLayout, row: int, pk: PerjanjianKinerja) -> int:
+    """Place and date on the right, then pihak kedua (left) and pihak pertama (right); returns the last row."""
+    info = pk.plan.instansi
+    place = f"{info.tempat}, " if info.tempat else ""
+    sheet.merge(row, 4, row, LAST, f"{place}{signing_date(pk)}", styles.SIGN)
+    row += 1
+    left = _signature_lines("Pihak Kedua,", info.jabatan_atasan, info.nama_atasan, info.pangkat_atasan,
+                            info.nip_atasan)
+    right = _signature_lines("Pihak Pertama,", info.jabatan, info.penandatangan, info.pangkat, info.nip)
+    for offset, (a, b) in enumerate(zip(left, right)):
+        r = row + offset
+        if a is None:
+            sheet.row_heights[r] = 60  # room to sign
+            continue
+        sheet.merge(r, 1, r, 2, *a)
+        sheet.merge(r, 4, r, LAST, *b)
+    return row + len(left) - 1
+
+
+def _signature_lines(role: str, jabatan: str, nama: str, pangkat: str, nip: str) -> list:
+    """Both blocks have the same lines so they line up; a missing name leaves a blank line to write on."""
+    return [(role, styles.SIGN.but(bold=True)), (f"{jabatan.upper()}," if jabatan else "", styles.SIGN.but(bold=True)),
+            None, (nama or "(…………………………………)", styles.SIGN_NAME), (pangkat, styles.SIGN),
+            (f"NIP. {nip}" if nip else "", styles.SIGN)]
+
+
+def signing_date(pk: PerjanjianKinerja) -> str:
+    """The date of signing, or "… Januari YYYY" left for the pen."""
+    return tanggal(pk.tanggal) if pk.tanggal else f"…… {BULAN[0]} {pk.tahun}"
+
+
+def target_text(value: float) -> str:
+    """70.35 → "70,35", 85.3 → "85,3", 70.0 → "70": as the document prints a target."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _grow(sheet: SheetLayout, first: int, last: int, needed: float) -> None:
+    have = sum(sheet.row_heights[r] for r in range(first, last + 1))
+    if needed > have:
+        extra = (needed - have) / (last - first + 1)
+        for r in range(first, last + 1):
+            sheet.row_heights[r] = round(sheet.row_heights[r] + extra, 1)
+
+
+RA_WIDTHS = (5, 40, 10, 10, 9, 9, 9, 9)  # No | Indikator | Satuan | Target | TW I–IV
+
+
+def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
+    """Indicator × quarter targets, with the year's target beside them, signed by pihak pertama."""
+    last = len(RA_WIDTHS)
+    info: Instansi = pk.plan.instansi
+    sheet = SheetLayout(rencana_aksi_sheet_name(pk.tahun))
+    sheet.column_widths = {c: w for c, w in enumerate(RA_WIDTHS, start=1)}
+    row = _title(sheet, 1, [f"RENCANA AKSI TAHUN {pk.tahun}", info.nama.upper(), info.pemerintah_daerah.upper()],
+                 last) + 1
+    header = row
+    for col, text in enumerate(("No", "Indikator Kinerja", "Satuan", f"Target {pk.tahun}"), start=1):
+        sheet.merge(row, col, row + 1, col, text, styles.HEADER)
+    sheet.merge(row, 5, row, 8, "Target Triwulan", styles.HEADER)
+    for offset, label in enumerate(("TW I", "TW II", "TW III", "TW IV")):
+        sheet.put(row + 1, 5 + offset, label, styles.HEADER)
+    row += 2
+    for number, ind in enumerate(pk.plan.indikator, start=1):
+        quarters = ind.target_tw.get(pk.tahun, (None,) * 4)
+        values = (number, ind.nama, ind.satuan or None, target_text(ind.target[pk.tahun]),
+                  *(target_text(q) if q is not None else None for q in quarters))
+        for col, value in enumerate(values, start=1):
+            sheet.put(row, col, value, styles.TEXT if col == 2 else styles.CENTER)
+        sheet.row_heights[row] = text_height([(ind.nama, RA_WIDTHS[1])])
+        row += 1
+    row += 1
+    sheet.merge(row, 5, row, last, f"{info.tempat}, {signing_date(pk)}" if info.tempat else signing_date(pk),
+                styles.SIGN)
+    for offset, line in enumerate(_signature_lines("", info.jabatan, info.penandatangan, info.pangkat, info.nip)[1:]):
+        if line is None:
+            sheet.row_heights[row + 1 + offset] = 60
+        else:
+            sheet.merge(row + 1 + offset, 5, row + 1 + offset, last, *line)
+    sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header + 1))
+    return sheet

@@ -1,0 +1,66 @@
+"""Sheet `Program` (optional): the programmes and their budgets listed in each year's Perjanjian Kinerja.
+
+Headers in row 1, matched like `Data IKU`'s: `Tahun`, `Kode Sasaran` (optional), `Program`, `Anggaran` (whole
+rupiah: a number or Indonesian text such as "1.250.000.000"), `Keterangan`. A budget that is not a number stops the
+run naming its cell: a PK's Jumlah must never be silently short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..cells import address
+from ..errors import InputError
+from ..rules.numbers import parse_rupiah
+from .iku import SheetGrid, _text, normalise
+
+SHEET = "Program"
+HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan")
+REQUIRED = ("tahun", "program", "anggaran")
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    row: int  # sheet row, for messages
+    tahun: int
+    kode_sasaran: str
+    program: str
+    anggaran: int  # whole rupiah
+    keterangan: str = ""
+
+
+def read_program(grid: SheetGrid) -> list[ProgramRow]:
+    """Every filled row of the sheet; an empty sheet (headers only) is no programme at all, not an error."""
+    if not grid.rows or all(_text(v) == "" for v in grid.rows[0]):
+        raise InputError(f"Sheet '{grid.name}', baris 1: judul kolom belum ada. Tulis {', '.join(HEADERS)} di baris 1 "
+                         "(contohnya dibuat oleh 'xl-iku init BARU.xlsx').")
+    columns = {normalise(h): c for c, h in enumerate(grid.rows[0], start=1) if _text(h)}
+    missing = [h for h in REQUIRED if h not in columns]
+    if missing:
+        names = ", ".join(f"'{h.title()}'" for h in missing)
+        raise InputError(f"Sheet '{grid.name}', baris 1: kolom {names} tidak ditemukan. Tambahkan judul kolom itu.")
+    out = []
+    for r, row in enumerate(grid.rows[1:], start=2):
+        def cell(key: str) -> Any:
+            c = columns.get(key)
+            return row[c - 1] if c is not None and c - 1 < len(row) else None
+
+        if all(_text(v) == "" for v in row):
+            continue
+        where = f"Sheet '{grid.name}', sel"
+        tahun = _text(cell("tahun"))
+        if not (len(tahun) == 4 and tahun.isdigit()):
+            raise InputError(f"{where} {address(r, columns['tahun'])}: tahun '{tahun}' tidak dikenali. Isi tahun "
+                             "Perjanjian Kinerja program ini, misalnya 2026.")
+        program = _text(cell("program"))
+        if not program:
+            raise InputError(f"{where} {address(r, columns['program'])}: nama program kosong pada baris yang berisi "
+                             "data. Isi nama programnya, atau kosongkan seluruh baris.")
+        try:
+            anggaran = parse_rupiah(cell("anggaran"), f"Anggaran program '{program}'")
+        except InputError as error:
+            raise error.located(f"{where} {address(r, columns['anggaran'])}") from None
+        out.append(ProgramRow(r, int(tahun), _text(cell("kode sasaran")), program, anggaran,
+                              _text(cell("keterangan"))))
+    return out
