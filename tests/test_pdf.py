@@ -31,15 +31,18 @@ def test_template_pdf(root, tmp_path, capsys):
     texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
     titles = {"Tabel IKU": "INDIKATOR KINERJA UTAMA", "Penjelasan IKU": "PENJELASAN INDIKATOR KINERJA UTAMA",
               "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA",
-              "Hasil SKM": "HASIL SURVEI KEPUASAN", "Catatan": "CATATAN KONSISTENSI"}
+              "Hasil SKM": "HASIL SURVEI KEPUASAN", "PK 2026": "PERJANJIAN KINERJA TAHUN 2026",
+              "Catatan": "CATATAN KONSISTENSI"}
     starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
               for title in titles.values()]
     assert starts == sorted(starts) and starts[0] == 1  # every generated sheet, in order; no input sheet
     input_headers = ("Kunci", "Kode Tujuan", "Perencanaan - Keberadaan", "TabelSKM")
     assert not any(h in t for t in texts for h in input_headers)  # Instansi, Data IKU, AKIP not printed
     hasil_pages = list(range(starts[4], starts[5]))
+    pk_pages = list(range(starts[5], starts[6]))
+    assert len(pk_pages) == 2  # the agreement and its lampiran
     for number, (width, height) in enumerate(pages, start=1):
-        portrait = number in hasil_pages
+        portrait = number in hasil_pages + pk_pages
         assert (width < height) if portrait else (width > height)
         assert abs(max(width, height) - 842) < 2 and abs(min(width, height) - 595) < 2  # A4 in points
     tabel = texts[0]

@@ -57,6 +57,22 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, shee
     return target
 
 
+def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | None = None) -> tuple[Path, list]:
+    """The Perjanjian Kinerja of one year as a PDF of its own pages, read from the inputs (the year need not be in
+    `Tahun PK`); the workbook is only read. Returns the PDF and the warnings."""
+    from .bookdata import book_data
+    from .layout import is_generated
+    from .layout.pk import pk_layouts
+    from .workbook import load, new_book
+
+    source = Path(book_path)
+    target = Path(out) if out else source.with_name(f"{source.stem}_PK_{year}.pdf")
+    data = book_data(load(source), source, pk_years=[year])
+    with tempfile.TemporaryDirectory(prefix="xl-iku-pk-") as work:
+        book = new_book(Path(work) / f"{target.stem}.xlsx", pk_layouts(data.pk[0]))
+        return export_pdf(book, target, is_generated), data.notes
+
+
 def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -> list[str]:
     """Copy the package with every sheet but `keep` hidden, editing only workbook.xml: no openpyxl round trip, so
     the values stored beside the xl-iku formulas are what LibreOffice prints."""

@@ -1,0 +1,26 @@
+"""`xl-iku pk`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    pk = commands.add_parser("pk", help="Perjanjian Kinerja satu tahun sebagai PDF",
+                             description="Tulis Perjanjian Kinerja (PermenPANRB 53/2014) satu tahun sebagai PDF dari "
+                                         "sheet isian. Buku kerja tidak diubah.")
+    pk.add_argument("book", metavar="BOOK.xlsx")
+    pk.add_argument("--tahun", required=True, type=int, metavar="YYYY", help="tahun yang punya target di Data IKU")
+    pk.add_argument("-o", "--output", metavar="FILE.pdf", help="bawaan: BOOK_PK_YYYY.pdf di samping buku kerja")
+    pk.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..pdf import pk_pdf
+
+    path, notes = pk_pdf(args.book, args.tahun, args.output)
+    for note in notes:
+        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    print(f"Selesai: Perjanjian Kinerja {args.tahun} ditulis ke '{path}'.")
+    return 0
