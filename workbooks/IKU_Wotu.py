@@ -1,5 +1,5 @@
-"""Tombol "Run main" xlwings untuk IKU_Wotu.xlsx (folder yang sama): membuat ulang Tabel IKU, Penjelasan IKU dan
-Catatan dari sheet Instansi dan Data IKU, langsung di Excel, tanpa VBA.
+"""Tombol "Run main" xlwings untuk IKU_Wotu.xlsx (folder yang sama): membuat ulang semua sheet hasil (Tabel IKU,
+Penjelasan IKU, …, Perjanjian Kinerja PK TAHUN, Catatan) dari sheet isian, langsung di Excel, tanpa VBA.
 
 (Developers: the classic xlwings add-in runs `import IKU_Wotu; IKU_Wotu.main()` from the workbook's folder. Copy this
 file beside any office's workbook and rename it to the workbook's base name.)

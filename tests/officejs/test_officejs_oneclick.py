@@ -37,8 +37,8 @@ def generated_sheets(template):
     return names
 
 
-def book_payload(template, sheets=INPUTS):
-    wb = openpyxl.load_workbook(template)
+def book_payload(template, sheets=INPUTS, wb=None):
+    wb = wb or openpyxl.load_workbook(template)
     return xw.Book(json={
         "client": "Office.js", "version": xw.__version__, "names": [],
         "book": {"name": "IKU_Wotu.xlsx", "active_sheet_index": 0, "selection": "A1"},
@@ -102,3 +102,16 @@ def test_classic_run_main_script(template, root, monkeypatch):
     module.main()
     actions = book.json()["actions"]
     assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == generated_sheets(template)
+
+
+def test_tanggal_pk_serial_becomes_the_signing_date(template, root):
+    """Excel sends dates as serials: the one click must print `Tanggal PK` as a date, like the headless path."""
+    wb = openpyxl.load_workbook(template)
+    instansi = wb["Instansi"]
+    row = next(r for r in range(1, instansi.max_row + 1) if instansi.cell(r, 1).value == "Tanggal PK")
+    instansi.cell(row, 2).value = dt.datetime(2026, 1, 5)
+    actions = run_script(book_payload(template, wb=wb), root)
+    position = len(INPUTS) + generated_sheets(template).index("PK 2026")
+    (values,) = [a["values"] for a in actions if a.get("sheet_position") == position and a["func"] == "setValues"]
+    cells = [v for row in values for v in row]
+    assert cells.count("Wotu, 5 Januari 2026") == 2  # the agreement and the lampiran
