@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..cells import address
 from ..errors import InputError
@@ -214,16 +214,18 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
     return columns, baseline[0], targets
 
 
+def data_rows(grid: SheetGrid, columns: dict[str, int]) -> Iterator[tuple[int, Callable[[str], Any]]]:
+    """(sheet row, header key → value) for each row below the headers that holds anything."""
+    for r, row in enumerate(grid.rows[1:], start=2):
+        if any(_text(v) != "" for v in row):
+            yield r, lambda key, row=row: (row[columns[key] - 1] if key in columns and columns[key] - 1 < len(row)
+                                           else None)
+
+
 def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets: list[int]) -> list[Indikator]:
     out: list[Indikator] = []
     seen: dict[str, int] = {}
-    for r, row in enumerate(grid.rows[1:], start=2):
-        def cell(key: str) -> Any:
-            c = columns.get(key)
-            return row[c - 1] if c is not None and c - 1 < len(row) else None
-
-        if all(_text(v) == "" for v in row):
-            continue
+    for r, cell in data_rows(grid, columns):
         where = f"Sheet '{grid.name}', sel"
         fields = {attr: _text(cell(key)) for key, attr in TEXT_COLUMNS.items()}
         if not fields["nama"]:

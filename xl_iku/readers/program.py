@@ -8,12 +8,11 @@ run naming its cell: a PK's Jumlah must never be silently short.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..cells import address
 from ..errors import InputError
 from ..rules.numbers import parse_rupiah
-from .iku import SheetGrid, _text, normalise
+from .iku import SheetGrid, _text, data_rows, normalise
 
 SHEET = "Program"
 HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan")
@@ -41,13 +40,7 @@ def read_program(grid: SheetGrid) -> list[ProgramRow]:
         names = ", ".join(f"'{h.title()}'" for h in missing)
         raise InputError(f"Sheet '{grid.name}', baris 1: kolom {names} tidak ditemukan. Tambahkan judul kolom itu.")
     out = []
-    for r, row in enumerate(grid.rows[1:], start=2):
-        def cell(key: str) -> Any:
-            c = columns.get(key)
-            return row[c - 1] if c is not None and c - 1 < len(row) else None
-
-        if all(_text(v) == "" for v in row):
-            continue
+    for r, cell in data_rows(grid, columns):
         where = f"Sheet '{grid.name}', sel"
         tahun = _text(cell("tahun"))
         if not (len(tahun) == 4 and tahun.isdigit()):
