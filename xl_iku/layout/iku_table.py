@@ -49,8 +49,8 @@ def iku_table(plan: IkuPlan) -> SheetLayout:
                 sheet.row_heights[row] = text_height([(with_code(ind.nama, ind.kode), WIDTHS["indikator"]),
                                                       (ind.keterangan, WIDTHS["ket"])])
                 row += 1
-            _merged_text(sheet, s_first, row - 1, 2, with_code(sasaran.nama, sasaran.kode), WIDTHS["sasaran"])
-        _merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
+            merged_text(sheet, s_first, row - 1, 2, with_code(sasaran.nama, sasaran.kode), WIDTHS["sasaran"])
+        merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
     signature_block(sheet, plan, row + 1, last - 3, last)
     return sheet
 
@@ -66,7 +66,7 @@ def title_block(sheet: SheetLayout, title: str, plan: IkuPlan, last_col: int) ->
         sheet.row_heights[row] = 18
 
 
-def _merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, width: float) -> None:
+def merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, width: float) -> None:
     """Merge a tujuan/sasaran down its indicators, growing the rows if its text needs more room than they have."""
     sheet.merge(first, col, last, col, text, styles.TEXT)
     needed = text_height([(text, width)])

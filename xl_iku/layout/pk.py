@@ -16,6 +16,7 @@ from ..model import Instansi
 from ..pk import PerjanjianKinerja
 from . import styles
 from .base import PrintSetup, SheetLayout, text_height
+from .iku_table import merged_text
 from .text import BULAN, tanggal
 
 PK_PREFIX = "PK "
@@ -122,8 +123,7 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
                 sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
                 row += 1
             sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
-            sheet.merge(first, 2, row - 1, 2, sasaran.nama, styles.TEXT)
-            _grow(sheet, first, row - 1, text_height([(sasaran.nama, WIDTHS[1] - 4)]))  # merged: wrap is tighter
+            merged_text(sheet, first, row - 1, 2, sasaran.nama, WIDTHS[1] - 4)  # a merged block wraps tighter
     row = _programs(sheet, pk, row + 1)
     _signatures(sheet, row + 1, pk)
     return header
@@ -190,14 +190,6 @@ def target_text(value: float) -> str:
     """70.35 → "70,35", 85.3 → "85,3", 70.0 → "70": as the document prints a target."""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
-
-
-def _grow(sheet: SheetLayout, first: int, last: int, needed: float) -> None:
-    have = sum(sheet.row_heights[r] for r in range(first, last + 1))
-    if needed > have:
-        extra = (needed - have) / (last - first + 1)
-        for r in range(first, last + 1):
-            sheet.row_heights[r] = round(sheet.row_heights[r] + extra, 1)
 
 
 RA_WIDTHS = (5, 40, 10, 10, 9, 9, 9, 9)  # No | Indikator | Satuan | Target | TW I–IV
