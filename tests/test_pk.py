@@ -226,6 +226,12 @@ def test_pk_command_year_without_targets(wotu, capsys):
     assert not wotu.with_name("IKU_Wotu_PK_2031.pdf").exists()
 
 
+def test_pk_command_never_writes_over_the_workbook(wotu, capsys):
+    before = wotu.read_bytes()
+    assert main(["pk", str(wotu), "--tahun", "2026", "-o", str(wotu)]) == 2
+    assert ".pdf" in capsys.readouterr().err and wotu.read_bytes() == before
+
+
 # --- checks ---------------------------------------------------------------------------------------------------------
 
 def regenerate_fails(path, capsys, *expected):

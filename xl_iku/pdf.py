@@ -67,6 +67,8 @@ def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | Non
 
     source = Path(book_path)
     target = Path(out) if out else source.with_name(f"{source.stem}_PK_{year}.pdf")
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"'{target.name}': Perjanjian Kinerja ditulis sebagai PDF; beri nama berakhiran .pdf.")
     data = book_data(load(source), source, pk_years=[year])
     with tempfile.TemporaryDirectory(prefix="xl-iku-pk-") as work:
         book = new_book(Path(work) / f"{target.stem}.xlsx", pk_layouts(data.pk[0]))
