@@ -33,7 +33,8 @@ def soffice() -> str:
     )
 
 
-def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None, sheets: Callable[[str], bool]) -> Path:
+def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
+               sheets: Callable[[str], bool]) -> Path:
     """The sheets for which `sheets(name)` holds (e.g. `layout.is_generated`), as one PDF."""
     source = Path(book_path)
     target = Path(out) if out else source.with_suffix(".pdf")

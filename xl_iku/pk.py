@@ -45,7 +45,7 @@ def perjanjian_kinerja(plan: IkuPlan, columns: dict[str, int], instansi: SheetGr
     tahun_row = key_row(instansi, "Tahun PK")
     for year in years:
         if year not in plan.tahun_target:
-            where = asked_by or (f"Sheet '{instansi.name}', sel B{tahun_row}" if tahun_row else f"Sheet '{instansi.name}'")
+            where = asked_by or f"Sheet '{instansi.name}'" + (f", sel B{tahun_row}" if tahun_row else "")
             raise InputError(
                 f"{where}: tahun PK {year} tidak punya kolom 'Target {year}' di sheet '{data_sheet}'. Tahun yang punya "
                 f"target: {', '.join(map(str, plan.tahun_target))}. Pilih salah satunya atau tambahkan kolom targetnya."

@@ -26,12 +26,14 @@ INSTANSI_HINTS = {
     "pangkat": "Misalnya Pembina Tk. I, IV/b.",
     "nip": "Tulis sebagai teks agar angka tidak terpotong.",
     "populasi_skm": "Jumlah penerima layanan pada periode survei (untuk sampel minimum SKM).",
-    "tahun_pk": "Tahun Perjanjian Kinerja yang dibuat, misalnya 2026 atau 2025, 2026 (sheet PK 2026). Kosong = tidak ada.",
+    "tahun_pk": "Tahun Perjanjian Kinerja yang dibuat, misalnya 2026 atau 2025, 2026 (sheet PK 2026). "
+                "Kosong = tidak ada.",
     "nama_atasan": "Pihak kedua Perjanjian Kinerja: nama atasan, misalnya nama Bupati.",
     "jabatan_atasan": "Misalnya Bupati Luwu Timur.",
     "pangkat_atasan": "Pangkat/golongan atasan; kosongkan untuk kepala daerah.",
     "nip_atasan": "NIP atasan sebagai teks; kosongkan untuk kepala daerah.",
-    "tanggal_pk": "Tanggal penandatanganan PK tahun terakhir di Tahun PK; kosong = '…… Januari TAHUN' diisi tangan.",
+    "tanggal_pk": "Tanggal penandatanganan PK tahun terakhir di Tahun PK; kosong = '…… Januari TAHUN' "
+                  "diisi tangan.",
 }
 
 TEXT_HEADERS = (
@@ -139,7 +141,8 @@ def program_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
             style = VALUE.but(number_format="#,##0", halign="right") if text == "Anggaran" else VALUE
             sheet.put(r, col, values.get(text), style)
     sheet.validations.append(Validation(f"A2:A{INPUT_ROWS}", "whole", minimum=2000, maximum=2100,
-                                        prompt="Tahun, misalnya 2026.", error="Tahun harus berupa tahun (2000–2100)."))
+                                        prompt="Tahun, misalnya 2026.",
+                                        error="Tahun harus berupa tahun (2000–2100)."))
     return sheet
 
 

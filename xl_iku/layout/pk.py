@@ -176,8 +176,9 @@ def _signatures(sheet: SheetLayout, row: int, pk: PerjanjianKinerja) -> int:
 
 def _signature_lines(role: str, jabatan: str, nama: str, pangkat: str, nip: str) -> list:
     """Both blocks have the same lines so they line up; a missing name leaves a blank line to write on."""
-    return [(role, styles.SIGN.but(bold=True)), (f"{jabatan.upper()}," if jabatan else None, styles.SIGN.but(bold=True)),
-            None, (nama or "(…………………………………)", styles.SIGN_NAME), (pangkat or None, styles.SIGN),
+    bold = styles.SIGN.but(bold=True)
+    return [(role, bold), (f"{jabatan.upper()}," if jabatan else None, bold), None,
+            (nama or "(…………………………………)", styles.SIGN_NAME), (pangkat or None, styles.SIGN),
             (f"NIP. {nip}" if nip else None, styles.SIGN)]
 
 

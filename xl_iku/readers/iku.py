@@ -141,7 +141,8 @@ def _years(value: Any, where: str) -> tuple[int, ...]:
     for part in parts:
         if not re.fullmatch(r"\d{4}", part):
             raise InputError(f"{where}: 'Tahun PK' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
-                             "beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat Perjanjian Kinerja.")
+                             "beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat Perjanjian "
+                             "Kinerja.")
         if int(part) not in years:
             years.append(int(part))
     return tuple(years)
@@ -263,8 +264,8 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
         for year in quarters:
             for q in range(1, 5):
                 key = f"target tw{q} {year}"
-                quarters[year].append(_number(cell(key), f"{where} {address(r, columns[key])}", f"Target TW{q} {year}")
-                                      if key in columns else None)
+                where_q = f"{where} {address(r, columns[key])}" if key in columns else ""
+                quarters[year].append(_number(cell(key), where_q, f"Target TW{q} {year}") if where_q else None)
         sumber = fields["sumber_realisasi"].lower()
         if sumber not in SUMBER_REALISASI:
             raise InputError(
