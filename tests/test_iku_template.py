@@ -57,7 +57,7 @@ def test_tabel_iku_is_laid_out_like_tabel_iv1(template):
     row9 = [ws.cell(9, c).value for c in range(4, 11)]
     assert row9 == [75, 70, 70.35, 70.75, 71.2, 71.7, 72.25]
     assert [ws.cell(10, c).value for c in range(4, 11)] == [78.6, 85, 85.3, 85.45, 85.65, 85.95, 86.5]
-    assert all(ws.cell(r, c).number_format == "#,##0.00" for r in (9, 10) for c in range(4, 11))
+    assert all(ws.cell(r, c).number_format == "[$-421]#,##0.00" for r in (9, 10) for c in range(4, 11))
     assert ws["A9"].alignment.wrap_text and ws["A9"].border.left.style == "thin"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1

@@ -54,7 +54,7 @@ def test_template_pdf(root, tmp_path, capsys):
     for text in ("PENJELASAN INDIKATOR KINERJA UTAMA", "Definisi Operasional", "LHE Inspektorat", "Formulasi:"):
         assert text in penjelasan, text
     hasil = "".join(texts[n - 1] for n in hasil_pages)
-    for text in ("HASIL SURVEI KEPUASAN MASYARAKAT", "Penanganan Pengaduan", "80.16", "Baik", "Cukup",
+    for text in ("HASIL SURVEI KEPUASAN MASYARAKAT", "Penanganan Pengaduan", "80,16", "Baik", "Cukup",
                  "2025 Semester II"):
         assert text in hasil, text  # the values stored beside the xl-iku formulas, not #NAME?
     assert "#NAME" not in hasil and "Err:" not in hasil

@@ -20,6 +20,7 @@ from .errors import InputError
 from .workbook import save_atomic
 
 TIMEOUT_S = 180
+PRINT_LOCALE = "id-ID"  # the lampiran reads 75,00 and 1.500 on any machine, like the CLI and the notes beside
 
 
 def soffice() -> str:
@@ -49,7 +50,7 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
                 f"'{source.name}' belum berisi sheet hasil (Tabel IKU, Penjelasan IKU, …). Jalankan dulu: xl-iku "
                 f"regenerate \"{source}\""
             )
-        convert(copy, "pdf", work_dir)
+        convert(copy, "pdf", work_dir, locale=PRINT_LOCALE)
         produced = work_dir / f"{target.stem}.pdf"
         if not produced.is_file():
             raise InputError(f"LibreOffice tidak menghasilkan PDF dari '{source.name}'.")
@@ -112,13 +113,15 @@ def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -
     return present
 
 
-def convert(path: Path, to: str, outdir: Path, recalc: bool = False) -> None:
-    """`soffice --convert-to` with a private profile; `recalc` forces recalculation of cached formula values."""
+def convert(path: Path, to: str, outdir: Path, recalc: bool = False, locale: str | None = None) -> None:
+    """`soffice --convert-to` with a private profile; `recalc` forces recalculation of cached formula values,
+    `locale` (e.g. "id-ID") is the locale LibreOffice formats with, whatever the machine's own."""
     with tempfile.TemporaryDirectory(prefix="xl-iku-lo-") as profile:
-        if recalc:
+        settings = (_RECALC if recalc else ()) + ((_locale_item(locale),) if locale else ())
+        if settings:
             user = Path(profile) / "user"
             user.mkdir(parents=True)
-            (user / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
+            (user / "registrymodifications.xcu").write_text(_xcu(settings), encoding="utf-8")
         cmd = [soffice(), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--convert-to", to, "--outdir", str(outdir), str(path)]
         try:
@@ -129,12 +132,21 @@ def convert(path: Path, to: str, outdir: Path, recalc: bool = False) -> None:
             raise InputError(f"LibreOffice gagal mengonversi '{path.name}': {done.stderr.strip()[:300]}")
 
 
-_RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
-<value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">\
-<value>0</value></prop></item>
-</oor:items>
-"""
+def _item(path: str, name: str, value: str) -> str:
+    return (f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop>'
+            "</item>")
+
+
+def _locale_item(locale: str) -> str:
+    # Tools ▸ Options ▸ Language Settings ▸ Locale setting: what General cells and untagged formats print with
+    return _item("/org.openoffice.Setup/L10N", "ooSetupSystemLocale", locale)
+
+
+_RECALC = (_item("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "0"),
+           _item("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "0"))
+
+
+def _xcu(items: Sequence[str]) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            + "\n".join(items) + "\n</oor:items>\n")

@@ -54,6 +54,9 @@ class Chart:
     y_max: float | None = None
     y_title: str = ""
     categories_top_down: bool = True  # first category at the top of a bar chart, as the table reads
+    value_format: str = "General"  # tick labels of the value axis (a locale-tagged code prints a decimal comma)
+    label_format: str | None = None  # data labels on every point, in this format; None = no labels
+    title_size: float = 10  # points: a title that leaves the plot its room
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ WIDTHS = (5, 34, 9, 9, 7, 10, 10, 11, 13, 30)
 HEADER_ROW = 5
 DATA_COL = 12  # chart data blocks (Tahun, Target, Realisasi) from column L
 CHART_ROWS = 14  # rows of 15 pt under a 6,5 cm chart
-PERCENT = styles.NUMBER.but(number_format="0.00")
+PERCENT = styles.NUMBER.but(number_format=styles.number_format("0.00"))
 
 
 def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: IntervalTable) -> SheetLayout:
@@ -78,7 +78,8 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
             breaks.append(chart_row - 1)
         column = 2 if i % 2 == 0 else 7
         sheet.charts.append(Chart("line", f"Target dan realisasi: {title}"[:120], source,
-                                  anchor=(chart_row, column), width_cm=12.5, height_cm=6.5))
+                                  anchor=(chart_row, column), width_cm=12.5, height_cm=6.5,
+                                  value_format=styles.number_format("#,##0.0")))
         if i % 2 == 1 or i == len(charts) - 1:
             chart_row += CHART_ROWS
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, chart_row, last),

@@ -14,9 +14,10 @@ SHEET = "Hasil SKM"
 WIDTHS = (5, 8, 42, 11, 11, 11, 13, 11)
 FIRST_UNSUR_ROW = 6
 CHART_ROWS = 16  # rows of 15 pt left free under the chart's anchor (7,5 cm)
-INTEGER = styles.NUMBER.but(number_format="0")
-DECIMAL3 = styles.NUMBER.but(number_format="0.000")
-DECIMAL4 = styles.NUMBER.but(number_format="0.0000")
+INTEGER = styles.NUMBER.but(number_format=styles.number_format("#,##0"))
+DECIMAL3 = styles.NUMBER.but(number_format=styles.number_format("0.000"))
+DECIMAL4 = styles.NUMBER.but(number_format=styles.number_format("0.0000"))
+CHANGE = styles.NUMBER.but(number_format=styles.number_format("+0.00;-0.00;0.00"))
 LABEL = styles.TEXT.but(bold=True)
 SECTION = styles.TITLE.but(size=11, halign="left")
 
@@ -112,7 +113,8 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         sheet.put_formula(first + i, 11, f"=E{first + i}", unsur.nrr, DECIMAL3)
     row += 1
     sheet.charts.append(Chart("bar", "NRR per unsur", (header, 10, last, 11), anchor=(row, 2), width_cm=17,
-                              height_cm=7.5, y_min=1, y_max=4, y_title="NRR (1–4)"))
+                              height_cm=7.5, y_min=1, y_max=4, y_title="NRR (1–4)",
+                              value_format=styles.number_format("0.0"), label_format=DECIMAL3.number_format))
     row += CHART_ROWS
 
     groups = list(report.groups.items())
@@ -152,7 +154,7 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
             change = None
             if trend and previous is not None:
                 change = round(round_half_up(group.ikm, 2) - round_half_up(previous, 2), 2)
-            sheet.put(row, 8, change, styles.NUMBER.but(number_format="+0.00;-0.00;0.00") if trend else styles.TEXT)
+            sheet.put(row, 8, change, CHANGE if trend else styles.TEXT)
             previous = group.ikm
         row += 1
     return row

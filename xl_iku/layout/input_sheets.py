@@ -61,6 +61,7 @@ INPUT_ROWS = 200  # validation and formats reach this far; more rows still read 
 HEADER = Style(bold=True, fill="DDEBF7", halign="center", valign="center", wrap=True, border=True)
 KEY = Style(bold=True, valign="top", border=True)
 VALUE = Style(valign="top", wrap=True, border=True)
+NUMBER_VALUE = VALUE.but(number_format=styles.number_format("#,##0.00"), halign="right")
 HINT = styles.NOTE
 
 
@@ -105,7 +106,7 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
         for col, (text, _, _) in enumerate(headers, start=1):
             value = values.get(text)
             numeric = text.startswith(("Kondisi Awal", "Target", "Realisasi"))
-            sheet.put(r, col, value, VALUE.but(number_format="0.00", halign="right") if numeric else VALUE)
+            sheet.put(r, col, value, NUMBER_VALUE if numeric else VALUE)
     polaritas = next(i for i, h in enumerate(headers, start=1) if h[0] == "Polaritas")
     sheet.validations.append(Validation(
         f"{column_letter(polaritas)}2:{column_letter(polaritas)}{INPUT_ROWS}", "list", ("positif", "negatif"),
@@ -171,7 +172,7 @@ def akip_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):
             numeric = col > 2 and text != "Keterangan"
-            sheet.put(r, col, values.get(text), VALUE.but(number_format="0.00", halign="right") if numeric else VALUE)
+            sheet.put(r, col, values.get(text), NUMBER_VALUE if numeric else VALUE)
     sheet.validations.append(Validation(f"B2:B{INPUT_ROWS}", "list", ("Nilai 0–100", "Poin LHE"),
                                         prompt="Nilai 0–100 atau Poin LHE.",
                                         error="Jenis isian hanya 'Nilai 0–100' atau 'Poin LHE'."))

@@ -13,6 +13,11 @@ from html import escape  # not xml.sax.saxutils, which imports urllib.request: 1
 from xml.etree import ElementTree
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import NumFmt
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import CharacterProperties, Font as TextFont, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -141,7 +146,7 @@ def _chart(sheet: Worksheet, spec: Chart):
     chart = LineChart() if spec.kind == "line" else BarChart()
     if spec.kind in ("bar", "column"):
         chart.type = "bar" if spec.kind == "bar" else "col"
-    chart.title = spec.title
+    chart.title = _title(spec.title, spec.title_size)
     chart.width, chart.height = spec.width_cm, spec.height_cm
     r1, c1, r2, c2 = spec.source
     chart.add_data(Reference(sheet, min_row=r1, min_col=c1 + 1, max_row=r2, max_col=c2), titles_from_data=True)
@@ -156,6 +161,10 @@ def _chart(sheet: Worksheet, spec: Chart):
         chart.y_axis.scaling.max = spec.y_max
     if spec.y_title:
         chart.y_axis.title = spec.y_title
+    chart.y_axis.numFmt = NumFmt(formatCode=spec.value_format, sourceLinked=False)
+    if spec.label_format:
+        chart.dataLabels = DataLabelList(numFmt=spec.label_format, showVal=True, showLegendKey=False,
+                                         showCatName=False, showSerName=False, showPercent=False)
     if c2 - c1 == 1:
         chart.legend = None  # one series: the title names it
     if spec.kind == "bar" and spec.categories_top_down:
@@ -163,6 +172,13 @@ def _chart(sheet: Worksheet, spec: Chart):
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     return chart
+
+
+def _title(text: str, size: float) -> Title:
+    """A chart title in the sheet's font at `size` points (openpyxl's default leaves it to the viewer: 18 pt)."""
+    font = CharacterProperties(latin=TextFont(typeface=FONT), sz=round(size * 100), b=True)
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=text)])
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
 def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:

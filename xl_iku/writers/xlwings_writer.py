@@ -123,10 +123,30 @@ def _add_chart(sheet: Any, spec: Chart) -> None:
                              chart_type=_CHART_TYPES[spec.kind], source=sheet.range((r1, c1), (r2, c2)),
                              name=spec.title, anchor=anchor)
     chart.title = spec.title
-    if spec.y_min is not None:
-        chart.value_axis.minimum_scale = spec.y_min
-    if spec.y_max is not None:
-        chart.value_axis.maximum_scale = spec.y_max
+    axis = chart.value_axis
+    axis.set(number_format=spec.value_format,
+             **{name: value for name, value in (("minimum_scale", spec.y_min), ("maximum_scale", spec.y_max),
+                                                ("title", spec.y_title or None)) if value is not None})
+    if spec.kind == "bar" and spec.categories_top_down:
+        chart.category_axis.reverse_order = True
+    if c2 - c1 == 1:
+        chart.legend.visible = False  # one series: the title names it
+    if not is_office_js(sheet.book):
+        _classic_chart_text(chart, spec)
+
+
+def _classic_chart_text(chart: Any, spec: Chart) -> None:
+    """What the cross-engine chart API lacks (title size, data labels): classic COM on Windows only."""
+    try:
+        native = chart.api[1]  # (ChartObject, Chart) under pywin32
+        native.ChartTitle.Format.TextFrame2.TextRange.Font.Size = spec.title_size
+        if spec.label_format:
+            for index in range(1, native.SeriesCollection().Count + 1):
+                series = native.SeriesCollection(index)
+                series.HasDataLabels = True
+                series.DataLabels().NumberFormat = spec.label_format
+    except Exception:  # Mac (appscript) and other engines: the chart stays as the engine draws it
+        return
 
 
 def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
