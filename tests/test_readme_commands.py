@@ -1,0 +1,73 @@
+"""Every `xl-iku …` command in the README runs as shown, on the bundled files: each line of a code block, and each
+inline synopsis in its required form (`[optional parts]` and `...` dropped; a bare `xl-iku pdf` is a mention).
+
+Each command runs in a fresh folder holding a copy of `templates/` and `workbooks/` and, under each placeholder
+name the README uses (`SURVEI.xlsx`, `BOOK.xlsx`, …), a copy of the bundled file it stands for; files a command
+writes land in that folder. A README command with a new placeholder needs one line in `PLACEHOLDERS`.
+"""
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+#: placeholder name in the README → the bundled file (or folder) it stands for, relative to the repository
+PLACEHOLDERS = {
+    "SURVEI.xlsx": "workbooks/SKM_Wotu.xlsx",
+    "BOOK.xlsx": "templates/IKU_Wotu.xlsx",
+    "PATH": "workbooks/SKM_Wotu.xlsx",
+}
+#: commands whose first argument is a file they create: its placeholder is not copied in beforehand
+CREATES_FIRST_ARGUMENT = {"init"}
+BUNDLED = ("templates", "workbooks")
+
+
+def readme_commands(readme: Path) -> list[tuple[int, str]]:
+    """(line number, command) for each `xl-iku` line inside a fenced code block (trailing `# comment` dropped) and
+    each inline `xl-iku SUBCOMMAND ARG…` span outside them."""
+    commands, fenced = [], False
+    for number, line in enumerate(readme.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif fenced and line.strip().startswith("xl-iku "):
+            commands.append((number, shlex.join(shlex.split(line, comments=True))))
+        elif not fenced:
+            for span in re.findall(r"`(xl-iku [^`]+)`", line):
+                required = re.sub(r"\s*\[[^\]]*\]|\.\.\.|…", "", span)
+                if len(shlex.split(required)) > 2:
+                    commands.append((number, required))
+    return commands
+
+
+COMMANDS = readme_commands(ROOT / "README.md")
+
+
+def xl_iku() -> list[str]:
+    script = Path(sys.executable).with_name("xl-iku")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "xl_iku.cli"]
+
+
+def test_the_readme_shows_commands():
+    assert len(COMMANDS) >= 3
+    assert all(c.split()[1] for _, c in COMMANDS)
+
+
+@pytest.mark.parametrize("line,command", COMMANDS, ids=[f"README.md:{n}" for n, _ in COMMANDS])
+def test_readme_command_runs_as_shown(tmp_path, line, command):
+    for folder in BUNDLED:
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    args = shlex.split(command)
+    created = args[2] if args[1] in CREATES_FIRST_ARGUMENT else None
+    for name, source in PLACEHOLDERS.items():
+        if name in args and name != created:
+            copy = shutil.copytree if (ROOT / source).is_dir() else shutil.copyfile
+            copy(ROOT / source, tmp_path / name)
+    done = subprocess.run(xl_iku() + args[1:], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (
+        f"README.md line {line}: `{command}` exited {done.returncode}\n{done.stderr.strip()}\n"
+        f"(placeholders known: {', '.join(PLACEHOLDERS)}; a new one goes in PLACEHOLDERS in {Path(__file__).name})")
