@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from html import unescape
 
 import openpyxl
 import pytest
@@ -74,3 +75,88 @@ def test_numbers_stay_numbers_with_the_indonesian_format(root):
         assert re.search(r'<numFmt formatCode="\[\$-421\][^"]+" sourceLinked="0"', axis), axis
         for code in re.findall(r'<dLbls>.*?<numFmt formatCode="([^"]+)"', xml):
             assert code.startswith(INDONESIAN)
+
+
+def page_words(pdf):
+    """Per page, its words as (text, x0, y0, x1, y1) in points from the top left (pdftotext -bbox)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        pages.append([(unescape(text), float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in
+                      re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                 page)])
+    return pages
+
+
+def chart_pages(pdf, title_word):
+    """(page number, words, title words) for each page holding the start of a chart title `title_word …`."""
+    out = []
+    for number, words in enumerate(page_words(pdf), start=1):
+        starts = [w for i, w in enumerate(words) if w[0] == title_word.split()[0]
+                  and " ".join(x[0] for x in words[i:i + len(title_word.split())]) == title_word]
+        if starts:
+            out.append((number, words, starts))
+    return out
+
+
+def assert_charts_whole(pdf, expected_charts):
+    """Every chart of `Grafik Capaian` whole on one page under its title, no table header above: each page holding
+    titles holds, below them and above the footer, as many legends and year labels; titles no taller than the
+    labels allow."""
+    found = 0
+    pages = chart_pages(pdf, "Target dan realisasi:")
+    for number, words, titles in pages:
+        texts = [w[0] for w in words]
+        assert "Sumber" not in texts and "Polaritas" not in texts, f"page {number}: the table's header row above charts"
+        footer = min(w[2] for w in words if w[0] == "Halaman")
+        top = min(t[2] for t in titles)
+        legends = [w for w in words if w[0] == "Realisasi" and top < w[2] < footer]
+        years = [w for w in words if re.fullmatch(r"20\d\d", w[0]) and top < w[2] < footer]
+        assert len(legends) == len(titles) and len(years) >= 5 * len(titles), f"page {number}: a chart cut off"
+        label = sorted(w[4] - w[2] for w in years)[len(years) // 2]
+        title_height = max(w[4] - w[2] for w in words if top <= w[2] and w[0] in ("Target", "dan", "realisasi:"))
+        assert title_height <= 1.3 * label, f"page {number}: chart titles {title_height:.1f} pt, labels {label:.1f}"
+        found += len(titles)
+    assert found == expected_charts
+    return [number for number, _, _ in pages]
+
+
+def test_template_charts_sit_on_their_page(lampiran):
+    assert_charts_whole(lampiran, 2)
+    pages = page_words(lampiran)
+    (number, words, (title,)), = chart_pages(lampiran, "NRR per unsur")  # Hasil SKM's bar chart
+    below = {w[0] for w in words if w[2] > title[2]}
+    assert {"1,0", "4,0", "U1", "U9", "NRR"} <= below, "the NRR chart whole under its title"
+    assert len(pages) >= number
+
+
+def test_many_indicators_charts_on_pages_of_their_own(tmp_path):
+    from iku_books import office_book, other_office_rows
+
+    rows = other_office_rows()  # 8 indicators: four rows of charts, over more than one page
+    book = office_book(tmp_path / "delapan.xlsx", rows)
+    assert main(["regenerate", str(book)]) == 0
+    assert main(["pdf", str(book)]) == 0
+    chart_page_numbers = assert_charts_whole(book.with_suffix(".pdf"), len(rows))
+    assert len(chart_page_numbers) >= 2
+
+
+def test_hasil_skm_breaks_the_page_above_a_chart_that_would_not_fit():
+    """The page arithmetic the layouts use: a chart low on the first page gets a break above it, one high does not;
+    the rows it covers get a fixed height, so it ends at the same row in Excel and LibreOffice."""
+    from xl_iku.layout import paging
+    from xl_iku.layout.base import Chart, SheetLayout
+    from xl_iku.layout.hasil_skm import PORTRAIT, WIDTHS, _chart_page
+
+    def sheet_with_chart_at(row):
+        sheet = SheetLayout("Hasil SKM", column_widths=dict(enumerate(WIDTHS, start=1)))
+        return sheet, Chart("bar", "NRR per unsur", (5, 10, 14, 11), anchor=(row, 2), width_cm=17, height_cm=7.5)
+
+    _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(sheet_with_chart_at(1)[0], len(WIDTHS)))
+    assert 25 < page_cm < 32  # A4 portrait less margins and footer, enlarged by fit-to-width
+    fits = int((paging.FILL * page_cm - 7.5) / paging.row_cm(paging.ROW_PT))  # rows of 15 pt above it that fit
+    sheet, chart = sheet_with_chart_at(fits)
+    assert _chart_page(sheet, chart) == ()
+    assert all(sheet.row_heights[r] == paging.ROW_PT for r in range(fits, fits + paging.rows_for(7.5)))
+    sheet, chart = sheet_with_chart_at(fits + 2)
+    assert _chart_page(sheet, chart) == (fits + 1,)  # a new page starts at the chart's row

@@ -30,16 +30,16 @@ def test_template_pdf(root, tmp_path, capsys):
     pages = pdf_pages(pdf)
     texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
     titles = {"Tabel IKU": "INDIKATOR KINERJA UTAMA", "Penjelasan IKU": "PENJELASAN INDIKATOR KINERJA UTAMA",
-              "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA",
-              "Hasil SKM": "HASIL SURVEI KEPUASAN", "PK 2026": "PERJANJIAN KINERJA TAHUN 2026",
-              "Catatan": "CATATAN KONSISTENSI"}
+              "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Grafik Capaian": "GRAFIK CAPAIAN KINERJA",
+              "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA", "Hasil SKM": "HASIL SURVEI KEPUASAN",
+              "PK 2026": "PERJANJIAN KINERJA TAHUN 2026", "Catatan": "CATATAN KONSISTENSI"}
     starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
               for title in titles.values()]
     assert starts == sorted(starts) and starts[0] == 1  # every generated sheet, in order; no input sheet
     input_headers = ("Kunci", "Kode Tujuan", "Perencanaan - Keberadaan", "TabelSKM")
     assert not any(h in t for t in texts for h in input_headers)  # Instansi, Data IKU, AKIP not printed
-    hasil_pages = list(range(starts[4], starts[5]))
-    pk_pages = list(range(starts[5], starts[6]))
+    hasil_pages = list(range(starts[5], starts[6]))
+    pk_pages = list(range(starts[6], starts[7]))
     assert len(pk_pages) == 2  # the agreement and its lampiran
     for number, (width, height) in enumerate(pages, start=1):
         portrait = number in hasil_pages + pk_pages

@@ -94,7 +94,10 @@ def test_capaian_sheet(book):
     assert rows[("E", 2026)][1] is None
     formulas = openpyxl.load_workbook(path)["Capaian Kinerja"]
     assert formulas["H6"].value == '=CAPAIAN(F6,G6,"positif")'
-    assert len(formulas._charts) == len(ROWS)  # a line chart per indicator
+    grafik = openpyxl.load_workbook(path)["Grafik Capaian"]
+    assert len(grafik._charts) == len(ROWS) and not formulas._charts  # a line chart per indicator, on its own sheet
+    links = [c.value for row in grafik.iter_rows() for c in row if isinstance(c.value, str) and c.value[:1] == "="]
+    assert "='Capaian Kinerja'!F6" in links and "='Capaian Kinerja'!G6" in links  # the chart follows the table
 
 
 def test_nilai_akip_sheet_scores_and_points(book):

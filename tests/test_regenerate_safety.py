@@ -55,7 +55,7 @@ def test_only_generated_sheets_change(rich_book, tmp_path):
     assert main(["regenerate", str(rich_book)]) == 0
     after = openpyxl.load_workbook(rich_book)
     assert after.sheetnames == ["Rekap Anggaran", "Instansi", "Data IKU", "Catatan Staf", "Tabel IKU",
-                                "Penjelasan IKU", "Capaian Kinerja", "Catatan"]
+                                "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Catatan"]
     original = openpyxl.load_workbook(before)
     for name in ("Rekap Anggaran", "Instansi", "Data IKU", "Catatan Staf"):
         assert sheet_differences(original[name], after[name]) == [], name

@@ -23,6 +23,6 @@ from xl_iku.oneclick import run  # noqa: E402
 
 @script
 def buat_ulang_iku(book: xw.Book):
-    """Buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, Capaian Kinerja, Nilai AKIP, Hasil SKM, PK TAHUN,
-    Rencana Aksi TAHUN, Catatan)."""
+    """Buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, Capaian Kinerja, Grafik Capaian, Nilai AKIP, Hasil SKM,
+    PK TAHUN, Rencana Aksi TAHUN, Catatan)."""
     run(book)

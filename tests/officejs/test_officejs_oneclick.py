@@ -115,3 +115,27 @@ def test_tanggal_pk_serial_becomes_the_signing_date(template, root):
     (values,) = [a["values"] for a in actions if a.get("sheet_position") == position and a["func"] == "setValues"]
     cells = [v for row in values for v in row]
     assert cells.count("Wotu, 5 Januari 2026") == 2  # the agreement and the lampiran
+
+
+def test_live_charts_carry_the_layout_print_settings(template, root):
+    """The live writer honours the chart data the headless one does: where, how big, the value axis's Indonesian
+    number format (1,0 … 4,0), the axis bounds."""
+    from openpyxl.utils import get_column_letter
+
+    from xl_iku.bookdata import book_data
+    from xl_iku.workbook import load
+
+    actions = run_script(book_payload(template), root)
+    added = [a for a in actions if a["func"] == "addChart"]
+    axes = {(a["sheet_position"], a["args"][0]): a["args"][2] for a in actions
+            if a["func"] == "setChartAxis" and a["args"][1] == "value"}
+    expected = [(layout.name, index, chart) for layout in book_data(load(template), template).layouts()
+                for index, chart in enumerate(layout.charts)]
+    assert [(a["args"][2], a["args"][0]) for a in added] == [(name, chart.title) for name, _, chart in expected]
+    for action, (name, index, chart) in zip(added, expected):
+        row, column = chart.anchor
+        assert action["args"][9] == f"${get_column_letter(column)}${row}"
+        assert action["args"][6:8] == pytest.approx([chart.width_cm * 72 / 2.54, chart.height_cm * 72 / 2.54])
+        axis = axes[(action["sheet_position"], index)]
+        assert axis["number_format"] == chart.value_format and axis["number_format"].startswith("[$-421]")
+        assert axis.get("minimum_scale") == chart.y_min and axis.get("maximum_scale") == chart.y_max

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .base import SheetLayout
-from .capaian_kinerja import capaian_kinerja
+from .capaian_kinerja import capaian_kinerja, grafik_capaian
 from .catatan import catatan
 from .hasil_skm import hasil_skm
 from .iku_table import iku_table
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from ..bookdata import BookData
 
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
-GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Nilai AKIP", "Hasil SKM", "Catatan")
+GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",
+                    "Catatan")
 #: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`.
 _YEARLY = re.compile(r"^(PK|Rencana Aksi) \d{4}$")
 
@@ -32,7 +33,8 @@ def iku_layouts(data: "BookData") -> list[SheetLayout]:
     """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM` and the `PK YYYY` sheets only when their
     inputs exist."""
     plan = data.plan
-    layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale)]
+    layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale),
+               grafik_capaian(data.performance, plan.instansi.nama)]
     if data.akip is not None:
         targets = {}
         for ind in plan.indikator:

@@ -3,23 +3,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..cells import column_letter
 from ..rules.numbers import round_half_up
 from ..rules.sampel import excel_formula
 from ..skm import GroupResult, SkmReport
 from . import styles
+from . import paging
 from .base import Chart, PrintSetup, SheetLayout
 
 SHEET = "Hasil SKM"
 WIDTHS = (5, 8, 42, 11, 11, 11, 13, 11)
 FIRST_UNSUR_ROW = 6
-CHART_ROWS = 16  # rows of 15 pt left free under the chart's anchor (7,5 cm)
 INTEGER = styles.NUMBER.but(number_format=styles.number_format("#,##0"))
 DECIMAL3 = styles.NUMBER.but(number_format=styles.number_format("0.000"))
 DECIMAL4 = styles.NUMBER.but(number_format=styles.number_format("0.0000"))
 CHANGE = styles.NUMBER.but(number_format=styles.number_format("+0.00;-0.00;0.00"))
 LABEL = styles.TEXT.but(bold=True)
 SECTION = styles.TITLE.but(size=11, halign="left")
+PORTRAIT = PrintSetup(landscape=False, title_rows=None)
 
 
 def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> SheetLayout:
@@ -112,10 +115,12 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         sheet.put(first + i, 10, unsur.kode, styles.CENTER)
         sheet.put_formula(first + i, 11, f"=E{first + i}", unsur.nrr, DECIMAL3)
     row += 1
-    sheet.charts.append(Chart("bar", "NRR per unsur", (header, 10, last, 11), anchor=(row, 2), width_cm=17,
-                              height_cm=7.5, y_min=1, y_max=4, y_title="NRR (1–4)",
-                              value_format=styles.number_format("0.0"), label_format=DECIMAL3.number_format))
-    row += CHART_ROWS
+    chart = Chart("bar", "NRR per unsur", (header, 10, last, 11), anchor=(row, 2), width_cm=17, height_cm=7.5,
+                  y_min=1, y_max=4, y_title="NRR (1–4)", value_format=styles.number_format("0.0"),
+                  label_format=DECIMAL3.number_format)
+    sheet.charts.append(chart)
+    breaks = _chart_page(sheet, chart)
+    row += paging.rows_for(chart.height_cm) + 1
 
     groups = list(report.groups.items())
     if report.periods:
@@ -128,8 +133,19 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         row = _breakdown(sheet, row, name, results, trend=name == "Periode") + 1
     row -= 1
 
-    sheet.print_setup = PrintSetup(landscape=False, title_rows=None, area=(1, 1, row, 8))
+    sheet.print_setup = replace(PORTRAIT, area=(1, 1, row, 8), breaks=breaks)
     return sheet
+
+
+def _chart_page(sheet: SheetLayout, chart: Chart) -> tuple[int, ...]:
+    """Rows of a fixed height under the chart; a page break above it when what precedes might leave it too little
+    of the first page, so the chart prints whole."""
+    top = chart.anchor[0]
+    for r in range(top, top + paging.rows_for(chart.height_cm) + 1):
+        sheet.row_heights[r] = paging.ROW_PT
+    _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(sheet, len(WIDTHS)))
+    above = paging.rows_height_cm(sheet, 1, top - 1)
+    return (top - 1,) if above + chart.height_cm > paging.FILL * page_cm else ()
 
 
 def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResult], trend: bool) -> int:

@@ -1,0 +1,72 @@
+"""Where a printed page ends, worked out from the layout's own sizes, so a layout can put each chart whole on a page.
+
+Pure arithmetic on what the layout decides (paper, orientation, margins, column widths, row heights). Rows a chart
+covers get an explicit height (`ROW_PT`): a row left to the viewer is 12,75 pt in LibreOffice and 15 pt in Excel,
+and a chart anchored over such rows would end at a different place in each. Fit-to-width shrinks the page content
+when the printed columns are wider than the paper: the printable height in sheet units grows by the same factor.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .base import PrintSetup, SheetLayout
+
+PAPER_CM = {"A4": (21.0, 29.7)}  # width, height (portrait)
+ROW_PT = 15.0  # height of the rows the layout sizes for charts (and Excel's default)
+PT_PER_CM = 72 / 2.54
+FILL = 0.9  # share of a page an estimate may fill (rows the viewer auto-fits can grow)
+FOOTER_CM = 1.0  # the "Halaman x dari y" footer may take this much of the body (LibreOffice shrinks the body)
+DEFAULT_WIDTH = 8.43  # characters: a column the layout does not size
+
+
+def column_cm(width_chars: float) -> float:
+    """Printed width of a column `width_chars` wide in Excel (7 px a character in its default font, 96 px/inch).
+
+    The narrowest a viewer draws it: LibreOffice without the workbook's default font draws columns wider, while
+    charts keep their size in cm. So a chart placed to fit within columns here fits within them everywhere, and a
+    wider print is only scaled down further by fit-to-width."""
+    return width_chars * 7 / 96 * 2.54
+
+
+def column_at(sheet: SheetLayout, cm: float) -> int:
+    """The first column whose left edge is at least `cm` from the sheet's left edge."""
+    column, left = 1, 0.0
+    while left < cm - 1e-9:
+        left += column_cm(sheet.column_widths.get(column, DEFAULT_WIDTH))
+        column += 1
+    return column
+
+
+def left_cm(sheet: SheetLayout, column: int) -> float:
+    return sum(column_cm(sheet.column_widths.get(c, DEFAULT_WIDTH)) for c in range(1, column))
+
+
+def row_cm(points: float) -> float:
+    return points / PT_PER_CM
+
+
+def printable_cm(setup: PrintSetup, columns_cm: float) -> tuple[float, float]:
+    """(width, height) of a page's body in sheet centimetres: the paper less margins and footer, enlarged by the
+    factor fit-to-width shrinks the printed columns with."""
+    short, long = PAPER_CM[setup.paper]
+    width, height = (long, short) if setup.landscape else (short, long)
+    top, right, bottom, left = setup.margins_cm
+    width, height = width - left - right, height - top - bottom - (FOOTER_CM if setup.footer else 0)
+    scale = min(1.0, width / columns_cm) if setup.fit_to_width and columns_cm > 0 else 1.0
+    return width / scale, height / scale
+
+
+def rows_for(height_cm: float) -> int:
+    """Rows of `ROW_PT` a chart of `height_cm` covers, whole."""
+    return math.ceil(height_cm / row_cm(ROW_PT) - 1e-9)
+
+
+def printed_width_cm(sheet: SheetLayout, last_column: int) -> float:
+    return left_cm(sheet, last_column + 1)
+
+
+def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
+    """Height of rows `first`..`last` as printed; a row the layout leaves to the viewer counts as `ROW_PT` (the
+    taller of LibreOffice's 12,75 pt and Excel's 15 pt). An estimate: callers keep a margin (`FILL`)."""
+    return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
