@@ -12,8 +12,7 @@ from dataclasses import replace
 
 from ..performance import IndicatorPerformance
 from ..rules.intervals import IntervalTable
-from . import styles
-from . import paging
+from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout
 from .text import with_code
 
@@ -75,11 +74,10 @@ def grafik_capaian(results: list[IndicatorPerformance], instansi: str) -> SheetL
     """The charts of `Capaian Kinerja`, two a row, over cells that link to its target and realisasi (and hold their
     values) beside the print area; a page break before a row of charts that would cross the page's foot."""
     sheet = SheetLayout(GRAFIK)
-    grid = paging.column_at(SheetLayout(GRAFIK, column_widths={c: GRID_WIDTH for c in range(1, 200)}),
-                            2 * CHART_CM[0] + GAP_CM + 2 * MARGIN_CM) + 1
-    sheet.column_widths = {c: GRID_WIDTH for c in range(1, grid)}
-    last = grid - 1  # printed columns A..last: both charts and the margins, at the narrowest column geometry
-    columns = (paging.column_at(sheet, MARGIN_CM), paging.column_at(sheet, MARGIN_CM + CHART_CM[0] + GAP_CM))
+    # printed columns A..last hold both charts and the margins, at the narrowest column geometry (paging)
+    last = paging.columns_for(2 * (MARGIN_CM + CHART_CM[0]) + GAP_CM, GRID_WIDTH)
+    columns = tuple(1 + paging.columns_for(cm, GRID_WIDTH) for cm in (MARGIN_CM, MARGIN_CM + CHART_CM[0] + GAP_CM))
+    sheet.column_widths = {c: GRID_WIDTH for c in range(1, last + 1)}
     data_col = last + 2  # chart data (Tahun | Target | Realisasi), outside the print area
     sheet.column_widths.update({data_col: 7, data_col + 1: 10, data_col + 2: 10})
     sheet.merge(1, 1, 1, last, "GRAFIK CAPAIAN KINERJA INDIKATOR KINERJA UTAMA", styles.TITLE)

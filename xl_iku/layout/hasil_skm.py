@@ -9,8 +9,7 @@ from ..cells import column_letter
 from ..rules.numbers import round_half_up
 from ..rules.sampel import excel_formula
 from ..skm import GroupResult, SkmReport
-from . import styles
-from . import paging
+from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout
 
 SHEET = "Hasil SKM"

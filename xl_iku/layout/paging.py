@@ -29,17 +29,9 @@ def column_cm(width_chars: float) -> float:
     return width_chars * 7 / 96 * 2.54
 
 
-def column_at(sheet: SheetLayout, cm: float) -> int:
-    """The first column whose left edge is at least `cm` from the sheet's left edge."""
-    column, left = 1, 0.0
-    while left < cm - 1e-9:
-        left += column_cm(sheet.column_widths.get(column, DEFAULT_WIDTH))
-        column += 1
-    return column
-
-
-def left_cm(sheet: SheetLayout, column: int) -> float:
-    return sum(column_cm(sheet.column_widths.get(c, DEFAULT_WIDTH)) for c in range(1, column))
+def columns_for(cm: float, width_chars: float) -> int:
+    """Columns `width_chars` wide that together reach at least `cm`."""
+    return math.ceil(cm / column_cm(width_chars) - 1e-9)
 
 
 def row_cm(points: float) -> float:
@@ -63,7 +55,7 @@ def rows_for(height_cm: float) -> int:
 
 
 def printed_width_cm(sheet: SheetLayout, last_column: int) -> float:
-    return left_cm(sheet, last_column + 1)
+    return sum(column_cm(sheet.column_widths.get(c, DEFAULT_WIDTH)) for c in range(1, last_column + 1))
 
 
 def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
