@@ -37,13 +37,18 @@ def generated_sheets(template):
     return names
 
 
-def book_payload(template, sheets=INPUTS, wb=None):
+def payload(template, sheets=INPUTS, wb=None):
+    """What Excel sends for a workbook holding `sheets` of `template` (or of `wb`, its edited copy)."""
     wb = wb or openpyxl.load_workbook(template)
-    return xw.Book(json={
+    return {
         "client": "Office.js", "version": xw.__version__, "names": [],
         "book": {"name": "IKU_Wotu.xlsx", "active_sheet_index": 0, "selection": "A1"},
         "sheets": [{"name": n, "values": json_values(wb[n]), "pictures": [], "tables": []} for n in sheets],
-    })
+    }
+
+
+def book_payload(template, sheets=INPUTS, wb=None):
+    return xw.Book(json=payload(template, sheets, wb))
 
 
 def run_script(book, root):
@@ -139,3 +144,14 @@ def test_live_charts_carry_the_layout_print_settings(template, root):
         axis = axes[(action["sheet_position"], index)]
         assert axis["number_format"] == chart.value_format and axis["number_format"].startswith("[$-421]")
         assert axis.get("minimum_scale") == chart.y_min and axis.get("maximum_scale") == chart.y_max
+
+
+def test_charts_an_older_version_left_on_a_generated_sheet_go(template, root):
+    """`Capaian Kinerja` once held the charts: rebuilt live, it keeps none (they now live on `Grafik Capaian`)."""
+    older = payload(template, INPUTS + ("Capaian Kinerja",))
+    older["sheets"][-1]["charts"] = [{"name": "Grafik lama 1"}, {"name": "Grafik lama 2"}]
+    actions = run_script(xw.Book(json=older), root)
+    position = len(INPUTS)
+    deleted = [a for a in actions if a["func"] == "deleteChart" and a["sheet_position"] == position]
+    added = [a for a in actions if a["func"] == "addChart" and a["sheet_position"] == position]
+    assert len(deleted) == 2 and not added

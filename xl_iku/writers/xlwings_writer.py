@@ -29,6 +29,8 @@ def write_layout(book: Any, layout: SheetLayout) -> Any:
     if layout.name in names:
         sheet = book.sheets[layout.name]
         sheet.clear()  # contents, formats and merges: nothing stale survives
+        for old in reversed(list(sheet.charts)):  # nor charts (an older version put them elsewhere)
+            old.delete()
     else:
         sheet = book.sheets.add(layout.name, after=book.sheets[len(names) - 1])
     rows, cols = layout.max_row, layout.max_column
@@ -114,9 +116,6 @@ _CHART_TYPES = {"bar": "bar_clustered", "column": "column_clustered", "line": "l
 
 
 def _add_chart(sheet: Any, spec: Chart) -> None:
-    for old in list(sheet.charts):
-        if old.name == spec.title:
-            old.delete()
     r1, c1, r2, c2 = spec.source
     anchor = sheet.range(spec.anchor)
     chart = sheet.charts.add(width=spec.width_cm * _POINTS_PER_CM, height=spec.height_cm * _POINTS_PER_CM,
@@ -161,12 +160,12 @@ def _classic_print_setup(sheet: Any, layout: SheetLayout) -> None:
         page.Zoom = False
         page.FitToPagesWide = 1
         page.FitToPagesTall = False
-    if setup.title_rows:
-        page.PrintTitleRows = f"${setup.title_rows[0]}:${setup.title_rows[1]}"
+    page.PrintTitleRows = f"${setup.title_rows[0]}:${setup.title_rows[1]}" if setup.title_rows else ""
     if setup.footer:
         page.CenterFooter = setup.footer
     if setup.area:
         r1, c1, r2, c2 = setup.area
         page.PrintArea = f"${column_letter(c1)}${r1}:${column_letter(c2)}${r2}"
+    sheet.api.ResetAllPageBreaks()  # the layout's breaks only, not those of the previous run
     for row in setup.breaks:
         sheet.api.HPageBreaks.Add(Before=sheet.range((row + 1, 1)).api)
