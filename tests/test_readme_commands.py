@@ -3,7 +3,8 @@ inline synopsis in its required form (`[optional parts]` and `...` dropped; a ba
 
 Each command runs in a fresh folder holding a copy of `templates/` and `workbooks/` and, under each placeholder
 name the README uses (`SURVEI.xlsx`, `BOOK.xlsx`, …), a copy of the bundled file it stands for; files a command
-writes land in that folder. A README command with a new placeholder needs one line in `PLACEHOLDERS`.
+writes land in that folder. A README command with a new placeholder needs one line in `PLACEHOLDERS` (a file) or
+`ARGUMENTS` (a value such as a year).
 """
 
 import re
@@ -21,6 +22,10 @@ PLACEHOLDERS = {
     "SURVEI.xlsx": "workbooks/SKM_Wotu.xlsx",
     "BOOK.xlsx": "templates/IKU_Wotu.xlsx",
     "PATH": "workbooks/SKM_Wotu.xlsx",
+}
+#: placeholder argument (not a file) → the value it takes on the bundled files
+ARGUMENTS = {
+    "YYYY": "2026",  # the template's Tahun PK
 }
 #: commands whose first argument is a file they create: its placeholder is not copied in beforehand
 CREATES_FIRST_ARGUMENT = {"init"}
@@ -61,7 +66,7 @@ def test_the_readme_shows_commands():
 def test_readme_command_runs_as_shown(tmp_path, line, command):
     for folder in BUNDLED:
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    args = shlex.split(command)
+    args = [ARGUMENTS.get(arg, arg) for arg in shlex.split(command)]
     created = args[2] if args[1] in CREATES_FIRST_ARGUMENT else None
     for name, source in PLACEHOLDERS.items():
         if name in args and name != created:
@@ -70,4 +75,5 @@ def test_readme_command_runs_as_shown(tmp_path, line, command):
     done = subprocess.run(xl_iku() + args[1:], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, (
         f"README.md line {line}: `{command}` exited {done.returncode}\n{done.stderr.strip()}\n"
-        f"(placeholders known: {', '.join(PLACEHOLDERS)}; a new one goes in PLACEHOLDERS in {Path(__file__).name})")
+        f"(placeholders known: {', '.join([*PLACEHOLDERS, *ARGUMENTS])}; a new one goes in PLACEHOLDERS or ARGUMENTS "
+        f"in {Path(__file__).name})")

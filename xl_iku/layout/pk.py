@@ -27,7 +27,7 @@ TEXT_WIDTH = sum(WIDTHS)
 PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
 LINE = styles.SIGN.but(halign="left")
 TARGET = styles.CENTER
-RUPIAH = styles.NUMBER.but(number_format="[$-421]#,##0")  # 1.250.000.000 on paper, whatever the locale
+RUPIAH = styles.NUMBER.but(number_format=styles.number_format("#,##0"))  # 1.250.000.000 on paper, whatever the locale
 BOLD_TEXT = styles.TEXT.but(bold=True)
 
 #: The standard statement of PermenPANRB 53/2014 (format Perjanjian Kinerja), between the two parties' blocks.
