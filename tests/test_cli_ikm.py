@@ -119,7 +119,7 @@ def test_bad_answer_names_sheet_and_cell(tmp_path, capsys):
 @pytest.mark.parametrize("setup, fragment", [
     ("missing", "tidak ditemukan"),
     ("no_header", "baris judul unsur"),
-    ("gap", "U5 tidak ditemukan"),
+    ("gap", "U5 Produk Spesifikasi Jenis Pelayanan tidak ditemukan"),
     ("no_sheet", "Sheet 'Tidak Ada' tidak ada"),
     ("not_excel", "tidak dapat dibaca"),
 ])

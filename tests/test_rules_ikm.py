@@ -137,7 +137,7 @@ def test_category_rejects_out_of_range(score):
         (True, "nilai logika TRUE bukan jawaban"),
         (False, "nilai logika FALSE bukan jawaban"),
         (float("inf"), "bukan angka yang sah"),
-        ("#N/A", "teks '#N/A' bukan jawaban"),
+        ("#N/A", "nilai galat Excel #N/A bukan jawaban"),
         ("nan", "teks 'nan' bukan jawaban"),  # numpy would read it as a blank
         (" inf ", "bukan angka yang sah"),
     ],

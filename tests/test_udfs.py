@@ -33,7 +33,7 @@ def test_akip_and_capaian_functions():
 
 @pytest.mark.parametrize("call, fragment", [
     (lambda: udfs.IKM_SCORE([[5.0, 3.0]]), "Baris 1, kolom 1 (U1): jawaban 5 di luar skala 1–4"),
-    (lambda: udfs.IKM_SCORE([[3.0, "#N/A"]]), "teks '#N/A' bukan jawaban"),
+    (lambda: udfs.IKM_SCORE([[3.0, "#N/A"]]), "nilai galat Excel #N/A bukan jawaban"),
     (lambda: udfs.IKM_NRR([[None, None]]), "tidak berisi satu jawaban pun"),
     (lambda: udfs.IKM_CATEGORY("#XL-IKU! x"), "Nilai IKM harus berupa angka"),
     (lambda: udfs.IKM_LABEL(101.0), "di luar rentang 25–100"),

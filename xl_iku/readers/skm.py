@@ -1,8 +1,10 @@
 """SKM survey sheets: find the unsur columns by their headers and hand the answers to the rules.
 
 Uses python-calamine, the fastest reader measured here (design.md): a 100,000-respondent sheet reads in well under
-a second where openpyxl takes several. Headers are matched by unsur code (``U1``, ``U1 Persyaratan``, ``U1\\n...``)
-or by the unsur's name, case- and spacing-insensitively, in any column order.
+a second where openpyxl takes several (an .xlsx is first scanned for what calamine hides or cannot size:
+`xlsx_scan`). Headers are matched by unsur code (``U1``, ``U1 Persyaratan``, ``U1\\n...``), by the unsur's name, or
+by the subject of a questionnaire question (`rules.answers`), case- and spacing-insensitively, in any column order.
+The same reading serves the CLI, the batch, `Data SKM` regeneration (`survey_from_rows`) and `read_skm`.
 """
 
 from __future__ import annotations
@@ -15,15 +17,25 @@ from typing import Any, Sequence
 
 from ..cells import address, column_letter, parse_range
 from ..errors import InputError
+from ..rules.answers import profile_of, subject_unsur
 from ..rules.ikm import UNSUR_14_2017, IkmResult, ikm_summary
+from .sources import open_source
 
 DEFAULT_SHEET = "Data SKM"
 _HEADER_SCAN_ROWS = 30
 _CODE = re.compile(r"^u\s*(\d{1,2})\b")
 _NAME_TO_CODE = {re.sub(r"[^a-z]", "", name.lower()): code for code, name in UNSUR_14_2017}
+STANDARD_CODES = tuple(code for code, _ in UNSUR_14_2017)
+#: What the error for a survey without the nine unsur offers (the CLI option's name).
+OTHER_UNSUR_OPTION = "--unsur-sendiri"
+ZERO_OPTION = "--nol-kosong"
+#: A row whose label begins with one of these words is a summary under the table (web-application exports).
+SUMMARY_WORDS = ("jumlah", "total", "rata", "rerata", "nrr", "ikm", "nilai", "mutu", "kinerja", "kategori", "bobot",
+                 "indeks", "tertimbang", "konversi", "keterangan", "catatan", "skor", "persentase")
 
 
-#: Respondent profile and grouping columns an SKM sheet may carry (normalised header → canonical name).
+#: Respondent profile and grouping columns an SKM sheet may carry (normalised header → canonical name). Headers
+#: that *begin* with these words (a form's "Pendidikan terakhir") are matched by `rules.answers.profile_of`.
 PROFILE_COLUMNS = {
     "jenis kelamin": "Jenis Kelamin",
     "usia": "Usia",
@@ -54,6 +66,11 @@ class SurveyTable:
     # when asked for (`values_of`): read_skm shows them, the IKM commands never pay for them
     others: list[tuple[str, int]] = field(default_factory=list)
     records: Sequence[Sequence[Any]] = field(default=(), repr=False, compare=False)
+    headers: list[str] = field(default_factory=list)  # each unsur column's header as written, in code order
+    #: what the header row was read as: (column letter, header text, what it became: "U3 …", "Tanggal", or "")
+    matched: list[tuple[str, str, str]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # rows below the table that are not respondents, described
+    zero_blank: bool = False  # 0 was read as "not answered" (--nol-kosong)
 
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
@@ -69,11 +86,20 @@ class SurveyTable:
         column = self.columns[error.column - 1]
         if error.row is None:
             return error.located(f"Sheet '{self.sheet}', kolom {column_letter(column)}")
-        return error.located(f"Sheet '{self.sheet}', sel {address(self.first_row + error.row - 1, column)}")
+        located = error.located(f"Sheet '{self.sheet}', sel {address(self.first_row + error.row - 1, column)}")
+        value = self.rows[error.row - 1][error.column - 1] if error.row <= len(self.rows) else None
+        if _is_zero(value):  # exports that write a missing answer as 0: say how to read them
+            located = InputError(f"{located.message} Bila aplikasi survei menulis 0 untuk jawaban kosong, jalankan "
+                                 f"dengan {ZERO_OPTION} agar 0 dibaca sebagai tidak dijawab.",
+                                 row=error.row, column=error.column, where=located.where, subject=located.subject)
+        return located
 
 
 def unsur_code(header: Any) -> str | None:
-    """"U3", "u3 Waktu", "Waktu Penyelesaian" → "U3"; anything else → None."""
+    """"U3", "u3 Waktu", "Waktu Penyelesaian", a questionnaire question about waiting time → "U3"; else None.
+
+    A header that begins like a profile column ("Stempel waktu", "Jenis layanan") is not an unsur.
+    """
     if header is None:
         return None
     text = " ".join(str(header).split()).lower()
@@ -82,25 +108,26 @@ def unsur_code(header: Any) -> str | None:
     match = _CODE.match(text)
     if match:
         return f"U{int(match.group(1))}"
-    return _NAME_TO_CODE.get(re.sub(r"[^a-z]", "", text))
+    if profile_of(text):
+        return None
+    return _NAME_TO_CODE.get(re.sub(r"[^a-z]", "", text)) or subject_unsur(text)
 
 
-def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None) -> SurveyTable:
-    """Read a survey sheet. Without a range the header row is found; with one, the range holds answers only
-    (a first row of unsur headers inside it is recognised and used)."""
-    from python_calamine import CalamineWorkbook
+def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None, *,
+                zero_blank: bool = False, other_unsur: bool = False) -> SurveyTable:
+    """Read a survey sheet (.xlsx/.xlsm/.xls/.ods, or a form's .csv export). Without a range the header row is
+    found; with one, the range holds answers only (a first row of unsur headers inside it is recognised and used).
 
-    if not os.path.isfile(path):
-        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
-    try:
-        book = CalamineWorkbook.from_path(os.fspath(path))
-    except Exception as error:  # calamine raises its own types for corrupt/unsupported files
-        raise InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).") from None
-    name = _pick_sheet(book, sheet)
-    values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    `zero_blank`: 0 means not answered (web-application exports). `other_unsur`: the survey's unsur are not the nine
+    of PermenPANRB 14/2017 (the weight is then 1/n of the unsur found), instead of an error naming the missing ones.
+    """
+    source = open_source(path)
+    name = _pick_sheet(source, sheet)
+    values = source.values(name)
+    options = dict(problems=source.problems(name), zero_blank=zero_blank, other_unsur=other_unsur)
     if cell_range:
-        return _from_range(name, values, cell_range)
-    return survey_from_rows(name, values)
+        return _from_range(name, values, cell_range, **options)
+    return survey_from_rows(name, values, **options)
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
@@ -110,8 +137,8 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
         raise table.locate(error) from None
 
 
-def _pick_sheet(book: Any, sheet: str | None) -> str:
-    names = list(book.sheet_names)
+def _pick_sheet(source: Any, sheet: str | None) -> str:
+    names = list(source.sheet_names)
     if sheet is not None:
         for candidate in names:
             if candidate.strip().lower() == sheet.strip().lower():
@@ -121,82 +148,230 @@ def _pick_sheet(book: Any, sheet: str | None) -> str:
         if candidate.strip().lower() == DEFAULT_SHEET.lower():
             return candidate
     for candidate in names:
-        rows = book.get_sheet_by_name(candidate).to_python(nrows=_HEADER_SCAN_ROWS)
-        if any(_header_columns(row) for row in rows):
+        if survey_header(source.values(candidate, nrows=_HEADER_SCAN_ROWS)) is not None:
             return candidate
     return names[0]
 
 
-def _header_columns(row: Sequence[Any]) -> dict[str, int]:
-    """code → 0-based column, if this row looks like an unsur header (at least two unsur found)."""
-    found: dict[str, int] = {}
+def survey_header(values: Sequence[Sequence[Any]]) -> int | None:
+    """The 0-based index of the unsur header row among the first rows, or None (not a survey sheet)."""
+    for index, row in enumerate(values[:_HEADER_SCAN_ROWS]):
+        if _header_columns(row):
+            return index
+    return None
+
+
+def _header_columns(row: Sequence[Any]) -> dict[str, list[int]]:
+    """code → 0-based columns, if this row looks like an unsur header (at least two unsur found)."""
+    found: dict[str, list[int]] = {}
     for index, cell in enumerate(row):
         code = unsur_code(cell) if isinstance(cell, str) else None
-        if code and code not in found:
-            found[code] = index
+        if code:
+            found.setdefault(code, []).append(index)
     return found if len(found) >= 2 else {}
 
 
-def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]]) -> SurveyTable:
-    """A survey from a sheet's values (row 1 first), however they were read: calamine, openpyxl or xlwings."""
-    for header_index, row in enumerate(values[:_HEADER_SCAN_ROWS]):
-        found = _header_columns(row)
-        if found:
-            break
-    else:
-        raise InputError(
-            f"Sheet '{sheet}': baris judul unsur (U1 … U9 atau nama unsur) tidak ditemukan di {_HEADER_SCAN_ROWS} "
-            "baris pertama. Beri judul kolom U1 … U9, atau sebutkan rentangnya dengan --range."
-        )
+def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, list[int]],
+                 other_unsur: bool) -> list[str]:
+    """The unsur codes in order, after the header rules: one column per unsur; the nine of 14/2017 unless asked."""
+    for code, columns in found.items():
+        if len(columns) > 1:
+            cells = " dan ".join(f"{address(row, c + 1)} ('{_short(header[c])}')" for c in columns[:2])
+            raise InputError(
+                f"Sheet '{sheet}': kolom {cells} sama-sama dibaca sebagai {code} {_standard_name(code)}. Satu unsur "
+                "hanya boleh satu kolom: hapus kolom yang dobel atau ubah judulnya."
+            )
     codes = sorted(found, key=lambda c: int(c[1:]))
-    expected = [f"U{i}" for i in range(1, len(codes) + 1)]
-    if codes != expected:
-        missing = sorted(set(expected) - set(codes), key=lambda c: int(c[1:]))
+    if other_unsur:
+        return codes
+    missing = [c for c in STANDARD_CODES if c not in found]
+    extra = [c for c in codes if c not in STANDARD_CODES]
+    if missing or extra:
+        problem = []
+        if missing:
+            problem.append(", ".join(f"{c} {_standard_name(c)}" for c in missing) + " tidak ditemukan")
+        if extra:
+            problem.append("bukan unsur PermenPANRB 14/2017: " + ", ".join(extra))
         raise InputError(
-            f"Sheet '{sheet}' baris {header_index + 1}: kolom unsur tidak lengkap, {', '.join(missing)} tidak "
-            "ditemukan. Beri judul setiap kolom jawaban U1, U2, … tanpa loncatan."
+            f"Sheet '{sheet}' baris {row}: kolom unsur tidak sesuai sembilan unsur PermenPANRB 14/2017 "
+            f"({'; '.join(problem)}). Beri judul setiap kolom jawaban (U1 … U9, nama unsur, atau pertanyaannya). "
+            f"Bila survei kantor memang memakai unsur lain, jalankan dengan {OTHER_UNSUR_OPTION} "
+            f"(bobot tiap unsur 1/{len(codes)})."
+        )
+    return codes
+
+
+def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
+                     problems: dict[tuple[int, int], str] | None = None, zero_blank: bool = False,
+                     other_unsur: bool = False) -> SurveyTable:
+    """A survey from a sheet's values (row 1 first), however they were read: calamine, openpyxl, xlwings, CSV.
+
+    The header row may sit below title rows; the table ends at the last respondent before a summary row (a label
+    such as "Jumlah Nilai / Unsur", or a row of sums/averages); rows left out below it are listed in `left_out`.
+    """
+    header_index = survey_header(values)
+    if header_index is None:
+        raise InputError(
+            f"Sheet '{sheet}': baris judul unsur (U1 … U9, nama unsur, atau pertanyaan kuesioner) tidak ditemukan di "
+            f"{_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau sebutkan rentangnya dengan --range."
         )
     header = values[header_index]
-    names = [_name_of(code, header[found[code]], len(codes)) for code in codes]
-    columns = [found[c] for c in codes]
-    rows = _answers(values[header_index + 1:], columns)
+    found = _header_columns(header)
+    codes = _check_codes(sheet, header_index + 1, header, found, other_unsur)
+    columns = [found[c][0] for c in codes]
+    names = [_name_of(code, header[found[code][0]], len(codes)) for code in codes]
     profile_columns: dict[str, int] = {}
+    matched = []
     for index, cell in enumerate(header):
-        key = " ".join(str(cell).split()).lower() if cell is not None else ""
-        if key in PROFILE_COLUMNS and PROFILE_COLUMNS[key] not in profile_columns:
-            profile_columns[PROFILE_COLUMNS[key]] = index
-    data = values[header_index + 1:header_index + 1 + len(rows)]
+        if cell is None or str(cell).strip() == "":
+            continue
+        code = next((c for c in codes if found[c][0] == index), None)
+        profile = None if code else profile_of(str(cell))
+        if profile and profile not in profile_columns:
+            profile_columns[profile] = index
+        else:
+            profile = None
+        target = f"{code} {names[codes.index(code)]}" if code else (profile or "")
+        matched.append((column_letter(index + 1), _short(str(cell), 80), target))
+    body = values[header_index + 1:]
+    rows = _answers(body, columns, zero_blank)
+    first_row = header_index + 2
+    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns))
+    _check_problems(sheet, problems or {}, columns, first_row, len(rows))
+    data = body[:len(rows)]
     profiles = {
         name: [(r[i] if i < len(r) and r[i] != "" else None) for r in data] for name, i in profile_columns.items()
     }
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
-    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], header_index + 2, rows, profiles, others, data)
+    headers = [" ".join(str(header[c]).split()) for c in columns]
+    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, profiles, others, data,
+                       headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank)
 
 
-def _from_range(sheet: str, values: list[list[Any]], cell_range: str) -> SurveyTable:
+def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
+                problems: dict[tuple[int, int], str] | None = None, zero_blank: bool = False,
+                other_unsur: bool = False) -> SurveyTable:
     top, left, bottom, right = parse_range(cell_range)
     block = [list(r[left - 1:right]) for r in values[top - 1:bottom]]
     columns = list(range(left - 1, right))
     width = right - left + 1
     first_row = top
-    if block and (found := _header_columns(block[0])) and len(found) == width:
-        codes = sorted(found, key=lambda c: int(c[1:]))
-        order = [found[c] for c in codes]
-        names = [_name_of(c, block[0][found[c]], len(codes)) for c in codes]
+    headers: list[str] = []
+    if block and (found := _header_columns(block[0])) and sum(map(len, found.values())) == width:
+        codes = _check_codes(sheet, top, [None] * (left - 1) + block[0],
+                             {c: [i + left - 1 for i in cols] for c, cols in found.items()}, other_unsur)
+        order = [found[c][0] for c in codes]
+        names = [_name_of(c, block[0][found[c][0]], len(codes)) for c in codes]
+        headers = [" ".join(str(block[0][i]).split()) for i in order]
         columns = [left - 1 + i for i in order]
         block = [[r[i] if i < len(r) else None for i in order] for r in block[1:]]
         first_row += 1
     else:
+        if width != len(STANDARD_CODES) and not other_unsur:
+            raise InputError(
+                f"Rentang {cell_range} berisi {width} kolom jawaban, sedangkan survei PermenPANRB 14/2017 memiliki "
+                f"sembilan unsur. Pilih sembilan kolom U1 … U9, atau jalankan dengan {OTHER_UNSUR_OPTION} bila survei "
+                f"kantor memang memakai unsur lain (bobot tiap unsur 1/{width})."
+            )
         codes = [f"U{i}" for i in range(1, width + 1)]
         names = ([n for _, n in UNSUR_14_2017] if width == len(UNSUR_14_2017) else list(codes))
         block = [r + [None] * (width - len(r)) for r in block]
-    rows = [[None if v == "" else v for v in r] for r in block]
-    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, _strip_trailing(rows))
+    rows = [[None if v == "" or (zero_blank and _is_zero(v)) else v for v in r] for r in block]
+    rows = _strip_trailing(rows)
+    _check_problems(sheet, problems or {}, columns, first_row, len(rows))
+    return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, headers=headers,
+                       zero_blank=zero_blank)
 
 
-def _answers(rows: Sequence[Sequence[Any]], columns: list[int]) -> list[Sequence[Any]]:
+def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: list[int], first_row: int,
+                    count: int) -> None:
+    """An answer cell whose formula was never computed, or that holds an Excel error, is an error: the fast reader
+    shows both as empty, and counting them as "not answered" would change the IKM without a word."""
+    wanted = {c + 1 for c in columns}
+    bad = sorted((r, c) for r, c in problems if c in wanted and first_row <= r < first_row + count)
+    if not bad:
+        return
+    r, c = bad[0]
+    what = problems[(r, c)]
+    if what == "rumus":
+        message = ("rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel (atau LibreOffice) dahulu, "
+                   "atau ganti rumusnya dengan jawabannya.")
+    else:
+        message = (f"berisi nilai galat Excel {what}, bukan jawaban: rumus di sel ini gagal dihitung. Perbaiki "
+                   "rumusnya atau ganti dengan jawabannya (1–4, atau kosong bila tidak dijawab).")
+    raise InputError(message, where=f"Sheet '{sheet}', sel {address(r, c)}")
+
+
+def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,
+               answer_columns: set[int]) -> tuple[list[Sequence[Any]], list[str]]:
+    """Answer rows up to the last respondent above the first summary row, and the rows left out below, described.
+
+    A summary row with respondents still below it is an error (which rows would count is then not clear).
+    """
+    summary = None
+    for index, cells in enumerate(rows):
+        if _is_summary(body[index], cells, answer_columns):
+            summary = index
+            break
+    end = summary if summary is not None else len(rows)
+    if summary is not None:
+        below = next((i for i in range(summary + 1, len(rows))
+                      if any(v is not None for v in rows[i]) and not _is_summary(body[i], rows[i], answer_columns)),
+                     None)
+        if below is not None:
+            raise InputError(
+                f"Sheet '{sheet}' baris {first_row + summary} ('{_short(_label(body[summary], answer_columns))}') "
+                f"tampak sebagai baris ringkasan, tetapi baris {first_row + below} di bawahnya masih berisi jawaban. "
+                "Pindahkan baris ringkasan ke bawah seluruh data responden, atau hapus."
+            )
+    kept = _strip_trailing(list(rows[:end]))
+    left_out = []
+    for index in range(len(kept), len(body)):
+        line = body[index]
+        if any(v not in (None, "") for v in line):
+            left_out.append(f"baris {first_row + index} ('{_short(_label(line, answer_columns))}')")
+    return kept, left_out
+
+
+def _is_summary(line: Sequence[Any], answers: Sequence[Any], answer_columns: set[int]) -> bool:
+    """A row under the table: a label beginning with a summary word, or answers that are all sums or averages."""
+    label = _label(line, answer_columns).lower()
+    if label and re.match(r"[a-z]+", label) and re.match(r"[a-z]+", label).group(0) in SUMMARY_WORDS:
+        return True
+    given = [v for v in answers if v is not None]
+    return len(given) >= 2 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and (v > 4 or (v > 0 and v != int(v)))
+        for v in given)
+
+
+def _label(line: Sequence[Any], answer_columns: set[int]) -> str:
+    """The first text outside the answer columns (a respondent label, a summary label)."""
+    for index, value in enumerate(line):
+        if index not in answer_columns and isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return ""
+
+
+def _is_zero(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return value == 0
+    return isinstance(value, str) and value.strip() in ("0", "0.0", "0,0")
+
+
+def _short(text: Any, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _standard_name(code: str) -> str:
+    return dict(UNSUR_14_2017).get(code, "")
+
+
+def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool = False) -> list[Sequence[Any]]:
     """The answer cells of each row, in code order, with calamine's "" for an empty cell turned into None.
 
     Done with C-level helpers (itemgetter, `in`) and a Python loop only for the few rows that hold a blank: this
@@ -209,10 +384,10 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int]) -> list[Sequence
         if len(row) < width:
             row = list(row) + [""] * (width - len(row))
         cells = pick(row)
-        if "" in cells:
-            cells = tuple(None if v == "" else v for v in cells)
+        if "" in cells or (zero_blank and (0 in cells or "0" in cells)):
+            cells = tuple(None if v == "" or (zero_blank and _is_zero(v)) else v for v in cells)
         out.append(cells)
-    return _strip_trailing(out)
+    return out
 
 
 def _strip_trailing(rows: list[list[Any]]) -> list[list[Any]]:
@@ -232,4 +407,5 @@ def _name_of(code: str, header: Any, count: int) -> str:
     return text[len(text) - len(rest):].strip() if rest else code
 
 
-__all__ = ["SurveyTable", "read_survey", "survey_from_rows", "survey_summary", "unsur_code", "PROFILE_COLUMNS"]
+__all__ = ["SurveyTable", "read_survey", "survey_from_rows", "survey_summary", "survey_header", "unsur_code",
+           "PROFILE_COLUMNS"]

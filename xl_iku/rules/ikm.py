@@ -15,11 +15,13 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Hashable, Sequence
 
 
 from ..errors import InputError
+from .answers import accepted_labels, label_value
 
 if TYPE_CHECKING:
     import numpy as np
@@ -398,16 +400,18 @@ def _answer(cell: Any, i: int, j: int, label: str) -> float:
     elif isinstance(cell, Real):
         return float(cell)  # range and integrality are checked for the whole matrix at once
     elif isinstance(cell, str):
-        text = cell.strip()
-        if not text:
-            return math.nan
-        try:  # the same texts numpy's conversion accepts on the fast path ("3", " 4 ", "3.0"), but never NaN/inf
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if math.isfinite(value):
+        value = _text_value(cell)
+        if value is not None:
             return value  # range and integrality are checked for the whole matrix at once
-        problem = f"teks '{cell}' bukan jawaban"
+        text = cell.strip()
+        if text.upper() in EXCEL_ERRORS:
+            raise InputError(f"nilai galat Excel {text.upper()} bukan jawaban: rumus di sel ini gagal dihitung. "
+                             f"Perbaiki rumusnya atau ganti dengan jawabannya. {_FIX}",
+                             row=i + 1, column=j + 1, where=_where(i, j), subject=label)
+        code = label.split()[0] if label.split() else None
+        raise InputError(f"teks '{cell}' bukan jawaban yang dikenal. Jawaban yang diterima: angka 1–4, atau "
+                         f"{accepted_labels(code)}. Kosongkan bila tidak dijawab.",
+                         row=i + 1, column=j + 1, where=_where(i, j), subject=label)
     elif isinstance(cell, (_dt.date, _dt.time, _dt.timedelta)):
         problem = f"tanggal/waktu {cell} bukan jawaban"
     else:
@@ -416,6 +420,25 @@ def _answer(cell: Any, i: int, j: int, label: str) -> float:
 
 
 _FIX = "Isi 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."
+
+#: What Excel shows (and xlwings/openpyxl hand over as text) when a formula fails.
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+@lru_cache(maxsize=4096)
+def _text_value(cell: str) -> float | None:
+    """A text answer's value: a number ("3", " 4 ", "3.0": what numpy's conversion accepts, never NaN/inf) or a
+    questionnaire label ("c. Sesuai"); a blank text is not answered (NaN). Cached: a survey repeats a few texts."""
+    text = cell.strip()
+    if not text:
+        return math.nan
+    try:
+        value = float(text)
+    except ValueError:
+        label = label_value(text)
+        return None if label is None else float(label)
+    return value if math.isfinite(value) else None
 
 
 def _where(i: int, j: int) -> str:

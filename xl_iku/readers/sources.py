@@ -1,0 +1,110 @@
+"""Where survey values come from: an Excel/ODS workbook (python-calamine, guarded by the .xlsx scan) or a CSV export.
+
+One small interface (sheet names, a sheet's values, its problem cells) so the survey reader decides nothing about
+file formats, in the manner of pandas' io/excel engines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from typing import Any
+
+from ..errors import InputError
+from .xlsx_scan import DENSE_CELL_LIMIT, SheetScan, scan_sheet, sheet_parts, sparse_values
+
+_INTEGER = re.compile(r"^-?\d{1,9}$")
+
+
+class Source:
+    """An opened survey file."""
+
+    sheet_names: list[str]
+
+    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
+        raise NotImplementedError
+
+    def problems(self, name: str) -> dict[tuple[int, int], str]:
+        """(row, column) 1-based → "rumus" (formula never computed) or an Excel error text, for cells the values
+        show as empty."""
+        return {}
+
+
+def open_source(path: str | os.PathLike) -> Source:
+    if not os.path.isfile(path):
+        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+    if str(path).lower().endswith(".csv"):
+        return CsvSource(path)
+    return WorkbookSource(path)
+
+
+class WorkbookSource(Source):
+    def __init__(self, path: str | os.PathLike):
+        from python_calamine import CalamineWorkbook
+
+        self.path = os.fspath(path)
+        try:
+            self.book = CalamineWorkbook.from_path(self.path)
+        except Exception as error:  # calamine raises its own types for corrupt/unsupported files
+            raise InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).") from None
+        self.sheet_names = list(self.book.sheet_names)
+        self.parts: dict[str, str] = {}
+        if self.path.lower().endswith((".xlsx", ".xlsm")):
+            try:
+                self.parts = sheet_parts(self.path)
+            except Exception:  # calamine opened it: leave the guard out rather than refuse a readable file
+                self.parts = {}
+        self._scans: dict[str, SheetScan] = {}
+
+    def _scan(self, name: str) -> SheetScan | None:
+        if name not in self.parts:
+            return None
+        if name not in self._scans:
+            self._scans[name] = scan_sheet(self.path, self.parts[name])
+        return self._scans[name]
+
+    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
+        scan = self._scan(name)
+        if scan is not None and scan.dense_cells > DENSE_CELL_LIMIT:
+            values = sparse_values(self.path, self.parts[name])
+            return values[:nrows] if nrows is not None else values
+        sheet = self.book.get_sheet_by_name(name)
+        if nrows is not None:
+            return sheet.to_python(nrows=nrows)
+        return sheet.to_python(skip_empty_area=False)
+
+    def problems(self, name: str) -> dict[tuple[int, int], str]:
+        scan = self._scan(name)
+        return scan.problems if scan is not None else {}
+
+
+class CsvSource(Source):
+    """A form service's CSV export: UTF-8 with or without BOM (Windows' ANSI as a fallback), comma or semicolon.
+
+    Whole numbers become numbers, as Excel does when it opens the file; everything else stays text (answers as
+    labels, day-first dates, which the survey rules read).
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        raw = open(path, "rb").read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", "replace")
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error as error:
+            raise InputError(f"Berkas '{path}' bukan CSV yang dapat dibaca ({error}).") from None
+        self.rows = [[_csv_value(v) for v in row] for row in rows]
+        self.sheet_names = [os.path.splitext(os.path.basename(path))[0]]
+
+    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
+        return self.rows[:nrows] if nrows is not None else self.rows
+
+
+def _csv_value(text: str) -> Any:
+    return int(text) if _INTEGER.match(text) else text
