@@ -1,11 +1,18 @@
 """Many survey files at once (a kabupaten sends dozens): one result per file/unit/period, and the combined IKM
 computed from all respondents together, never by averaging averages. A file that cannot be read is listed with its
-reason; the others are still processed."""
+reason; the others are still processed, even when a reader process dies on one file.
+
+What a folder naturally holds besides surveys (hidden and temporary copies, Excel lock files, macOS `._` files,
+other documents, workbooks without a survey sheet) is skipped, never counted, never a failure; the same survey found
+twice (the same file by another path, or a copy holding the same data) is counted once, with a warning."""
 
 from __future__ import annotations
 
+import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -13,7 +20,11 @@ from typing import Callable, Iterable, Sequence
 from .errors import InputError
 from .rules.ikm import IkmResult, ikm_by_group, ikm_from_totals
 
-SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+#: Why a file found in a folder is not read, by how its name begins: interrupted saves (".s.x1y2z3.xlsx"), macOS
+#: resource forks ("._s.xlsx"), Excel's lock files ("~$s.xlsx").
+SKIPPED_PREFIXES = (("~$", "berkas kunci Excel"), ("._", "berkas metadata macOS"),
+                    (".", "berkas tersembunyi/sementara"))
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class FileOutcome:
     codes: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     error: str = ""
+    skipped: str = ""  # a file found in a folder that holds no survey: why it was left out
+    fingerprint: str = ""  # digest of the survey's data: the same survey in two files is counted once
+    left_out: tuple[str, ...] = ()  # rows below the table that are not respondents
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,8 @@ class BatchResult:
     files: list[FileOutcome]
     combined: IkmResult | None
     combined_problem: str = ""
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): never counted, never a failure
+    warnings: list[str] = field(default_factory=list)  # duplicates counted once
 
     @property
     def groups(self) -> list[GroupOutcome]:
@@ -53,26 +69,74 @@ class BatchResult:
         return [f for f in self.files if f.error]
 
 
+@dataclass(frozen=True)
+class Found:
+    files: list[Path]
+    in_folder: set[Path]  # found by walking a folder (not named by the user): skipped when not a survey
+    skipped: list[tuple[str, str]]
+    warnings: list[str]
+
+
 def survey_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, and the survey workbooks inside any directory given (not Excel's ~$ lock files)."""
-    out: list[Path] = []
+    """Files as given, and the survey files inside any directory given."""
+    return find_surveys(paths).files
+
+
+def find_surveys(paths: Iterable[str | os.PathLike]) -> Found:
+    """Files as given, and the survey files inside any directory given; what a folder holds besides surveys is
+    listed as skipped. A file reached twice (another spelling of the path, a symlink) is kept once."""
+    files: list[Path] = []
+    in_folder: set[Path] = set()
+    skipped: list[tuple[str, str]] = []
+    warnings: list[str] = []
+    seen: dict[Path, Path] = {}
+
+    def add(path: Path, walked: bool) -> None:
+        key = path.resolve()
+        if key in seen:
+            warnings.append(f"'{path}' adalah berkas yang sama dengan '{seen[key]}': dihitung sekali.")
+            return
+        seen[key] = path
+        files.append(path)
+        if walked:
+            in_folder.add(path)
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.suffix.lower() in SURVEY_SUFFIXES
-                          and not p.name.startswith("~$") and p.is_file())
-        else:
-            out.append(path)
-    return out
+        if not path.is_dir():
+            add(path, False)
+            continue
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            parts = child.relative_to(path).parts
+            reason = next((why for start, why in SKIPPED_PREFIXES for part in parts if part.startswith(start)), None)
+            if reason is None and child.suffix.lower() not in SURVEY_SUFFIXES:
+                reason = "bukan berkas survei"
+            if reason:
+                skipped.append((str(child), reason))
+            else:
+                add(child, True)
+    return Found(files, in_folder, skipped, warnings)
 
 
-def process_file(path: Path, sheet: str | None = None, granularity: str = "semester") -> FileOutcome:
-    """One survey file → its groups (unit × period). Never raises for a bad file: the error is the outcome."""
-    from .readers.skm import read_survey
+def process_file(path: Path, sheet: str | None = None, granularity: str = "semester", optional: bool = False,
+                 read_options: dict | None = None) -> FileOutcome:
+    """One survey file → its groups (unit × period). Never raises for a bad file: the error is the outcome.
+
+    `optional`: the file was found in a folder, so a workbook without a survey sheet (or with no answers yet) is
+    skipped rather than failed. `read_options` go to `read_survey` (zero_blank, other_unsur).
+    """
+    from .readers.skm import NotASurvey, read_survey
     from .skm import period_labels_of
 
     try:
-        table = read_survey(path, sheet)
+        try:
+            table = read_survey(path, sheet, **(read_options or {}))
+        except NotASurvey as error:
+            if optional:
+                return FileOutcome(str(path), skipped=f"bukan berkas survei ({error.message})")
+            raise
+        if optional and not any(any(v is not None for v in row) for row in table.rows):
+            return FileOutcome(str(path), skipped=f"sheet '{table.sheet}' belum berisi jawaban")
         periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
         stem = path.stem
         if "Unit" in table.profiles:
@@ -95,9 +159,10 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
             raise InputError("tidak ada jawaban survei di sheet ini.")
         sums = tuple(sum(u.nrr * u.n for u in (g.result.unsur[j] for g in groups)) for j in range(len(table.codes)))
         counts = tuple(sum(g.result.unsur[j].n for g in groups) for j in range(len(table.codes)))
+        digest = hashlib.sha1(pickle.dumps((table.codes, table.rows, sorted(table.profiles.items())))).hexdigest()
         return FileOutcome(str(path), groups, sums=sums, counts=counts,
                            responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
-                           names=tuple(table.names))
+                           names=tuple(table.names), fingerprint=digest, left_out=tuple(table.left_out))
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
     except Exception as error:  # a corrupt file must not stop the batch
@@ -105,24 +170,69 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
 
 
 def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str = "semester", jobs: int = 1,
-              progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    outcomes: list[FileOutcome] = []
+              progress: Callable[[int, int], None] | None = None, *, found: Found | None = None,
+              read_options: dict | None = None) -> BatchResult:
+    optional = found.in_folder if found else set()
+    tasks = [(path, sheet, granularity, path in optional, read_options) for path in paths]
+    outcomes: dict[int, FileOutcome] = {}
+
+    def done(index: int, outcome: FileOutcome) -> None:
+        outcomes[index] = outcome
+        if progress:
+            progress(len(outcomes), len(paths))
+
     if jobs > 1 and len(paths) > 1:
         # a few files per task: one file is often quicker than the round trip to a worker
-        chunk = max(1, len(paths) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(process_file, paths, [sheet] * len(paths), [granularity] * len(paths),
-                               chunksize=chunk)
-            for done, outcome in enumerate(results, start=1):
-                outcomes.append(outcome)
-                if progress:
-                    progress(done, len(paths))
+        size = max(1, len(paths) // (jobs * 8))
+        chunks = [list(range(i, min(i + size, len(paths)))) for i in range(0, len(paths), size)]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(_process_many, [tasks[i] for i in chunk]): chunk for chunk in chunks}
+                for future in as_completed(futures):
+                    for index, outcome in zip(futures[future], future.result()):
+                        done(index, outcome)
+        except BrokenProcessPool:  # a reader process died (out of memory, a crash in a library): isolate the file
+            for index in range(len(paths)):
+                if index not in outcomes:
+                    done(index, _isolated(tasks[index]))
     else:
-        for done, path in enumerate(paths, start=1):
-            outcomes.append(process_file(path, sheet, granularity))
-            if progress:
-                progress(done, len(paths))
-    return BatchResult(outcomes, *_combined(outcomes))
+        for index, task in enumerate(tasks):
+            done(index, process_file(*task))
+    ordered = [outcomes[i] for i in range(len(paths))]
+    files, warnings = _distinct(ordered)
+    skipped = (found.skipped if found else []) + [(o.berkas, o.skipped) for o in ordered if o.skipped]
+    return BatchResult(files, *_combined(files), skipped=skipped, warnings=(found.warnings if found else []) + warnings)
+
+
+def _process_many(tasks: list[tuple]) -> list[FileOutcome]:
+    return [process_file(*task) for task in tasks]
+
+
+def _isolated(task: tuple) -> FileOutcome:
+    """One file in a process of its own, so that a crash fails this file only."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_process_many, [task]).result()[0]
+    except BrokenProcessPool:
+        return FileOutcome(str(task[0]), error="proses pembaca berhenti mendadak saat membaca berkas ini (berkas "
+                                               "terlalu besar atau rusak); berkas lain tetap diolah.")
+
+
+def _distinct(outcomes: list[FileOutcome]) -> tuple[list[FileOutcome], list[str]]:
+    """Files without the skipped ones, and each survey once: a second file with the same data is dropped, named."""
+    first: dict[str, str] = {}
+    kept, warnings = [], []
+    for outcome in outcomes:
+        if outcome.skipped:
+            continue
+        if outcome.fingerprint and outcome.fingerprint in first:
+            warnings.append(f"'{outcome.berkas}' berisi data survei yang sama dengan '{first[outcome.fingerprint]}': "
+                            "dihitung sekali.")
+            continue
+        if outcome.fingerprint:
+            first[outcome.fingerprint] = outcome.berkas
+        kept.append(outcome)
+    return kept, warnings
 
 
 def _combined(outcomes: list[FileOutcome]) -> tuple[IkmResult | None, str]:

@@ -138,5 +138,8 @@ def book_data(book, path: Path | None = None, pk_years: list[int] | None = None)
             cache.append(openpyxl.load_workbook(path, data_only=True))
         return cache[0]
 
-    return read_book(book.sheetnames, lambda name: grid(book[name], cached_values if path is not None else None),
-                     lambda name: [list(r) for r in book[name].iter_rows(values_only=True)], pk_years)
+    def grid_of(name):
+        return grid(book[name], cached_values if path is not None else None)
+
+    # the survey too is read as last computed: a formula answer is its value, one never computed is an error
+    return read_book(book.sheetnames, grid_of, lambda name: list(grid_of(name).rows), pk_years)

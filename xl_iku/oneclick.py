@@ -45,7 +45,7 @@ def run(book: Any) -> str:
 def sheet_grid(sheet: Any) -> SheetGrid:
     """Values from row 1/column A, whatever the used range's origin; Excel date serials in Instansi become dates."""
     used = sheet.used_range
-    values = used.options(ndim=2).value or []
+    values = used.options(ndim=2, err_to_str=True).value or []  # "#DIV/0!" is named, never read as a blank
     top, left = used.row, used.column
     rows = [[None] * (left - 1) + list(r) for r in values]
     rows = [[] for _ in range(top - 1)] + rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..rules.numbers import format_id
 
@@ -11,25 +12,57 @@ from ..rules.numbers import format_id
 def register(commands: argparse._SubParsersAction) -> None:
     ikm = commands.add_parser("ikm", help="hitung IKM dari buku kerja survei (SKM)",
                               description="Hitung IKM (PermenPANRB 14/2017) dari sheet jawaban survei.")
-    ikm.add_argument("path", metavar="PATH", help="buku kerja survei (.xlsx/.xlsm/.xls/.ods)")
+    ikm.add_argument("path", metavar="PATH", help="buku kerja survei (.xlsx/.xlsm/.xls/.ods) atau ekspor .csv")
     ikm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM', atau sheet pertama yang berjudul U1…U9)")
     ikm.add_argument("--range", dest="cell_range", metavar="A1:J100",
                      help="rentang jawaban; tanpa ini kolom unsur dicari dari judulnya")
     ikm.add_argument("--bobot", help="bobot lama untuk mencocokkan laporan lama (0,111 / 0,11 / 0,071)")
     ikm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    add_reader_options(ikm)
+    ikm.add_argument("--verbose", action="store_true",
+                     help="tampilkan kolom mana dibaca sebagai unsur/profil dan baris yang tidak dihitung")
     ikm.set_defaults(run=run)
+
+
+def add_reader_options(parser: argparse.ArgumentParser) -> None:
+    """How survey answers are read, shared by `ikm` and `skm`."""
+    parser.add_argument("--nol-kosong", dest="zero_blank", action="store_true",
+                        help="baca jawaban 0 sebagai tidak dijawab (ekspor aplikasi SKM yang menulis 0 untuk kosong)")
+    parser.add_argument("--unsur-sendiri", dest="other_unsur", action="store_true",
+                        help="survei kantor memakai unsur selain sembilan unsur PermenPANRB 14/2017; "
+                             "bobot tiap unsur 1/jumlah unsur yang ditemukan")
+
+
+def reader_options(args: argparse.Namespace) -> dict:
+    return {"zero_blank": args.zero_blank, "other_unsur": args.other_unsur}
+
+
+def describe_reading(table, out) -> None:
+    """What the header row was read as (--verbose), and the rows left out below the table (always)."""
+    if out is not None:
+        print(f"Judul kolom (sheet '{table.sheet}'):", file=out)
+        for letter, header, target in table.matched:
+            print(f"  {letter:>3}  {header}  →  {target or 'tidak dipakai'}", file=out)
+        if table.zero_blank:
+            print("  Jawaban 0 dibaca sebagai tidak dijawab (--nol-kosong).", file=out)
+    if table.left_out:
+        print(f"Tidak dihitung (bukan baris responden, di bawah tabel jawaban): {'; '.join(table.left_out)}",
+              file=sys.stderr if out is None or out is sys.stderr else out)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..readers.skm import read_survey, survey_summary
 
-    table = read_survey(args.path, args.sheet, args.cell_range)
+    table = read_survey(args.path, args.sheet, args.cell_range, **reader_options(args))
     result = survey_summary(table, weight=args.bobot)
     if args.json:
+        describe_reading(table, sys.stderr if args.verbose else None)
         print(json.dumps(result_json(result), ensure_ascii=False))
         return 0
     print(f"Survei Kepuasan Masyarakat: {args.path} (sheet '{table.sheet}')")
-    print(f"Responden: {result.responden}    Bobot per unsur: {format_id(result.bobot, 4)}")
+    describe_reading(table, sys.stdout if args.verbose else None)
+    share = f" (1/{len(result.unsur)})" if args.bobot is None else ""
+    print(f"Responden: {result.responden}    Bobot per unsur: {format_id(result.bobot, 4)}{share}")
     print()
     width = max(len(f"{u.kode} {u.nama}") for u in result.unsur)
     print(f"{'Unsur':<{width}}  {'n':>6}  {'NRR':>6}  {'NRR tertimbang':>14}")

@@ -8,14 +8,15 @@ import sys
 
 from ..errors import InputError
 from ..rules.numbers import format_id
-from .ikm import result_json
+from .ikm import add_reader_options, reader_options, result_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     skm = commands.add_parser("skm", help="olah satu atau banyak berkas survei SKM sekaligus",
                               description="Hitung IKM per berkas/unit/periode dan nilai gabungan dari seluruh "
                                           "responden. Berkas yang gagal dibaca dicatat, yang lain tetap diolah.")
-    skm.add_argument("paths", nargs="+", metavar="PATH", help="berkas survei atau folder berisi berkas survei")
+    skm.add_argument("paths", nargs="+", metavar="PATH",
+                     help="berkas survei (.xlsx/.xlsm/.xls/.ods/.csv) atau folder berisi berkas survei")
     skm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM' atau sheet berjudul U1…U9)")
     skm.add_argument("--periode", default="semester", choices=("semester", "triwulan", "tahun"),
                      help="pengelompokan menurut kolom Tanggal (bawaan: semester); kolom Periode dipakai apa adanya")
@@ -24,6 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     skm.add_argument("--csv", metavar="HASIL.csv", help="tulis tabel per berkas/unit/periode sebagai CSV (UTF-8, koma)")
     skm.add_argument("--jobs", type=int, default=0, metavar="N",
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
+    add_reader_options(skm)
+    skm.add_argument("--verbose", action="store_true", help="sebutkan berkas di folder yang dilewati dan alasannya")
     skm.set_defaults(run=run)
 
 
@@ -31,13 +34,15 @@ def run(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from ..batch import run_batch, survey_files
+    from ..batch import find_surveys, run_batch
 
-    paths = survey_files(args.paths)
+    found = find_surveys(args.paths)
+    paths = found.files
     if not paths:
-        raise InputError("Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods) pada PATH yang diberikan.")
+        raise InputError("Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods, .csv) pada PATH yang diberikan.")
     jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
-    batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None)
+    batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None, found=found,
+                      read_options=reader_options(args))
     if args.output:
         from ..layout.ringkasan_skm import ringkasan_skm
         from ..workbook import new_book
@@ -49,6 +54,15 @@ def run(args: argparse.Namespace) -> int:
         write_csv(batch_table(batch), args.csv)
     for outcome in batch.failed:
         print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
+    for warning in batch.warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
+    for outcome in batch.files:
+        if outcome.left_out:
+            print(f"{outcome.berkas}: tidak dihitung (bukan baris responden): {'; '.join(outcome.left_out)}",
+                  file=sys.stderr)
+    if args.verbose:
+        for berkas, why in batch.skipped:
+            print(f"Dilewati: {berkas}: {why}", file=sys.stderr)
     if args.json:
         print(json.dumps({
             "berkas": [dict(berkas=g.berkas, unit=g.unit, periode=g.periode, **result_json(g.result))
@@ -64,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{format_id(g.result.ikm):>6}  {g.result.category.code}")
         if batch.combined:
             c = batch.combined
-            print(f"\nGabungan ({c.responden} responden dari {len(paths) - len(batch.failed)} berkas): "
+            print(f"\nGabungan ({c.responden} responden dari {len(batch.files) - len(batch.failed)} berkas): "
                   f"IKM {format_id(c.ikm)}, mutu {c.category.code} ({c.category.label})")
         elif batch.combined_problem:
             print(f"\nNilai gabungan tidak dihitung: {batch.combined_problem}")

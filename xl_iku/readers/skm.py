@@ -13,6 +13,7 @@ import os
 import re
 from operator import itemgetter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Sequence
 
 from ..cells import address, column_letter, parse_range
@@ -49,6 +50,10 @@ PROFILE_COLUMNS = {
     "unit": "Unit",
     "unit layanan": "Unit",
 }
+
+
+class NotASurvey(InputError):
+    """No sheet of the file has an unsur header: a folder's other workbooks are skipped on this, not failed."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +216,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     """
     header_index = survey_header(values)
     if header_index is None:
-        raise InputError(
+        raise NotASurvey(
             f"Sheet '{sheet}': baris judul unsur (U1 … U9, nama unsur, atau pertanyaan kuesioner) tidak ditemukan di "
             f"{_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau sebutkan rentangnya dengan --range."
         )
@@ -236,7 +241,8 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     body = values[header_index + 1:]
     rows = _answers(body, columns, zero_blank)
     first_row = header_index + 2
-    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns))
+    # summary labels sit in the first column or in columns that are neither answers nor profile (No, Responden)
+    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns) | (set(profile_columns.values()) - {0}))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
     profiles = {
@@ -307,12 +313,14 @@ def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: l
 def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,
                answer_columns: set[int]) -> tuple[list[Sequence[Any]], list[str]]:
     """Answer rows up to the last respondent above the first summary row, and the rows left out below, described.
+    `answer_columns`: the columns a summary label is not looked for in.
 
     A summary row with respondents still below it is an error (which rows would count is then not clear).
     """
     summary = None
+    answer_columns = frozenset(answer_columns)
     for index, cells in enumerate(rows):
-        if _is_summary(body[index], cells, answer_columns):
+        if body[index] and _is_summary(body[index], cells, answer_columns):
             summary = index
             break
     end = summary if summary is not None else len(rows)
@@ -330,28 +338,46 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
     left_out = []
     for index in range(len(kept), len(body)):
         line = body[index]
-        if any(v not in (None, "") for v in line):
-            left_out.append(f"baris {first_row + index} ('{_short(_label(line, answer_columns))}')")
+        filled = next(((c, v) for c, v in enumerate(line) if v not in (None, "")), None)
+        if filled:
+            what = _label(line, answer_columns) or f"{address(first_row + index, filled[0] + 1)}: {filled[1]}"
+            left_out.append(f"baris {first_row + index} ('{_short(what)}')")
     return kept, left_out
+
+
+_VALID = frozenset({1, 2, 3, 4})
 
 
 def _is_summary(line: Sequence[Any], answers: Sequence[Any], answer_columns: set[int]) -> bool:
     """A row under the table: a label beginning with a summary word, or answers that are all sums or averages."""
-    label = _label(line, answer_columns).lower()
-    if label and re.match(r"[a-z]+", label) and re.match(r"[a-z]+", label).group(0) in SUMMARY_WORDS:
+    if _summary_label(_label(line, answer_columns)):
         return True
+    if any(v in _VALID for v in answers):  # a valid answer: not a row of sums or averages
+        return False
     given = [v for v in answers if v is not None]
     return len(given) >= 2 and all(
         isinstance(v, (int, float)) and not isinstance(v, bool) and (v > 4 or (v > 0 and v != int(v)))
         for v in given)
 
 
+@lru_cache(maxsize=1024)
+def _summary_label(text: str) -> bool:
+    word = re.match(r"[a-z]+", text.lower())
+    return bool(word) and word.group(0) in SUMMARY_WORDS
+
+
 def _label(line: Sequence[Any], answer_columns: set[int]) -> str:
     """The first text outside the answer columns (a respondent label, a summary label)."""
-    for index, value in enumerate(line):
-        if index not in answer_columns and isinstance(value, str) and value.strip():
+    for index in _label_columns(len(line), frozenset(answer_columns)):
+        value = line[index]
+        if isinstance(value, str) and value.strip():
             return " ".join(value.split())
     return ""
+
+
+@lru_cache(maxsize=64)
+def _label_columns(width: int, answer_columns: frozenset[int]) -> tuple[int, ...]:
+    return tuple(i for i in range(width) if i not in answer_columns)
 
 
 def _is_zero(value: Any) -> bool:
@@ -380,7 +406,11 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
     width = max(columns) + 1
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     out = []
+    blank = (None,) * len(columns)
     for row in rows:
+        if not row:  # a sparse read's empty row
+            out.append(blank)
+            continue
         if len(row) < width:
             row = list(row) + [""] * (width - len(row))
         cells = pick(row)
@@ -407,5 +437,5 @@ def _name_of(code: str, header: Any, count: int) -> str:
     return text[len(text) - len(rest):].strip() if rest else code
 
 
-__all__ = ["SurveyTable", "read_survey", "survey_from_rows", "survey_summary", "survey_header", "unsur_code",
+__all__ = ["SurveyTable", "NotASurvey", "read_survey", "survey_from_rows", "survey_summary", "survey_header", "unsur_code",
            "PROFILE_COLUMNS"]
