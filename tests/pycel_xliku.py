@@ -34,3 +34,14 @@ def akip_label(nilai, tabel=None):
 
 def capaian(target, realisasi, polaritas="positif"):
     return udfs.CAPAIAN(target, realisasi, polaritas)
+
+
+def ikm_nrr(jawaban):
+    result = udfs.IKM_NRR(_rows(jawaban))
+    return result[0][0] if isinstance(result, list) and len(result[0]) == 1 else result
+
+
+def counta(*ranges):
+    """Excel's COUNTA (pycel lacks it): cells that are not empty."""
+    cells = [v for rng in ranges for row in (rng if isinstance(rng, tuple) else ((rng,),)) for v in row]
+    return sum(v is not None and v != "" for v in cells)

@@ -14,7 +14,7 @@ from .errors import InputError
 from .readers.skm import SurveyTable, survey_summary
 from .rules.ikm import IkmResult, ikm_by_group
 from .rules.intervals import Category
-from .rules.periode import period_of
+from .rules.periode import parse_date, period_of
 from .rules.sampel import krejcie_morgan
 
 #: Profile columns broken down in the report, in this order (when present).
@@ -29,6 +29,7 @@ PROFILE_CHOICES = {
     "Pekerjaan": ("PNS", "TNI/Polri", "Swasta", "Wiraswasta", "Petani/Nelayan", "Pelajar/Mahasiswa", "Lainnya"),
 }
 TIDAK_DIISI = "(tidak diisi)"
+TANGGAL_TAK_DIKENALI = "(tanggal tidak dikenali)"  # a date cell holding text that is no date: shown, never guessed
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[
             period = seen.get(value)
             if period is None:
                 date = _as_date(value)
-                period = seen[value] = period_of(date, granularity) if date else ((9999, 9), TIDAK_DIISI)
+                period = seen[value] = (period_of(date, granularity) if date else
+                                        ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else
+                                        ((9999, 9), TIDAK_DIISI))
             out.append(period)
         return out
     return None
@@ -127,9 +130,5 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 100000:
         return date_from_serial(value)
     if isinstance(value, str):
-        for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
-            try:
-                return dt.datetime.strptime(value.strip(), fmt).date()
-            except ValueError:
-                pass
+        return parse_date(value)
     return None

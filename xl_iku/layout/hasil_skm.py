@@ -41,14 +41,19 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     data = f"'{survey.sheet}'!"
     first, last = FIRST_UNSUR_ROW, FIRST_UNSUR_ROW + len(result.unsur) - 1
     nrr_values = [u.nrr for u in result.unsur]
+    text_columns = {j for j in range(len(result.unsur)) if any(isinstance(r[j], str) for r in survey.rows)}
     for i, (unsur, column) in enumerate(zip(result.unsur, survey.columns)):
         row = first + i
         rng = f"{data}${column_letter(column)}${survey.first_row}:${column_letter(column)}${survey.last_row}"
         sheet.put(row, 1, i + 1, styles.CENTER)
         sheet.put(row, 2, unsur.kode, styles.CENTER)
         sheet.put(row, 3, unsur.nama, styles.TEXT)
-        sheet.put_formula(row, 4, f"=COUNT({rng})", unsur.n, INTEGER)
-        sheet.put_formula(row, 5, f"=AVERAGE({rng})", unsur.nrr, DECIMAL3)
+        if i in text_columns:  # answers written as labels: COUNT/AVERAGE would skip them, IKM_NRR reads them
+            sheet.put_formula(row, 4, f"=COUNTA({rng})", unsur.n, INTEGER)
+            sheet.put_formula(row, 5, f"=IKM_NRR({rng})", unsur.nrr, DECIMAL3)
+        else:
+            sheet.put_formula(row, 4, f"=COUNT({rng})", unsur.n, INTEGER)
+            sheet.put_formula(row, 5, f"=AVERAGE({rng})", unsur.nrr, DECIMAL3)
         sheet.put(row, 6, result.bobot, DECIMAL4)
         sheet.put_formula(row, 7, f"=E{row}*F{row}", unsur.nrr_tertimbang, DECIMAL4)
         rank = 1 + sum(v < unsur.nrr for v in nrr_values)
@@ -130,6 +135,8 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         row += 1
     for name, results in groups:
         row = _breakdown(sheet, row, name, results, trend=name == "Periode") + 1
+    if any(header != code for header, code in zip(survey.headers, survey.codes)):
+        row = _columns_read(sheet, row + 1, survey) + 1
     row -= 1
 
     sheet.print_setup = replace(PORTRAIT, area=(1, 1, row, 8), breaks=breaks)
@@ -145,6 +152,22 @@ def _chart_page(sheet: SheetLayout, chart: Chart) -> tuple[int, ...]:
     _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(sheet, len(WIDTHS)))
     above = paging.rows_height_cm(sheet, 1, top - 1)
     return (top - 1,) if above + chart.height_cm > paging.FILL * page_cm else ()
+
+
+def _columns_read(sheet: SheetLayout, row: int, survey) -> int:
+    """Which column was read as which unsur, when the headers are not the plain codes (questions, names)."""
+    sheet.merge(row, 1, row, 8, f"Kolom jawaban di sheet '{survey.sheet}'", SECTION)
+    row += 1
+    for col, text in enumerate(("Kode", "Kolom"), start=1):
+        sheet.put(row, col, text, styles.HEADER)
+    sheet.merge(row, 3, row, 8, "Judul kolom", styles.HEADER)
+    row += 1
+    for code, column, header in zip(survey.codes, survey.columns, survey.headers):
+        sheet.put(row, 1, code, styles.CENTER)
+        sheet.put(row, 2, column_letter(column), styles.CENTER)
+        sheet.merge(row, 3, row, 8, header, styles.TEXT)
+        row += 1
+    return row
 
 
 def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResult], trend: bool) -> int:

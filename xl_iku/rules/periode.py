@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..errors import InputError
 
@@ -21,3 +22,35 @@ def period_of(date: dt.date, granularity: str = "semester") -> tuple[tuple[int, 
     if granularity == "tahun":
         return (date.year, 0), str(date.year)
     raise InputError(f"Jenis periode '{granularity}' tidak dikenal. Pilih: {', '.join(GRANULARITIES)}.")
+
+
+#: Month names as Indonesian forms and reports write them (full and short), and English ones from form services.
+_MONTHS = {name: i for i, names in enumerate((
+    ("januari", "jan", "january"), ("februari", "feb", "pebruari", "february"), ("maret", "mar", "march"),
+    ("april", "apr"), ("mei", "may"), ("juni", "jun", "june"), ("juli", "jul", "july"),
+    ("agustus", "agu", "agt", "aug", "august"), ("september", "sep", "sept"), ("oktober", "okt", "oct", "october"),
+    ("november", "nov", "nop", "nopember"), ("desember", "des", "dec", "december")), start=1) for name in names}
+_NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T]\d{1,2}[:.]\d{2}.*)?$")
+_WORDS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}.*)?$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A survey date written as text: day first as an Indonesian form service writes it ("26/11/2026 14:03:12",
+    "26-11-2026"), year first ("2026-11-26", "2026/11/26 2:03:12 PM GMT+8"), or in words ("Kamis, 26 November
+    2026"). None when it is none of these (or not a real date)."""
+    value = " ".join(text.split()).lower()
+    try:
+        match = _NUMERIC.match(value)
+        if match:
+            a, b, c = match.groups()
+            if len(a) == 4:
+                return dt.date(int(a), int(b), int(c))
+            if len(c) == 4:
+                return dt.date(int(c), int(b), int(a))
+            return None
+        match = _WORDS.match(value)
+        if match and match.group(2) in _MONTHS:
+            return dt.date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
+    except ValueError:  # 31/02/2026
+        return None
+    return None
