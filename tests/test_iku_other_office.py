@@ -56,8 +56,11 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
                        "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]
     assert "Sistem, Mekanisme, dan Prosedur" in skm["H1"].comment.text  # unsur names as notes
     rules = {str(d.sqref): d for d in skm.data_validations.dataValidation}
-    answers = rules["G2:O2000"]
-    assert (answers.type, answers.formula1, answers.formula2) == ("whole", "1", "4")
+    assert rules["G2:G2000"].formula1 == '"1,2,3,4,Tidak sesuai,Kurang sesuai,Sesuai,Sangat sesuai"'  # U1
+    assert rules["J2:J2000"].formula1 == '"1,2,3,4,Sangat mahal,Cukup mahal,Murah,Gratis"'  # U4 Biaya/Tarif
+    assert rules["N2:N2000"].formula1 == ('"1,2,3,4,Tidak ada,Ada tetapi tidak berfungsi,Berfungsi kurang maksimal,'
+                                          'Dikelola dengan baik"')  # U8 Pengaduan
+    assert all(rules[f"{c}2:{c}2000"].type == "list" for c in "GHIJKLMNO")
     assert rules["C2:C2000"].formula1 == '"Laki-laki,Perempuan"'
     program = wb["Program"]
     assert [program.cell(1, c).value for c in range(1, 6)] == ["Tahun", "Kode Sasaran", "Program", "Anggaran",

@@ -201,3 +201,13 @@ def test_paper_entry_mixing_numbers_and_words(tmp_path, capsys, rows):
     values = [c.value for c in openpyxl.load_workbook(path).active["C"][1:]]
     assert any(isinstance(v, str) for v in values) and any(isinstance(v, int) for v in values)
     same_as_numbers(ikm_json(capsys, path), rows)
+
+
+def test_shipped_form_sample_is_the_generated_one_and_matches_the_numeric_sample(root, tmp_path, capsys):
+    shipped = root / "workbooks" / "SKM_Wotu_Formulir.xlsx"
+    fresh = tmp_path / "formulir.xlsx"
+    forms.main(str(fresh))
+    a, b = openpyxl.load_workbook(shipped).active, openpyxl.load_workbook(fresh).active
+    assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
+    numeric = ikm_json(capsys, root / "workbooks" / "SKM_Wotu.xlsx")
+    assert ikm_json(capsys, shipped) == numeric

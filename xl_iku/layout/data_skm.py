@@ -1,10 +1,14 @@
-"""The `Data SKM` input sheet: one row per respondent, profile columns then U1..U9, validated, as an Excel table."""
+"""The `Data SKM` input sheet: one row per respondent, profile columns then U1..U9, validated, as an Excel table.
+
+Each answer column's validation list offers the numbers 1–4 and that unsur's questionnaire words, so forms typed
+in from paper can be entered either way (the reader accepts both, `rules.answers`)."""
 
 from __future__ import annotations
 
 from typing import Any, Sequence
 
 from ..cells import column_letter
+from ..rules.answers import OFFICIAL_LABELS
 from ..rules.ikm import UNSUR_14_2017
 from ..skm import PROFILE_CHOICES
 from .base import SheetLayout, Table, Validation
@@ -26,7 +30,8 @@ INPUT_ROWS = 2000
 def data_skm_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     """`rows` map header ("Tanggal", …, "U1" … "U9") → value."""
     headers = [(name, width, hint) for name, width, hint in PROFILE]
-    headers += [(code, 6, f"{code} {name}: jawaban 1 (tidak baik) – 4 (sangat baik); kosong = tidak dijawab.")
+    headers += [(code, 6, f"{code} {name}: jawaban 1 (tidak baik) – 4 (sangat baik), atau kata kuesioner "
+                          f"({' / '.join(OFFICIAL_LABELS[code])}); kosong = tidak dijawab.")
                 for code, name in UNSUR_14_2017]
     sheet = SheetLayout(SHEET, freeze=(2, 3), show_gridlines=True)
     header_row(sheet, headers)
@@ -42,9 +47,12 @@ def data_skm_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     first_u = len(PROFILE) + 1
     last_u = len(headers)
     letter = {text: column_letter(c) for c, (text, _, _) in enumerate(headers, start=1)}
-    sheet.validations.append(Validation(
-        f"{column_letter(first_u)}2:{column_letter(last_u)}{INPUT_ROWS}", "whole", minimum=1, maximum=4,
-        prompt="Jawaban 1–4; kosongkan bila tidak dijawab.", error="Jawaban hanya boleh 1, 2, 3 atau 4."))
+    for col, (code, _) in enumerate(UNSUR_14_2017, start=first_u):
+        choices = ("1", "2", "3", "4") + OFFICIAL_LABELS[code]  # numbers or the questionnaire's words
+        sheet.validations.append(Validation(
+            f"{column_letter(col)}2:{column_letter(col)}{INPUT_ROWS}", "list", choices,
+            prompt=f"Jawaban 1–4 atau {' / '.join(OFFICIAL_LABELS[code])}; kosongkan bila tidak dijawab.",
+            error=f"Jawaban hanya boleh 1, 2, 3, 4 atau {', '.join(OFFICIAL_LABELS[code])}."))
     for name, values in PROFILE_CHOICES.items():
         sheet.validations.append(Validation(
             f"{letter[name]}2:{letter[name]}{INPUT_ROWS}", "list", values,
