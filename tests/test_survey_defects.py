@@ -89,7 +89,11 @@ def test_error_value_in_udf_range_says_what_it_is():
 
 # --- item 3: one column per unsur, the nine unless asked -------------------------------------------------------------
 
-@pytest.mark.parametrize("second, where", [("U3", "L1 ('U3')"), ("Waktu Penyelesaian", "L1 ('Waktu Penyelesaian')")])
+@pytest.mark.parametrize("second, where", [
+    ("U3", "L1 ('U3')"),
+    ("Waktu Penyelesaian", "L1 ('Waktu Penyelesaian')"),
+    ("Saran tentang kecepatan waktu pelayanan", "L1 ('Saran tentang kecepatan waktu pelayanan')"),
+])
 def test_two_columns_for_one_unsur_name_both_cells(tmp_path, capsys, second, where):
     rows = survey_rows(seed=4, count=10)
     path = survey_file(tmp_path / "s.xlsx", rows, headers=["Tanggal", "Jenis Layanan"] + CODES + [second])

@@ -211,3 +211,21 @@ def test_shipped_form_sample_is_the_generated_one_and_matches_the_numeric_sample
     assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
     numeric = ikm_json(capsys, root / "workbooks" / "SKM_Wotu.xlsx")
     assert ikm_json(capsys, shipped) == numeric
+
+
+def test_summary_row_typed_under_data_skm_is_left_out_and_noted(root, tmp_path, capsys):
+    path = tmp_path / "IKU.xlsx"
+    shutil.copy(root / "templates" / "IKU_Wotu.xlsx", path)
+    before = ikm_json(capsys, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data SKM"]
+    last = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 7).value is not None)
+    ws.cell(last + 2, 1, "Rata-rata")
+    for c in range(7, 16):
+        ws.cell(last + 2, c, 3.25)
+    wb.save(path)
+    assert ikm_json(capsys, path) == before
+    assert main(["regenerate", str(path)]) == 0
+    catatan = openpyxl.load_workbook(path)["Catatan"]
+    notes = [str(c.value) for row in catatan.iter_rows() for c in row if c.value]
+    assert any(f"baris {last + 2} ('Rata-rata')" in n for n in notes)

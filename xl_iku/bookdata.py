@@ -96,6 +96,8 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     survey_sheet = find_sheet(sheet_names, SKM_SHEET)
     if survey_sheet is not None:
         table = survey_from_rows(survey_sheet, survey_rows_of(survey_sheet))
+        notes += [Catatan(survey_sheet, "", f"Tidak dihitung sebagai responden (di bawah tabel jawaban): {row}.")
+                  for row in table.left_out]
         if any(any(v is not None for v in row) for row in table.rows):
             skm = skm_report(table, plan.instansi.populasi_skm)
             if plan.instansi.populasi_skm is not None:
