@@ -241,8 +241,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     body = values[header_index + 1:]
     rows = _answers(body, columns, zero_blank)
     first_row = header_index + 2
-    # summary labels sit in the first column or in columns that are neither answers nor profile (No, Responden)
-    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns) | (set(profile_columns.values()) - {0}))
+    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
     profiles = {
@@ -311,26 +310,25 @@ def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: l
 
 
 def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,
-               answer_columns: set[int]) -> tuple[list[Sequence[Any]], list[str]]:
+               answer_columns: set[int], profile_columns: set[int]) -> tuple[list[Sequence[Any]], list[str]]:
     """Answer rows up to the last respondent above the first summary row, and the rows left out below, described.
-    `answer_columns`: the columns a summary label is not looked for in.
 
-    A summary row with respondents still below it is an error (which rows would count is then not clear).
+    A summary row is a row whose label (text in the first column, or in a column that is neither answer nor
+    profile: No, Responden) begins with a summary word while its profile cells are empty (a respondent's free-text
+    suggestion "Nilai pelayanan baik" is not a summary), or a row of sums or averages. A summary row with
+    respondents still below it is an error (which rows would count is then not clear).
     """
-    summary = None
-    answer_columns = frozenset(answer_columns)
-    for index, cells in enumerate(rows):
-        if body[index] and _is_summary(body[index], cells, answer_columns):
-            summary = index
-            break
+    skip = frozenset(answer_columns) | frozenset(profile_columns - {0})
+    profile = frozenset(profile_columns)
+    summary = _first_summary(body, rows, skip, profile)
     end = summary if summary is not None else len(rows)
     if summary is not None:
         below = next((i for i in range(summary + 1, len(rows))
-                      if any(v is not None for v in rows[i]) and not _is_summary(body[i], rows[i], answer_columns)),
+                      if any(v is not None for v in rows[i]) and not _is_summary(body[i], rows[i], skip, profile)),
                      None)
         if below is not None:
             raise InputError(
-                f"Sheet '{sheet}' baris {first_row + summary} ('{_short(_label(body[summary], answer_columns))}') "
+                f"Sheet '{sheet}' baris {first_row + summary} ('{_short(_label(body[summary], skip))}') "
                 f"tampak sebagai baris ringkasan, tetapi baris {first_row + below} di bawahnya masih berisi jawaban. "
                 "Pindahkan baris ringkasan ke bawah seluruh data responden, atau hapus."
             )
@@ -340,7 +338,7 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
         line = body[index]
         filled = next(((c, v) for c, v in enumerate(line) if v not in (None, "")), None)
         if filled:
-            what = _label(line, answer_columns) or f"{address(first_row + index, filled[0] + 1)}: {filled[1]}"
+            what = _label(line, skip) or f"{address(first_row + index, filled[0] + 1)}: {filled[1]}"
             left_out.append(f"baris {first_row + index} ('{_short(what)}')")
     return kept, left_out
 
@@ -348,12 +346,39 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
 _VALID = frozenset({1, 2, 3, 4})
 
 
-def _is_summary(line: Sequence[Any], answers: Sequence[Any], answer_columns: set[int]) -> bool:
-    """A row under the table: a label beginning with a summary word, or answers that are all sums or averages."""
-    if _summary_label(_label(line, answer_columns)):
-        return True
-    if any(v in _VALID for v in answers):  # a valid answer: not a row of sums or averages
-        return False
+def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], skip: frozenset[int],
+                   profile: frozenset[int]) -> int | None:
+    """Index of the first summary row, column by column rather than row by row: a 100,000-row survey pays a few
+    C-level passes, not a Python loop over every cell."""
+    width = max((len(line) for line in body[:1]), default=0)
+    found = []
+    for column in _label_columns(width, skip):
+        values = (line[column] if len(line) > column else None for line in body)
+        found.append(next((i for i, v in enumerate(values) if v.__class__ is str and _summary_label(v)
+                           and _no_profile(body[i], profile - {column})), None))
+    # a row with no valid answer at all is the only one that can be a row of sums or averages
+    found.append(next((i for i, cells in enumerate(rows) if _VALID.isdisjoint(cells) and _sums_or_averages(cells)),
+                      None))
+    for index in range(len(body)):  # rows longer than the first (a sparse read) are looked at one by one
+        if len(body[index]) > width and _is_summary(body[index], rows[index], skip, profile):
+            found.append(index)
+            break
+    return min((i for i in found if i is not None), default=None)
+
+
+def _is_summary(line: Sequence[Any], answers: Sequence[Any], skip: frozenset[int], profile: frozenset[int]) -> bool:
+    for column in _label_columns(len(line), skip):
+        value = line[column]
+        if value.__class__ is str and _summary_label(value) and _no_profile(line, profile - {column}):
+            return True
+    return _VALID.isdisjoint(answers) and _sums_or_averages(answers)
+
+
+def _no_profile(line: Sequence[Any], columns: frozenset[int]) -> bool:
+    return all(line[c] in (None, "") for c in columns if c < len(line))
+
+
+def _sums_or_averages(answers: Sequence[Any]) -> bool:
     given = [v for v in answers if v is not None]
     return len(given) >= 2 and all(
         isinstance(v, (int, float)) and not isinstance(v, bool) and (v > 4 or (v > 0 and v != int(v)))
@@ -366,9 +391,9 @@ def _summary_label(text: str) -> bool:
     return bool(word) and word.group(0) in SUMMARY_WORDS
 
 
-def _label(line: Sequence[Any], answer_columns: set[int]) -> str:
-    """The first text outside the answer columns (a respondent label, a summary label)."""
-    for index in _label_columns(len(line), frozenset(answer_columns)):
+def _label(line: Sequence[Any], skip: frozenset[int]) -> str:
+    """The first text outside the skipped columns (a respondent label, a summary label)."""
+    for index in _label_columns(len(line), skip):
         value = line[index]
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
@@ -376,8 +401,8 @@ def _label(line: Sequence[Any], answer_columns: set[int]) -> str:
 
 
 @lru_cache(maxsize=64)
-def _label_columns(width: int, answer_columns: frozenset[int]) -> tuple[int, ...]:
-    return tuple(i for i in range(width) if i not in answer_columns)
+def _label_columns(width: int, skip: frozenset[int]) -> tuple[int, ...]:
+    return tuple(i for i in range(width) if i not in skip)
 
 
 def _is_zero(value: Any) -> bool:

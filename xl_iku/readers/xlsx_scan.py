@@ -21,7 +21,8 @@ from ..cells import column_index
 
 #: Above this many cells in the A1-to-farthest rectangle the dense reader is not used (calamine: ~32 bytes a cell).
 DENSE_CELL_LIMIT = 8_000_000
-_CHUNK = 1 << 23
+_CHUNK = 1 << 25
+_WHOLE = 1 << 28
 
 _P = rb"(?:\w+:)?"  # producers may prefix the main namespace (x:c)
 # a literal ' r="' is searched many times faster than '\sr="'; other whitespace before r= takes the slow pattern
@@ -74,17 +75,24 @@ def scan_sheet(path: str, part: str) -> SheetScan:
     scan = SheetScan()
     wide: set[bytes] = set()
     with zipfile.ZipFile(path) as package, package.open(part) as stream:
-        rest = b""
+        rest, first = b"", True
+        whole = package.getinfo(part).file_size <= _WHOLE  # one read, no copies, for any sheet of usual size
         while True:
-            chunk = stream.read(_CHUNK)
-            data = rest + chunk
-            if chunk:
+            chunk = stream.read(-1 if whole else _CHUNK)
+            data = rest + chunk if rest else chunk
+            if whole:
+                chunk = b""  # all read: this is the last pass
+            elif chunk:
                 cut = data.rfind(b"row>")  # "</row>" (or "</x:row>"): no cell is cut in two
                 if cut < 0:  # no row end in this chunk yet: read on
                     rest = data
                     continue
                 data, rest = data[:cut + 4], data[cut + 4:]
-            odd = any(space in data for space in _ODD_SPACE)
+            # producers write tags on one line; only a file with other whitespace inside needs the slow patterns
+            # (memchr over the data, then the substring tests only when some \n, \t or \r follows the prologue)
+            odd = any(data.find(ch, 1024 if first else 0) >= 0 for ch in (b"\n", b"\t", b"\r")) and \
+                any(space in data for space in _ODD_SPACE)
+            first = False
             rows = (_ROW_ANY_SPACE if odd else _ROW).findall(data)  # cell refs never match: they hold letters
             if rows:
                 scan.max_row = max(scan.max_row, max(map(int, rows)))
@@ -94,7 +102,7 @@ def scan_sheet(path: str, part: str) -> SheetScan:
                     value = _VALUE.search(inner)
                     text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
                     scan.problems[(int(row), column_index(letters.decode()))] = text
-            if b"<f" in data or b":f" in data:
+            if b"<f" in data or b":f>" in data or b":f " in data:
                 for letters, row in _FORMULA_NO_VALUE.findall(data):
                     scan.problems[(int(row), column_index(letters.decode()))] = "rumus"
             if not chunk:
