@@ -157,7 +157,9 @@ def test_ikm_table_per_unsur_is_the_summary(rows):
 def test_ikm_table_keeps_the_unsur_names_read_skm_found(tmp_path):
     rows = [{"U1 Keramahan": 3, "U2 Kebersihan": 4}, {"U1 Keramahan": 2, "U2 Kebersihan": None}]
     path = survey_book(tmp_path / "s.xlsx", rows, ["U1 Keramahan", "U2 Kebersihan"])
-    table = xl_iku.ikm_table(xl_iku.read_skm(path))
+    with pytest.raises(xl_iku.InputError, match="--unsur-sendiri"):  # not the nine unsur: said, not assumed
+        xl_iku.read_skm(path)
+    table = xl_iku.ikm_table(xl_iku.read_skm(path, other_unsur=True))
     assert table["nama"].tolist() == ["Keramahan", "Kebersihan"]
     assert table["nrr"].tolist() == [2.5, 4.0]
 

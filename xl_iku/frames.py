@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 TIDAK_DIISI = "(tidak diisi)"
 
 
-def read_skm(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None) -> pd.DataFrame:
+def read_skm(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None, *,
+             zero_blank: bool = False, other_unsur: bool = False) -> pd.DataFrame:
     """A survey workbook as a DataFrame: one row per respondent (a row with at least one answer), indexed by its
     sheet row (`baris`).
 
@@ -35,14 +36,15 @@ def read_skm(path: str | os.PathLike, sheet: str | None = None, cell_range: str 
     Kelamin`, `Usia`, `Pendidikan`, `Pekerjaan`, `Periode`, `Unit`), then `U1` … `U9` (`Int64`, `<NA>` = not
     answered), then every other headed column under its header text. `frame.attrs["unsur"]` maps each code to the
     unsur's name. The sheet, header and answers are found and checked exactly as `xl-iku ikm` does (same
-    `InputError` messages, naming the sheet and cell).
+    `InputError` messages, naming the sheet and cell); `zero_blank` and `other_unsur` are the reader's options
+    (`--nol-kosong`, `--unsur-sendiri`).
     """
     import numpy as np
     import pandas as pd
 
     from .readers.skm import read_survey
 
-    table = read_survey(path, sheet, cell_range)
+    table = read_survey(path, sheet, cell_range, zero_blank=zero_blank, other_unsur=other_unsur)
     try:
         matrix = answer_matrix(table.rows, [f"{c} {n}" for c, n in zip(table.codes, table.names)])
     except InputError as error:
