@@ -35,23 +35,6 @@ SUMMARY_WORDS = ("jumlah", "total", "rata", "rerata", "nrr", "ikm", "nilai", "mu
                  "indeks", "tertimbang", "konversi", "keterangan", "catatan", "skor", "persentase")
 
 
-#: Respondent profile and grouping columns an SKM sheet may carry (normalised header → canonical name). Headers
-#: that *begin* with these words (a form's "Pendidikan terakhir") are matched by `rules.answers.profile_of`.
-PROFILE_COLUMNS = {
-    "jenis kelamin": "Jenis Kelamin",
-    "usia": "Usia",
-    "umur": "Usia",
-    "pendidikan": "Pendidikan",
-    "pekerjaan": "Pekerjaan",
-    "jenis layanan": "Jenis Layanan",
-    "layanan": "Jenis Layanan",
-    "tanggal": "Tanggal",
-    "periode": "Periode",
-    "unit": "Unit",
-    "unit layanan": "Unit",
-}
-
-
 class NotASurvey(InputError):
     """No sheet of the file has an unsur header: a folder's other workbooks are skipped on this, not failed."""
 
@@ -462,5 +445,5 @@ def _name_of(code: str, header: Any, count: int) -> str:
     return text[len(text) - len(rest):].strip() if rest else code
 
 
-__all__ = ["SurveyTable", "NotASurvey", "read_survey", "survey_from_rows", "survey_summary", "survey_header", "unsur_code",
-           "PROFILE_COLUMNS"]
+__all__ = ["SurveyTable", "NotASurvey", "read_survey", "survey_from_rows", "survey_summary", "survey_header",
+           "unsur_code"]
