@@ -144,7 +144,8 @@ def test_hasil_skm_from_a_form_sheet_in_the_workbook(root, tmp_path, rows):
     values = {hasil.cell(r, 2).value: r for r in range(6, 15)}
     for code in CODES:
         assert hasil.cell(values[code], 5).value.startswith("=IKM_NRR(")
-    start = next(r for r in range(1, hasil.max_row + 1) if hasil.cell(r, 1).value == "Kolom jawaban di sheet 'Data SKM'")
+    title = "Kolom jawaban di sheet 'Data SKM'"
+    start = next(r for r in range(1, hasil.max_row + 1) if hasil.cell(r, 1).value == title)
     listed = {hasil.cell(r, 1).value: hasil.cell(r, 3).value for r in range(start + 2, start + 11)}
     assert listed == {c: forms.QUESTIONS[c] for c in CODES}
     bare = tmp_path / "tanpa_nilai.xlsx"

@@ -42,7 +42,8 @@ def _table(rows: Any) -> Any:
 
 
 @func
-@arg("jawaban", doc="Rentang jawaban survei: baris = responden, kolom = unsur (1–4 atau kata kuesioner seperti Sesuai; sel kosong = tidak dijawab).", **_RANGE)
+@arg("jawaban", doc="Rentang jawaban survei: baris = responden, kolom = unsur (1–4 atau kata kuesioner seperti "
+                    "Sesuai; sel kosong = tidak dijawab).", **_RANGE)
 @arg("bobot", doc="Opsional. Bobot lama (0,111 / 0,11 / 0,071) untuk mencocokkan laporan lama; kosong = 1/jumlah unsur.")
 def IKM_SCORE(jawaban, bobot=None):
     """Indeks Kepuasan Masyarakat (PermenPANRB 14/2017), belum dibulatkan."""

@@ -260,8 +260,8 @@ def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
         if width != len(STANDARD_CODES) and not other_unsur:
             raise InputError(
                 f"Rentang {cell_range} berisi {width} kolom jawaban, sedangkan survei PermenPANRB 14/2017 memiliki "
-                f"sembilan unsur. Pilih sembilan kolom U1 … U9, atau jalankan dengan {OTHER_UNSUR_OPTION} bila survei "
-                f"kantor memang memakai unsur lain (bobot tiap unsur 1/{width})."
+                f"sembilan unsur. Pilih sembilan kolom U1 … U9, atau jalankan dengan {OTHER_UNSUR_OPTION} bila "
+                f"survei kantor memang memakai unsur lain (bobot tiap unsur 1/{width})."
             )
         codes = [f"U{i}" for i in range(1, width + 1)]
         names = ([n for _, n in UNSUR_14_2017] if width == len(UNSUR_14_2017) else list(codes))
