@@ -137,7 +137,8 @@ def test_folder_skips_hidden_temporary_and_other_files_and_counts_each_survey_on
     (folder / "catatan.txt").write_text("bukan survei")
     other = openpyxl.Workbook()
     other.active.append(["Anggaran", 1000])
-    other.save(folder / "anggaran.xlsx")  # a workbook without a survey sheet
+    other.active.append(["Ketepatan waktu pelayanan", "Sarana dan prasarana kantor", "Biaya/tarif"])
+    other.save(folder / "anggaran.xlsx")  # a workbook without a survey sheet (its words are not a questionnaire)
     shutil.copy(a, folder / "sub" / "salinan a.xlsx")  # the same survey again
     assert main(["skm", str(folder), str(folder / "sub" / ".." / "a.xlsx"), "--json", "--verbose"]) == 0
     captured = capsys.readouterr()

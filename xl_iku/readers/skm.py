@@ -88,17 +88,25 @@ def unsur_code(header: Any) -> str | None:
 
     A header that begins like a profile column ("Stempel waktu", "Jenis layanan") is not an unsur.
     """
+    return _unsur_match(header)[0]
+
+
+def _unsur_match(header: Any) -> tuple[str | None, bool]:
+    """(code, whether by code or name) — a match by a question's subject alone is weaker evidence of a header."""
     if header is None:
-        return None
+        return None, False
     text = " ".join(str(header).split()).lower()
     if not text:
-        return None
+        return None, False
     match = _CODE.match(text)
     if match:
-        return f"U{int(match.group(1))}"
+        return f"U{int(match.group(1))}", True
     if profile_of(text):
-        return None
-    return _NAME_TO_CODE.get(re.sub(r"[^a-z]", "", text)) or subject_unsur(text)
+        return None, False
+    code = _NAME_TO_CODE.get(re.sub(r"[^a-z]", "", text))
+    if code:
+        return code, True
+    return subject_unsur(text), False
 
 
 def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None, *,
@@ -149,14 +157,23 @@ def survey_header(values: Sequence[Sequence[Any]]) -> int | None:
     return None
 
 
+#: A header row by questions alone must name at least this many unsur: a row of other text (an IKU sheet's
+#: "ketepatan waktu" and "sarana prasarana") is not taken for a questionnaire.
+_MIN_SUBJECTS = 5
+
+
 def _header_columns(row: Sequence[Any]) -> dict[str, list[int]]:
-    """code → 0-based columns, if this row looks like an unsur header (at least two unsur found)."""
+    """code → 0-based columns, if this row looks like an unsur header: two unsur by code or name, or five by the
+    subject of their question."""
     found: dict[str, list[int]] = {}
+    strong = set()
     for index, cell in enumerate(row):
-        code = unsur_code(cell) if isinstance(cell, str) else None
+        code, by_name = _unsur_match(cell) if isinstance(cell, str) else (None, False)
         if code:
             found.setdefault(code, []).append(index)
-    return found if len(found) >= 2 else {}
+            if by_name:
+                strong.add(code)
+    return found if len(strong) >= 2 or len(found) >= _MIN_SUBJECTS else {}
 
 
 def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, list[int]],
