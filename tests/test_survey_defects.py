@@ -139,6 +139,8 @@ def test_folder_skips_hidden_temporary_and_other_files_and_counts_each_survey_on
     other.active.append(["Anggaran", 1000])
     other.active.append(["Ketepatan waktu pelayanan", "Sarana dan prasarana kantor", "Biaya/tarif"])
     other.save(folder / "anggaran.xlsx")  # a workbook without a survey sheet (its words are not a questionnaire)
+    (folder / "hasil.csv").write_text("berkas,unit,periode,responden,ikm,mutu,kinerja,nrr_U1\n"
+                                      "a.xlsx,a,2024 Semester I,40,80.1,B,Baik,3.2\n")  # an earlier skm --csv
     shutil.copy(a, folder / "sub" / "salinan a.xlsx")  # the same survey again
     assert main(["skm", str(folder), str(folder / "sub" / ".." / "a.xlsx"), "--json", "--verbose"]) == 0
     captured = capsys.readouterr()
@@ -150,7 +152,7 @@ def test_folder_skips_hidden_temporary_and_other_files_and_counts_each_survey_on
     err = captured.err
     assert f"'{folder / 'sub' / 'salinan a.xlsx'}' berisi data survei yang sama dengan '{folder / 'a.xlsx'}'" in err
     assert f"'{folder / 'sub' / '..' / 'a.xlsx'}' adalah berkas yang sama dengan '{folder / 'a.xlsx'}'" in err
-    for name in (".a.x1y2z3.xlsx", "~$a.xlsx", "._a.xlsx", "catatan.txt", "anggaran.xlsx"):
+    for name in (".a.x1y2z3.xlsx", "~$a.xlsx", "._a.xlsx", "catatan.txt", "anggaran.xlsx", "hasil.csv"):
         assert f"Dilewati: {folder / name}" in err
 
 
