@@ -169,7 +169,7 @@ def test_webapp_export_title_rows_labels_zero_and_summary_rows(tmp_path, capsys,
     last = 5 + len(rows)
     for offset, label in enumerate(["Jumlah Nilai / Unsur", "Rata-Rata / Unsur", "Rata-Rata Tertimbang / Unsur",
                                     "IKM UNIT PELAYANAN"], start=1):
-        assert f"baris {last + offset} ('{label}')" in captured.err
+        assert f"baris {last + offset} ('{label}')" in captured.out
     assert "Responden: 180" in captured.out
 
 

@@ -37,17 +37,16 @@ def reader_options(args: argparse.Namespace) -> dict:
     return {"zero_blank": args.zero_blank, "other_unsur": args.other_unsur}
 
 
-def describe_reading(table, out) -> None:
+def describe_reading(table, verbose: bool, out) -> None:
     """What the header row was read as (--verbose), and the rows left out below the table (always)."""
-    if out is not None:
+    if verbose:
         print(f"Judul kolom (sheet '{table.sheet}'):", file=out)
         for letter, header, target in table.matched:
             print(f"  {letter:>3}  {header}  →  {target or 'tidak dipakai'}", file=out)
         if table.zero_blank:
             print("  Jawaban 0 dibaca sebagai tidak dijawab (--nol-kosong).", file=out)
     if table.left_out:
-        print(f"Tidak dihitung (bukan baris responden, di bawah tabel jawaban): {'; '.join(table.left_out)}",
-              file=sys.stderr if out is None or out is sys.stderr else out)
+        print(f"Tidak dihitung (bukan baris responden, di bawah tabel jawaban): {'; '.join(table.left_out)}", file=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
     table = read_survey(args.path, args.sheet, args.cell_range, **reader_options(args))
     result = survey_summary(table, weight=args.bobot)
     if args.json:
-        describe_reading(table, sys.stderr if args.verbose else None)
+        describe_reading(table, args.verbose, sys.stderr)  # stdout holds only the JSON
         print(json.dumps(result_json(result), ensure_ascii=False))
         return 0
     print(f"Survei Kepuasan Masyarakat: {args.path} (sheet '{table.sheet}')")
-    describe_reading(table, sys.stdout if args.verbose else None)
+    describe_reading(table, args.verbose, sys.stdout)
     share = f" (1/{len(result.unsur)})" if args.bobot is None else ""
     print(f"Responden: {result.responden}    Bobot per unsur: {format_id(result.bobot, 4)}{share}")
     print()
