@@ -121,7 +121,7 @@ def test_bad_answer_names_sheet_and_cell(tmp_path, capsys):
     ("no_header", "baris judul unsur"),
     ("gap", "U5 Produk Spesifikasi Jenis Pelayanan tidak ditemukan"),
     ("no_sheet", "Sheet 'Tidak Ada' tidak ada"),
-    ("not_excel", "tidak dapat dibaca"),
+    ("not_excel", "bukan paket Excel"),
 ])
 def test_errors_exit_nonzero_with_indonesian_message(tmp_path, capsys, setup, fragment):
     path = tmp_path / "survei.xlsx"

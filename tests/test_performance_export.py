@@ -185,4 +185,4 @@ def test_export_recalculated_by_libreoffice(book, tmp_path, flags):
 def test_export_refuses_to_overwrite_the_workbook(book, capsys):
     path, _ = book
     assert main(["export", str(path), "-o", str(path)]) == 2
-    assert "berkas lain" in capsys.readouterr().err
+    assert "tidak akan ditimpa" in capsys.readouterr().err  # the one rule for every command (xl_iku/files.py)

@@ -229,7 +229,8 @@ def test_pk_command_year_without_targets(wotu, capsys):
 def test_pk_command_never_writes_over_the_workbook(wotu, capsys):
     before = wotu.read_bytes()
     assert main(["pk", str(wotu), "--tahun", "2026", "-o", str(wotu)]) == 2
-    assert ".pdf" in capsys.readouterr().err and wotu.read_bytes() == before
+    # the rule every command shares (xl_iku/files.py): no output over an input
+    assert "tidak akan ditimpa" in capsys.readouterr().err and wotu.read_bytes() == before
 
 
 # --- checks ---------------------------------------------------------------------------------------------------------

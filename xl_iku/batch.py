@@ -166,7 +166,10 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
     except Exception as error:  # a corrupt file must not stop the batch
-        return FileOutcome(str(path), error=f"tidak dapat dibaca ({type(error).__name__}: {error})")
+        from .files import unreadable_reason
+
+        reason = unreadable_reason(path, SURVEY_SUFFIXES)
+        return FileOutcome(str(path), error=reason or f"tidak dapat dibaca ({type(error).__name__}: {error})")
 
 
 def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str = "semester", jobs: int = 1,

@@ -103,8 +103,8 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
             if plan.instansi.populasi_skm is not None:
                 population_ref = instansi_value_cell(sheets[INSTANSI_SHEET], "Populasi SKM")
         else:
-            notes.append(Catatan(survey_sheet, "", "Sheet Data SKM belum berisi jawaban: Hasil SKM belum dibuat. Isi "
-                                                  "satu baris per responden, lalu buat ulang tabel."))
+            notes.append(Catatan(survey_sheet, "", "belum berisi jawaban: Hasil SKM belum dibuat. Isi satu baris "
+                                                  "per responden, lalu buat ulang tabel."))
     akip = None
     akip_sheet = find_sheet(sheet_names, AKIP_SHEET)
     if akip_sheet is not None:

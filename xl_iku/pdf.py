@@ -17,6 +17,7 @@ from html import unescape
 from typing import Callable
 
 from .errors import InputError
+from .files import refuse_overwrite
 from .workbook import save_atomic
 
 TIMEOUT_S = 180
@@ -41,6 +42,7 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
     target = Path(out) if out else source.with_suffix(".pdf")
     if not source.is_file():
         raise InputError(f"Berkas '{source}' tidak ditemukan. Periksa nama dan foldernya.")
+    refuse_overwrite([source], [target])  # the Python API too, not only the CLI
     with tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as work:
         work_dir = Path(work)
         copy = work_dir / f"{target.stem}{source.suffix.lower()}"

@@ -28,6 +28,7 @@ class YearResult:
     capaian: float | None
     rating: str
     catatan: str  # why there is no capaian, or a discrepancy
+    sel: str = ""  # the Data IKU cell of a typed realisasi ("U2"), so the sheet can say where it came from
 
 
 @dataclass(frozen=True)
@@ -58,26 +59,27 @@ def performance(plan: IkuPlan, columns: dict[str, int], derived: dict[str, dict[
             target = ind.target.get(year)
             typed = ind.realisasi.get(year)
             other = derived.get(ind.sumber_realisasi, {}).get(year) if ind.sumber_realisasi else None
-            realisasi, sumber = (typed, "Data IKU") if typed is not None else (other, ind.sumber_realisasi)
+            realisasi, sumber = (typed, DATA_SHEET) if typed is not None else (other, ind.sumber_realisasi)
+            sel = data_cell(columns, ind.row, f"realisasi {year}") if typed is not None else ""
             if typed is not None and other is not None and abs(typed - other) > 0.005:
-                notes.append(Catatan(DATA_SHEET, data_cell(columns, ind.row, f"realisasi {year}"),
+                notes.append(Catatan(DATA_SHEET, sel,
                                      f"Realisasi {year} '{ind.nama}' diketik {format_id(typed)}, sedangkan sheet "
                                      f"{ind.sumber_realisasi} menghasilkan {format_id(other)}. Yang diketik dipakai."))
             if realisasi is None:
                 years.append(YearResult(year, target, None, "", None, "", "belum ada realisasi"))
                 continue
             if target is None:
-                years.append(YearResult(year, None, realisasi, sumber, None, "", "target kosong"))
+                years.append(YearResult(year, None, realisasi, sumber, None, "", "target kosong", sel))
                 continue
             try:
                 value = capaian(target, realisasi, ind.polaritas)
             except InputError as error:
-                years.append(YearResult(year, target, realisasi, sumber, None, "", str(error)))
+                years.append(YearResult(year, target, realisasi, sumber, None, "", str(error), sel))
                 continue
             try:
                 rating = capaian_rating(value, scale).label
             except InputError:
                 rating = "di luar skala"
-            years.append(YearResult(year, target, realisasi, sumber, value, rating, ""))
+            years.append(YearResult(year, target, realisasi, sumber, value, rating, "", sel))
         out.append(IndicatorPerformance(ind, tuple(years)))
     return out, notes

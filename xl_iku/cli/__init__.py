@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        return _run(args)
     except InputError as error:
         print(f"Galat: {error}", file=sys.stderr)
         return 2
@@ -38,8 +38,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _run(args: argparse.Namespace) -> int:
+    """Run a command after the checks every command shares (`xl_iku.files`): no output over an input, inputs that
+    are readable files of the right kind. A failure we did not foresee is blamed on an input only when that input,
+    read again on its own, fails; otherwise it is a bug of ours and its traceback is kept."""
+    from ..files import Files, check_readable, refuse_overwrite, unreadable_reason
+
+    files: Files = args.files(args) if hasattr(args, "files") else Files()
+    refuse_overwrite(files.inputs, files.outputs)
+    if files.check_inputs:
+        for path in files.inputs:
+            check_readable(path, files.suffixes)
+    try:
+        return args.run(args)
+    except (InputError, OSError, KeyboardInterrupt):
+        raise
+    except Exception:
+        # a batch (check_inputs False) already turned each file's own failure into a failed row: what escapes it is
+        # not one file's fault
+        for path in files.inputs if files.check_inputs else ():
+            reason = unreadable_reason(path, files.suffixes)
+            if reason:
+                raise InputError(reason) from None
+        raise
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        super().add_usage(usage, actions, groups, "Penggunaan: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse speaks English; staff read its usage errors in Bahasa Indonesia."""
+    """argparse speaks English; staff read its help and usage errors in Bahasa Indonesia."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
     _WORDS = (
         ("the following arguments are required", "argumen berikut wajib diisi"),
@@ -47,6 +85,10 @@ class _Parser(argparse.ArgumentParser):
         ("invalid choice", "pilihan tidak sah"),
         ("choose from", "pilih dari"),
         ("expected one argument", "membutuhkan satu nilai"),
+        ("expected at least one argument", "membutuhkan paling sedikit satu nilai"),
+        ("ambiguous option", "opsi ambigu"),
+        ("could match", "dapat berarti"),
+        ("not allowed with argument", "tidak boleh bersama"),
         ("invalid int value", "bukan bilangan bulat"),
         ("argument ", "isian "),
     )
@@ -55,7 +97,7 @@ class _Parser(argparse.ArgumentParser):
         for english, indonesian in self._WORDS:
             message = message.replace(english, indonesian)
         self.print_usage(sys.stderr)
-        self.exit(2, f"Galat: {message}. Lihat: {self.prog} --help\n")
+        self.exit(2, f"Galat: {message.rstrip('.')}. Lihat: {self.prog} --help\n")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .progress import working
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -16,7 +17,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--pdf", action="store_true", help="buat juga PDF sheet hasil di samping salinan")
     export.add_argument("--tanpa-input", action="store_true",
                         help="tanpa sheet isian (Instansi, Data IKU, Data SKM, AKIP); semua rumus jadi nilai")
-    export.set_defaults(run=run)
+    export.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    from pathlib import Path
+
+    from ..files import Files
+
+    outputs = [Path(args.output)] + ([Path(args.output).with_suffix(".pdf")] if args.pdf else [])
+    return Files(inputs=[args.book], outputs=outputs)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from ..export import export
     from ..workbook import what_would_be_lost
 
-    path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
+    with working("Membuat salinan" + (" dan PDF" if args.pdf else "")):
+        path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
     for item in what_would_be_lost(Path(args.book)):
         print(f"Peringatan: {item} tidak ikut tersalin ke '{path}'.", file=sys.stderr)
     print(f"Selesai: salinan untuk dibagikan ditulis ke '{path}'" + (f" dan '{path.with_suffix('.pdf')}'."

@@ -13,15 +13,39 @@ def register(commands: argparse._SubParsersAction) -> None:
     ikm = commands.add_parser("ikm", help="hitung IKM dari buku kerja survei (SKM)",
                               description="Hitung IKM (PermenPANRB 14/2017) dari sheet jawaban survei.")
     ikm.add_argument("path", metavar="PATH", help="buku kerja survei (.xlsx/.xlsm/.xls/.ods) atau ekspor .csv")
-    ikm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM', atau sheet pertama yang berjudul U1…U9)")
-    ikm.add_argument("--range", dest="cell_range", metavar="A1:J100",
-                     help="rentang jawaban; tanpa ini kolom unsur dicari dari judulnya")
-    ikm.add_argument("--bobot", help="bobot lama untuk mencocokkan laporan lama (0,111 / 0,11 / 0,071)")
+    add_location_options(ikm)
+    ikm.add_argument("--bobot", type=_bobot, help="bobot lama untuk mencocokkan laporan lama (0,111 / 0,11 / 0,071)")
     ikm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     add_reader_options(ikm)
     ikm.add_argument("--verbose", action="store_true",
                      help="tampilkan kolom mana dibaca sebagai unsur/profil dan baris yang tidak dihitung")
-    ikm.set_defaults(run=run)
+    ikm.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    from ..batch import SURVEY_SUFFIXES
+    from ..files import Files
+
+    return Files(inputs=[args.path], suffixes=SURVEY_SUFFIXES)
+
+
+def _bobot(text: str) -> float | None:
+    """--bobot is checked as the argument it is, before any sheet is read (its message names no sheet)."""
+    from ..errors import InputError
+    from ..rules.ikm import parse_bobot
+
+    try:
+        return parse_bobot(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """Where the answers are: the same options for `ikm` and `skm` (the reader's messages suggest them)."""
+    parser.add_argument("--sheet",
+                        help="nama sheet jawaban (bawaan: 'Data SKM', atau sheet pertama yang berjudul U1…U9)")
+    parser.add_argument("--range", dest="cell_range", metavar="A1:J100",
+                        help="rentang jawaban; tanpa ini kolom unsur dicari dari judulnya")
 
 
 def add_reader_options(parser: argparse.ArgumentParser) -> None:

@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import InputError
-
 
 def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser("init", help="buat buku kerja baru dengan sheet isian kosong",
-                               description="Buat buku kerja baru berisi sheet 'Instansi' dan 'Data IKU' kosong.")
+                               description="Buat buku kerja baru berisi sheet isian kosong: 'Instansi', 'Data IKU', "
+                                           "'Data SKM' dan 'AKIP' (judul kolom, petunjuk dan validasi sudah ada).")
     init.add_argument("book", metavar="BOOK.xlsx")
     init.add_argument("--periode", default="2025-2029", metavar="AWAL-AKHIR",
-                      help="tahun target pertama dan terakhir (bawaan 2025-2029); kondisi awal = tahun sebelumnya")
-    init.set_defaults(run=run)
+                      help="tahun target pertama dan terakhir (bawaan 2025-2029; tahun 2000–2100, paling banyak "
+                           "6 tahun); kondisi awal = tahun sebelumnya")
+    init.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    from ..files import Files
+
+    return Files(outputs=[args.book])
 
 
 def run(args: argparse.Namespace) -> int:
-    import re
-
+    from ..rules.rencana import parse_periode
     from ..workbook import init
 
-    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", args.periode)
-    if not match or int(match.group(1)) > int(match.group(2)):
-        raise InputError(f"Periode '{args.periode}' tidak dikenali. Tulis seperti 2025-2029.")
-    first, last = int(match.group(1)), int(match.group(2))
-    path = init(args.book, first - 1, list(range(first, last + 1)))
+    years = parse_periode(args.periode)
+    path = init(args.book, years[0] - 1, years)
     print(f"Selesai: '{path}' dibuat. Isi sheet 'Instansi' dan 'Data IKU', lalu jalankan: xl-iku regenerate \"{path}\"")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .progress import working
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -11,13 +12,22 @@ def register(commands: argparse._SubParsersAction) -> None:
                               description="Ekspor sheet hasil ke PDF melalui LibreOffice.")
     pdf.add_argument("book", metavar="BOOK.xlsx")
     pdf.add_argument("-o", "--output", metavar="OUT.pdf", help="bawaan: BOOK.pdf di samping buku kerja")
-    pdf.set_defaults(run=run)
+    pdf.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    from pathlib import Path
+
+    from ..files import Files
+
+    return Files(inputs=[args.book], outputs=[args.output or Path(args.book).with_suffix(".pdf")])
 
 
 def run(args: argparse.Namespace) -> int:
     from ..layout import is_generated
     from ..pdf import export_pdf
 
-    path = export_pdf(args.book, args.output, is_generated)
+    with working("Membuat PDF (LibreOffice)"):
+        path = export_pdf(args.book, args.output, is_generated)
     print(f"Selesai: PDF ditulis ke '{path}'.")
     return 0

@@ -13,7 +13,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     pk.add_argument("book", metavar="BOOK.xlsx")
     pk.add_argument("--tahun", required=True, type=int, metavar="YYYY", help="tahun yang punya target di Data IKU")
     pk.add_argument("-o", "--output", metavar="FILE.pdf", help="bawaan: BOOK_PK_YYYY.pdf di samping buku kerja")
-    pk.set_defaults(run=run)
+    pk.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    """The default output (BOOK_PK_YYYY.pdf) cannot be the book; an explicit -o may name it."""
+    from ..files import Files
+
+    return Files(inputs=[args.book], outputs=[args.output] if args.output else [])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,21 +5,32 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .progress import working
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
-                                description="Buat ulang sheet hasil dari sheet 'Instansi' dan 'Data IKU'. Sheet lain "
+                                description="Buat ulang sheet hasil dari sheet isian 'Instansi', 'Data IKU', "
+                                            "'Data SKM' dan 'AKIP' (serta 'Skala Capaian' bila ada). Sheet lain "
                                             "tidak diubah.")
     regen.add_argument("book", metavar="BOOK.xlsx")
     regen.add_argument("-o", "--output", metavar="OUT.xlsx", help="tulis ke berkas baru (bawaan: berkas itu sendiri)")
-    regen.set_defaults(run=run)
+    regen.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    """Rewriting the book itself is what this command is for (`-o` naming the book is the same as no `-o`)."""
+    from ..files import Files, same_file
+
+    new = args.output and not same_file(args.output, args.book)
+    return Files(inputs=[args.book], outputs=[args.output] if new else [])
 
 
 def run(args: argparse.Namespace) -> int:
     from ..workbook import regenerate
 
-    result = regenerate(args.book, args.output)
+    with working("Membuat ulang sheet hasil"):
+        result = regenerate(args.book, args.output)
     for note in result.notes:
         print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
     for item in result.lost:

@@ -8,7 +8,8 @@ import sys
 
 from ..errors import InputError
 from ..rules.numbers import format_id
-from .ikm import add_reader_options, reader_options, result_json
+from .ikm import add_location_options, add_reader_options, reader_options, result_json
+from .progress import progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                                           "responden. Berkas yang gagal dibaca dicatat, yang lain tetap diolah.")
     skm.add_argument("paths", nargs="+", metavar="PATH",
                      help="berkas survei (.xlsx/.xlsm/.xls/.ods/.csv) atau folder berisi berkas survei")
-    skm.add_argument("--sheet", help="nama sheet jawaban (bawaan: 'Data SKM' atau sheet berjudul U1…U9)")
+    add_location_options(skm)
     skm.add_argument("--periode", default="semester", choices=("semester", "triwulan", "tahun"),
                      help="pengelompokan menurut kolom Tanggal (bawaan: semester); kolom Periode dipakai apa adanya")
     skm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
@@ -27,7 +28,17 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     add_reader_options(skm)
     skm.add_argument("--verbose", action="store_true", help="sebutkan berkas di folder yang dilewati dan alasannya")
-    skm.set_defaults(run=run)
+    skm.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    """Every survey read (folders expanded), so -o/--csv cannot land on one of them; each bad file is one failed
+    row."""
+    from ..batch import SURVEY_SUFFIXES, survey_files
+    from ..files import Files
+
+    return Files(inputs=survey_files(args.paths), outputs=[o for o in (args.output, args.csv) if o],
+                 suffixes=SURVEY_SUFFIXES, check_inputs=False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,11 +50,12 @@ def run(args: argparse.Namespace) -> int:
     found = find_surveys(args.paths)
     paths = found.files
     if not paths:
-        raise InputError("Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods, .csv) pada PATH yang diberikan.")
+        raise InputError(f"Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods, .csv) di {', '.join(args.paths)}.")
     jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
-    batch = run_batch(paths, args.sheet, args.periode, jobs, _progress if len(paths) >= 5 else None, found=found,
-                      read_options=reader_options(args))
-    if args.output:
+    with progress_bar(len(paths) if len(paths) >= 5 else 0, "Mengolah berkas", "berkas") as step:
+        batch = run_batch(paths, args.sheet, args.periode, jobs, step, found=found,
+                          read_options=dict(reader_options(args), cell_range=args.cell_range))
+    if args.output and batch.groups:  # nothing processed is an error: nothing is written
         from ..layout.ringkasan_skm import ringkasan_skm
         from ..workbook import new_book
 
@@ -53,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
         write_csv(batch_table(batch), args.csv)
     for outcome in batch.failed:
-        print(f"Gagal: {outcome.berkas}: {outcome.error}", file=sys.stderr)
+        named = outcome.berkas in outcome.error  # a file-level reason names the file already: not twice
+        print(f"Gagal: {outcome.error if named else f'{outcome.berkas}: {outcome.error}'}", file=sys.stderr)
     for warning in batch.warnings:
         print(f"Peringatan: {warning}", file=sys.stderr)
     for outcome in batch.files:
@@ -82,16 +95,10 @@ def run(args: argparse.Namespace) -> int:
                   f"IKM {format_id(c.ikm)}, mutu {c.category.code} ({c.category.label})")
         elif batch.combined_problem:
             print(f"\nNilai gabungan tidak dihitung: {batch.combined_problem}")
-    if args.output:
+    if args.output and batch.groups:
         print(f"Ringkasan ditulis ke '{args.output}'.", file=sys.stderr if args.json else sys.stdout)
     if not batch.groups:
+        print(f"Galat: tidak ada berkas survei yang dapat diolah dari {', '.join(args.paths)}.", file=sys.stderr)
         return 2
     return 1 if batch.failed else 0
 
-
-def _progress(done: int, total: int) -> None:
-    width = 30
-    filled = width * done // total
-    end = "\n" if done == total else ""
-    print(f"\rMengolah berkas {done}/{total} [{'#' * filled}{'.' * (width - filled)}]", end=end, file=sys.stderr,
-          flush=True)

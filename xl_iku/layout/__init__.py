@@ -10,6 +10,7 @@ from .capaian_kinerja import capaian_kinerja, grafik_capaian
 from .catatan import catatan
 from .hasil_skm import hasil_skm
 from .iku_table import iku_table
+from .limits import fit_to_excel
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
 from .pk import pk_layouts
@@ -46,4 +47,6 @@ def iku_layouts(data: "BookData") -> list[SheetLayout]:
         layouts.append(hasil_skm(data.skm, plan.instansi.nama, data.population_ref))
     for pk in data.pk:
         layouts += pk_layouts(pk)
-    return layouts + [catatan(data.notes)]
+    layouts.append(catatan(data.notes + fit_to_excel(layouts)))
+    fit_to_excel(layouts[-1:])  # a note may quote long text too
+    return layouts

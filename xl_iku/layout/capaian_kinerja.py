@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..performance import IndicatorPerformance
+from ..performance import IndicatorPerformance, YearResult
 from ..rules.intervals import IntervalTable
 from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout
@@ -52,8 +52,7 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
             else:
                 sheet.put(row, 8, None, PERCENT)
                 sheet.put(row, 9, None, styles.CENTER)
-            note = year.catatan or (f"dari sheet {year.sumber}" if year.sumber not in ("", "Data IKU") else None)
-            sheet.put(row, 10, note, styles.TEXT)
+            sheet.put(row, 10, year.catatan or _source(year), styles.TEXT)
             row += 1
         for col, value, style in ((1, number, styles.CENTER), (2, with_code(ind.nama, ind.kode), styles.TEXT),
                                   (3, ind.satuan or None, styles.CENTER), (4, ind.polaritas, styles.CENTER)):
@@ -127,3 +126,10 @@ def _chart_data(sheet: SheetLayout, top: int, left: int, result: IndicatorPerfor
                 sheet.put_formula(top + i, left + offset, f"='{SHEET}'!{column}{table_row + i - 1}", value,
                                   styles.NUMBER)
     return (top, left, top + len(result.years), left + 2)
+
+
+def _source(year: YearResult) -> str | None:
+    """Where the realisasi came from: the Data IKU cell it was typed in, or the sheet it was taken from."""
+    if year.sel:
+        return f"diisi di {year.sumber}, sel {year.sel}"
+    return f"dari sheet {year.sumber}" if year.sumber else None

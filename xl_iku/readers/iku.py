@@ -16,7 +16,8 @@ from ..cells import address
 from ..errors import InputError
 from ..model import IkuPlan, Indikator, Instansi
 from ..rules.capaian import polaritas_of
-from ..rules.numbers import parse_number
+from ..rules.numbers import parse_count, parse_number
+from ..rules.rencana import check_target_years
 
 INSTANSI_SHEET = "Instansi"
 DATA_SHEET = "Data IKU"
@@ -123,7 +124,7 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         elif attr in ("nip", "nip_atasan") and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
-            values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM")
+            values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM", parse_count)
         elif attr == "tahun_pk":
             values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}")
         else:
@@ -157,9 +158,17 @@ def key_row(grid: SheetGrid, key: str) -> int | None:
 
 
 def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
-    """Absolute reference to a key's value cell ("Instansi!$B$11"), for formulas that follow it live."""
+    """Absolute reference to a key's value cell ("Instansi!$B$11"), for formulas that follow it live.
+
+    A count typed as text ("2.500") is read as 2500 by xl-iku, but Excel would turn that text into a number by the
+    machine's locale (2,5 in an English one): the formula then reads it without the thousands dots, the same way
+    in every locale."""
     r = key_row(grid, key)
-    return f"'{grid.name}'!$B${r}" if r is not None else None
+    if r is None:
+        return None
+    ref = f"'{grid.name}'!$B${r}"
+    row = grid.rows[r - 1]
+    return f'VALUE(SUBSTITUTE({ref},".",""))' if len(row) > 1 and isinstance(row[1], str) else ref
 
 
 def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
@@ -207,6 +216,7 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
             f"Sheet '{grid.name}', baris 1: tidak ada kolom 'Target TAHUN'. Tambahkan misalnya 'Target 2025'."
         )
     targets.sort()
+    check_target_years(targets, f"Sheet '{grid.name}', baris 1 (kolom Target)")
     if targets[0] <= baseline[0]:
         raise InputError(
             f"Sheet '{grid.name}', baris 1: kolom 'Target {targets[0]}' tidak sesudah 'Kondisi Awal {baseline[0]}'. "
@@ -282,11 +292,11 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
     return out
 
 
-def _number(value: Any, where: str, what: str) -> float | None:
+def _number(value: Any, where: str, what: str, parse: Callable[[Any, str], float] = parse_number) -> float | None:
     if _text(value) == "":
         return None
     try:
-        return parse_number(value, what)
+        return parse(value, what)
     except InputError as error:
         raise error.located(where) from None
 

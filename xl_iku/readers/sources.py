@@ -33,8 +33,10 @@ class Source:
 
 
 def open_source(path: str | os.PathLike) -> Source:
-    if not os.path.isfile(path):
-        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+    from ..batch import SURVEY_SUFFIXES
+    from ..files import check_readable
+
+    check_readable(path, SURVEY_SUFFIXES)  # missing, a folder, empty, truncated, encrypted: one message each
     if str(path).lower().endswith(".csv"):
         return CsvSource(path)
     return WorkbookSource(path)

@@ -275,15 +275,23 @@ def ikm_category(score: Any, table: str | IntervalTable = "14/2017") -> Category
     return table.classify(round_half_up(value, 2), "Nilai IKM")
 
 
-def _bobot(weight: float | str | None, count: int) -> float:
+def parse_bobot(weight: float | str | None) -> float | None:
+    """A legacy rounded weight as typed ("0,111"), checked on its own; None (blank) means exact 1/n."""
     if weight is None or (isinstance(weight, str) and not weight.strip()):
-        return 1.0 / count
-    value = parse_number(weight, "Bobot")
+        return None
+    value = parse_number(weight, "Bobot", example="0,111")
     if not 0.0 < value <= 1.0:
         raise InputError(
             f"Bobot {format_id(value, 4)} tidak sah: harus lebih dari 0 dan paling besar 1 (misalnya 0,111). "
             "Kosongkan untuk bobot tepat 1/jumlah unsur."
         )
+    return value
+
+
+def _bobot(weight: float | str | None, count: int) -> float:
+    value = parse_bobot(weight)
+    if value is None:
+        return 1.0 / count
     if abs(value * count - 1.0) > 0.02:
         raise InputError(
             f"Bobot {format_id(value, 4)} × {count} unsur = {format_id(value * count, 3)}, seharusnya mendekati 1. "

@@ -15,16 +15,17 @@ from ..errors import InputError
 _PLAIN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GROUPED_ID = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234.567,89
 _AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")  # 1.234: thousands (id) or decimals (en)?
+_GROUPED_COUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 2.500, 1.234.567: a count has no decimals
 
 
-def parse_number(value: object, what: str = "nilai") -> float:
+def parse_number(value: object, what: str = "nilai", example: str = "71,2") -> float:
     """A finite float from a number or from text such as "71,2", "1.234,5" or " 85 ".
 
     "1.234" is refused: in Indonesian it is one thousand two hundred thirty-four, in an English-locale sheet it is
     one point two three four, and guessing would be a silently wrong number.
     """
     if isinstance(value, bool) or value is None:
-        raise InputError(f"{what} harus berupa angka, bukan {_describe(value)}. Isi dengan angka, misalnya 71,2.")
+        raise InputError(f"{what} harus berupa angka, bukan {_describe(value)}. Isi dengan angka, misalnya {example}.")
     if isinstance(value, Real):
         number = float(value)
     elif isinstance(value, str):
@@ -39,13 +40,24 @@ def parse_number(value: object, what: str = "nilai") -> float:
         elif _PLAIN.match(text):
             text = text.replace(",", ".")
         else:
-            raise InputError(f"{what} harus berupa angka, bukan teks '{value}'. Isi dengan angka, misalnya 71,2.")
+            raise InputError(f"{what} harus berupa angka, bukan teks '{value}'. Isi dengan angka, misalnya {example}.")
         number = float(text)
     else:
         raise InputError(f"{what} harus berupa angka, bukan {_describe(value)}.")
     if not math.isfinite(number):
         raise InputError(f"{what} bukan angka yang sah ({value!r}). Isi dengan angka terhingga.")
     return number
+
+
+def parse_count(value: object, what: str = "jumlah") -> int:
+    """A whole number of people or things, from a number or text: "2.500" is 2500 here, because a count has no
+    decimals, so the dot can only group thousands (the ambiguity `parse_number` refuses does not arise)."""
+    if isinstance(value, str) and _GROUPED_COUNT.match(value.strip().replace("\u00a0", "").replace(" ", "")):
+        value = value.strip().replace("\u00a0", "").replace(" ", "").replace(".", "")
+    number = parse_number(value, what, example="2500 atau 2.500")
+    if number < 0 or not number.is_integer():
+        raise InputError(f"{what} '{value}' harus bilangan bulat (jumlah orang), misalnya 2500 atau 2.500.")
+    return int(number)
 
 
 _RUPIAH_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,0+)?$")  # 1.250.000.000 (,00 allowed)

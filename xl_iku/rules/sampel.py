@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from .numbers import parse_number, round_half_up
+from .numbers import parse_count, round_half_up
 
 CHI_SQUARE_95 = 3.841  # χ², 1 degree of freedom, 95 % confidence
 PROPORTION = 0.5
@@ -15,8 +15,8 @@ MARGIN = 0.05
 def krejcie_morgan(population: Any) -> int:
     """s = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P)), rounded to the nearest whole respondent as the published table
     is (N=500 → 217,47 → 217; N=100 → 79,51 → 80; N=1500 → 306)."""
-    n = parse_number(population, "Populasi")
-    if n < 1 or not float(n).is_integer():
+    n = parse_count(population, "Populasi")
+    if n < 1:
         raise InputError(f"Populasi {population!r} harus bilangan bulat positif (jumlah penerima layanan).")
     pq = PROPORTION * (1 - PROPORTION)
     return int(round_half_up(CHI_SQUARE_95 * n * pq / (MARGIN ** 2 * (n - 1) + CHI_SQUARE_95 * pq), 0))

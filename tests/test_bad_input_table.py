@@ -1,0 +1,122 @@
+"""Every row of tests/bad_inputs.md holds: the scenario named in `kasus`, run with each command of the row, gets
+the message in `pesan`, exit 2 (a warning in `Catatan`: exit 0), and leaves its input files as they were."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xl_iku.cli import main
+
+from iku_books import office_book, other_office_rows
+from test_broken_inputs import ARGV, BOOK, CASES, SURVEY, _make
+
+TABLE = Path(__file__).with_name("bad_inputs.md")
+CODES = [f"U{i}" for i in range(1, 10)]
+
+
+def rows():
+    out = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or cells[1] in ("kasus", "---"):
+            continue
+        kelas, kasus, commands, pesan = cells
+        in_catatan = pesan.startswith("Catatan:")
+        text = re.search(r"`(.+)`", pesan).group(1)
+        out += [pytest.param(kasus, c.strip(), text, in_catatan, id=f"{kasus}-{c.strip()}")
+                for c in commands.split(",")]
+    return out
+
+
+def _survey_with_a_five(folder: Path) -> Path:
+    path = folder / "survei.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(CODES)
+    book.active.append([3, 3, 3, 5, 3, 3, 3, 3, 3])
+    book.save(path)
+    return path
+
+
+def _office(folder: Path, edit) -> Path:
+    path = office_book(folder / "kantor.xlsx")
+    book = openpyxl.load_workbook(path)
+    edit(book)
+    book.save(path)
+    return path
+
+
+def _target_9999(book):
+    for cell in book["Data IKU"][1]:
+        if cell.value == "Target 2029":
+            cell.value = "Target 9999"
+
+
+def _populasi(book):
+    book["Instansi"]["A20"], book["Instansi"]["B20"] = "Populasi SKM", "2,5"
+
+
+def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
+    """(argv, input files that must stay untouched)."""
+    out = folder / "out"
+    out.mkdir()
+    if kasus in CASES:
+        path = _make(kasus, folder)
+        return ARGV[command](path, out), [path]
+    if kasus == "existing":
+        shutil.copy(BOOK, folder / "ada.xlsx")
+        return ["init", folder / "ada.xlsx"], [folder / "ada.xlsx"]
+    if kasus == "output_over_input":
+        source = folder / ("survei.xlsx" if command == "skm" else "buku.xlsx")
+        shutil.copy(SURVEY if command == "skm" else BOOK, source)
+        extra = ["--tahun", "2026"] if command == "pk" else []
+        return [command, source, "-o", folder / "." / source.name] + extra, [source]
+    if kasus == "periode_out_of_range":
+        return ["init", out / "baru.xlsx", "--periode", "1000-9999"], []
+    if kasus == "periode_too_long":
+        return ["init", out / "baru.xlsx", "--periode", "2025-2050"], []
+    if kasus == "target_year_out_of_range":
+        path = _office(folder, _target_9999)
+        return ["regenerate", path], [path]
+    if kasus == "bobot_not_a_number":
+        return ["ikm", SURVEY, "--bobot", "abc"], [SURVEY]
+    if kasus == "populasi_not_whole":
+        path = _office(folder, _populasi)
+        return ["regenerate", path], [path]
+    if kasus == "answer_out_of_scale":
+        path = _survey_with_a_five(folder)
+        return [command, path], [path]
+    if kasus == "long_text":
+        data = other_office_rows()
+        data[0]["Definisi Operasional"] = "x" * 32_767  # a full cell, joined with its Formulasi: too long
+        return ["regenerate", office_book(folder / "panjang.xlsx", data)], []
+    if kasus == "unknown_option":
+        return ARGV[command](folder / "x.xlsx", out) + ["--tidak-ada"], []
+    raise AssertionError(f"no scenario for '{kasus}': add one here")
+
+
+def test_every_broken_file_of_the_catalogue_has_a_row():
+    assert set(CASES) <= {p.values[0] for p in rows()}
+
+
+@pytest.mark.parametrize("kasus, command, pesan, in_catatan", rows())
+def test_row(kasus, command, pesan, in_catatan, tmp_path, capsys):
+    argv, inputs = scenario(kasus, command, tmp_path)
+    before = {p: p.read_bytes() for p in inputs if p.is_file()}
+    try:
+        status = main([str(a) for a in argv])
+    except SystemExit as exit_:  # argparse's own errors
+        status = exit_.code
+    err = capsys.readouterr().err
+    if in_catatan:
+        assert status == 0
+        notes = " ".join(str(r[3]) for r in openpyxl.load_workbook(argv[1])["Catatan"].iter_rows(values_only=True))
+        assert pesan in notes
+        return
+    assert status == 2
+    assert pesan in err
+    assert {p: p.read_bytes() for p in inputs if p.is_file()} == before

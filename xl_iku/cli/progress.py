@@ -1,0 +1,47 @@
+"""Progress of long runs, with tqdm (the bar Python users know; pinned in pyproject): on stderr, so stdout stays
+clean for `--json` and pipes, and silent when stderr is not a terminal (CI logs, redirected output)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+
+@contextmanager
+def progress_bar(total: int, label: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A `step(done, total)` callback for `total` items, or None when there is nothing worth showing (total 0)."""
+    if not total:
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=label, unit=f" {unit}", file=sys.stderr, disable=None, leave=True) as bar:
+        yield lambda done, _total: bar.update(done - bar.n)
+
+
+@contextmanager
+def working(label: str) -> Iterator[None]:
+    """One long step with no count to show (a LibreOffice conversion, a large book): the label and the time so far,
+    redrawn twice a second, cleared when done."""
+    from tqdm import tqdm
+
+    with tqdm(total=None, desc=label, bar_format="{desc} … {elapsed}", file=sys.stderr, disable=None,
+              leave=False) as bar:
+        if bar.disable:
+            yield
+            return
+        stop = threading.Event()
+        ticker = threading.Thread(target=_tick, args=(bar, stop), daemon=True)
+        ticker.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            ticker.join()
+
+
+def _tick(bar, stop: threading.Event) -> None:
+    while not stop.wait(0.5):
+        bar.refresh()
