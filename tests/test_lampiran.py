@@ -47,6 +47,8 @@ def test_numbers_print_in_indonesian_form(lampiran):
     assert hasil.count("3,298") == 2  # U1's NRR: in the table and as the bar's data label
     capaian = next(p for p in pages if p.lstrip().startswith("CAPAIAN KINERJA"))
     assert re.search(r"85,00\s+80,16\s+94,31", capaian)  # target, realisasi, capaian
+    pk = next(p for p in pages if "Sasaran Strategis" in p)  # the PK lampiran: targets as written, number cells
+    assert re.search(r"Nilai\s+70,35\s", pk) and re.search(r"Indeks\s+85,3\s", pk)
     # no number anywhere in English form: 75.00, 1.000 as an axis tick, 0.1111
     english = re.findall(r"(?<![\w.])\d+\.\d{2}(?!\d)|(?<![\w.])[1-4]\.000(?!\d)|(?<![\w.])0\.\d{3,4}(?!\d)", text)
     assert english == []
@@ -63,6 +65,8 @@ def test_numbers_stay_numbers_with_the_indonesian_format(root):
         for row in book[name].iter_rows():
             for cell in row:
                 fmt = cell.number_format
+                assert not (isinstance(cell.value, str) and re.fullmatch(r"-?[\d.]*\d,\d+", cell.value)), (
+                    name, cell.coordinate, cell.value)  # a number written as text (PK targets were, once)
                 if isinstance(cell.value, float) or fmt != "General":
                     assert fmt.startswith(INDONESIAN), (name, cell.coordinate, fmt)
                     if fmt.startswith(INDONESIAN) and cell.value is not None:

@@ -2,6 +2,7 @@
 office's PK with quarterly targets, the `xl-iku pk` PDF, and every check the issue lists."""
 
 import datetime as dt
+import re
 import shutil
 
 import openpyxl
@@ -84,9 +85,12 @@ def test_template_pk_2026_lampiran_targets_and_programs(wotu):
     body = [[ws.cell(r, c).value for c in range(1, 6)] for r in (header + 1, header + 2)]
     assert body == [
         [1, "Meningkatnya kualitas penyelenggaraan Pemerintahan dan Akuntabilitas Kinerja Perangkat Daerah",
-         "Nilai AKIP Perangkat Daerah", "Nilai", "70,35"],
+         "Nilai AKIP Perangkat Daerah", "Nilai", 70.35],
         [2, "Meningkatnya Kualitas Pelayanan Publik Kepada Masyarakat", "Nilai Indeks Kepuasan Masyarakat (IKM)",
-         "Indeks", "85,3"]]
+         "Indeks", 85.3]]
+    # targets are numbers, each shown with the decimals it was written with, in the Indonesian form
+    assert [(ws.cell(r, 5).data_type, ws.cell(r, 5).number_format) for r in (header + 1, header + 2)] == [
+        ("n", "[$-421]#,##0.00"), ("n", "[$-421]#,##0.0")]
     assert ws.cell(header + 1, 3).border.left.style == "thin" and ws.cell(header, 1).font.b
     # programmes: the illustrative rows, marked as such, and a live Jumlah
     top = find(ws, "Anggaran (Rp)")[0]
@@ -115,6 +119,20 @@ def test_jumlah_equals_the_sum_of_the_rows(wotu, tmp_path):
     rows = [computed.cell(r, 4).value for r in range(top + 1, top + 5)]
     assert rows == [1250000000, 400000000, 275500000, 150000000]
     assert computed.cell(top + 5, 4).value == sum(rows) == 2075500000
+
+
+def test_targets_are_numbers_a_formula_can_use(wotu, tmp_path):
+    """A sum and a lookup over the lampiran's targets, computed by LibreOffice, see the numbers."""
+    book = openpyxl.load_workbook(wotu)
+    sheet = book["PK 2026"]
+    header = find(sheet, "Sasaran Strategis")[0]
+    sheet["H1"] = f"=SUM(E{header + 1}:E{header + 2})"
+    sheet["H2"] = f'=VLOOKUP("Nilai AKIP Perangkat Daerah",C{header + 1}:E{header + 2},3,0)*2'
+    book.save(tmp_path / "rumus.xlsx")
+    convert(tmp_path / "rumus.xlsx", "xlsx", tmp_path / "hitung", recalc=True)
+    computed = openpyxl.load_workbook(tmp_path / "hitung" / "rumus.xlsx", data_only=True)["PK 2026"]
+    assert computed["H1"].value == pytest.approx(70.35 + 85.3)
+    assert computed["H2"].value == pytest.approx(2 * 70.35)
 
 
 # --- another office: three sasaran, two PK years, quarterly targets -------------------------------------------------
@@ -160,11 +178,13 @@ def test_other_office_pk_with_three_sasaran(dukcapil, capsys):
     header = find(ws, "Sasaran Strategis")[0]
     body = [[ws.cell(r, c).value for c in range(1, 6)] for r in range(header + 1, header + 6)]
     assert body == [
-        [1, "Meningkatnya cakupan kepemilikan dokumen", "Persentase penduduk ber-KTP-el", "Persen", "97,5"],
-        [None, None, "Persentase anak ber-KIA", "Persen", "70"],
-        [None, None, "Persentase akta kelahiran", "Persen", "92"],
-        [2, "Meningkatnya kecepatan layanan", "Rata-rata waktu penerbitan dokumen", "Hari", "3,5"],
-        [3, "Meningkatnya nilai AKIP", "Nilai AKIP", "Nilai", "72"]]
+        [1, "Meningkatnya cakupan kepemilikan dokumen", "Persentase penduduk ber-KTP-el", "Persen", 97.5],
+        [None, None, "Persentase anak ber-KIA", "Persen", 70],
+        [None, None, "Persentase akta kelahiran", "Persen", 92],
+        [2, "Meningkatnya kecepatan layanan", "Rata-rata waktu penerbitan dokumen", "Hari", 3.5],
+        [3, "Meningkatnya nilai AKIP", "Nilai AKIP", "Nilai", 72]]
+    assert [ws.cell(r, 5).number_format for r in range(header + 1, header + 6)] == [
+        "[$-421]#,##0.0", "[$-421]#,##0", "[$-421]#,##0", "[$-421]#,##0.0", "[$-421]#,##0"]
     merges = set(map(str, ws.merged_cells.ranges))
     assert {f"A{header + 1}:A{header + 3}", f"B{header + 1}:B{header + 3}"} <= merges  # sasaran merged down
     assert f"B{header + 4}:B{header + 4}" not in merges
@@ -181,9 +201,12 @@ def test_other_office_pk_with_three_sasaran(dukcapil, capsys):
     h = find(ra, "Indikator Kinerja")[0]
     assert [ra.cell(h + 1, c).value for c in range(5, 9)] == ["TW I", "TW II", "TW III", "TW IV"]
     table = [[ra.cell(r, c).value for c in range(1, 9)] for r in range(h + 2, h + 7)]
-    assert table[0] == [1, "Persentase penduduk ber-KTP-el", "Persen", "97,5", "97,5", "97,6", "97,8", "98"]
-    assert table[1][3:] == ["70", None, None, None, None]  # no quarterly target typed: left empty
-    assert table[3] == [4, "Rata-rata waktu penerbitan dokumen", "Hari", "3,5", "4,5", "4", "3,5", "3"]
+    assert table[0] == [1, "Persentase penduduk ber-KTP-el", "Persen", 97.5, 97.5, 97.6, 97.8, 98]
+    assert table[1][3:] == [70, None, None, None, None]  # no quarterly target typed: left empty
+    assert table[3] == [4, "Rata-rata waktu penerbitan dokumen", "Hari", 3.5, 4.5, 4, 3.5, 3]
+    assert [ra.cell(h + 5, c).number_format for c in range(4, 9)] == [
+        "[$-421]#,##0.0", "[$-421]#,##0.0", "[$-421]#,##0", "[$-421]#,##0.0", "[$-421]#,##0"]
+    assert ra.cell(h + 3, 5).number_format == "General"  # empty: a target typed later shows its own decimals
     assert ra.print_title_rows == f"${h}:${h + 1}" and ra.page_setup.orientation == "portrait"
     err = capsys.readouterr().err
     assert "Tidak ada program" not in err and "Atasan" not in err  # both years have programmes, atasan filled
@@ -200,8 +223,12 @@ def test_pk_command_writes_only_the_pk_pages(dukcapil, tmp_path, capsys):
     texts = [pdf_text(out, n) for n in (1, 2, 3)]
     assert "PERJANJIAN KINERJA TAHUN 2028" in texts[0] and "Pihak pertama berjanji" in texts[0]
     assert "Sasaran Strategis" not in texts[0]
-    assert "Sasaran Strategis" in texts[1] and "97,5" in texts[1] and "2.675.350.000" in texts[1]  # the Jumlah
+    assert "Sasaran Strategis" in texts[1] and "2.675.350.000" in texts[1]  # the Jumlah
+    assert re.search(r"Persen\s+97,5\s", texts[1]) and re.search(r"Hari\s+3,5\s", texts[1])
+    assert re.search(r"Nilai\s+72\s", texts[1])  # as written: no ",00" added
     assert "RENCANA AKSI TAHUN 2028" in texts[2] and "TW IV" in texts[2]
+    assert re.search(r"Persen\s+97,5\s+97,5\s+97,6\s+97,8\s+98\s", texts[2])
+    assert re.search(r"Hari\s+3,5\s+4,5\s+4\s+3,5\s+3\s", texts[2])
     assert not any("INDIKATOR KINERJA UTAMA" in t or "CATATAN KONSISTENSI" in t for t in texts)  # PK pages only
 
 

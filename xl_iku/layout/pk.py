@@ -6,8 +6,9 @@ satuan, target; the year's programmes with a live `=SUM` Jumlah; both signatures
 sheet of its own: a sheet repeats one set of header rows on every page it prints, so a second table with other
 headers in the same sheet would print under the lampiran's headers.
 
-Targets are written as text with the Indonesian decimal comma ("70,35", "85,3"): a signed document must read the
-same on every machine, whatever its locale. Budgets stay numbers so the Jumlah is a formula.
+Targets and budgets are number cells (a sum or lookup over them works) in Indonesian locale-tagged formats
+(`styles.number_format`), so the signed document reads the same on every machine, whatever its locale: each target
+shows the decimals it was written with (70,35, 85,3, 70), budgets whole rupiah (1.250.000.000) under a live Jumlah.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from ..model import Instansi
 from ..pk import PerjanjianKinerja
 from . import styles
-from .base import PrintSetup, SheetLayout, text_height
+from .base import PrintSetup, SheetLayout, Style, text_height
 from .iku_table import merged_text
 from .text import BULAN, tanggal
 
@@ -26,7 +27,7 @@ LAST = len(WIDTHS)
 TEXT_WIDTH = sum(WIDTHS)
 PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
 LINE = styles.SIGN.but(halign="left")
-TARGET = styles.CENTER
+MAX_DECIMALS = 4  # a target typed with more decimals prints rounded to four (a PK never needs more)
 RUPIAH = styles.NUMBER.but(number_format=styles.number_format("#,##0"))  # 1.250.000.000 on paper, whatever the locale
 BOLD_TEXT = styles.TEXT.but(bold=True)
 
@@ -119,7 +120,8 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
             for ind in sasaran.indikator:
                 sheet.put(row, 3, ind.nama, styles.TEXT)
                 sheet.put(row, 4, ind.satuan or None, styles.CENTER)
-                sheet.merge(row, 5, row, 6, target_text(ind.target[pk.tahun]), TARGET)
+                target = ind.target[pk.tahun]
+                sheet.merge(row, 5, row, 6, target, target_style(target))
                 sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
                 row += 1
             sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
@@ -187,10 +189,20 @@ def signing_date(pk: PerjanjianKinerja) -> str:
     return tanggal(pk.tanggal) if pk.tanggal else f"…… {BULAN[0]} {pk.tahun}"
 
 
-def target_text(value: float) -> str:
-    """70.35 → "70,35", 85.3 → "85,3", 70.0 → "70": as the document prints a target."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def decimals(value: float) -> int:
+    """70.35 → 2, 85.3 → 1, 70.0 → 0: the decimals a target was written with (at most MAX_DECIMALS)."""
+    text = f"{value:.{MAX_DECIMALS}f}".rstrip("0")
+    return len(text) - text.index(".") - 1
+
+
+def target_style(value: float | None) -> Style:
+    """Centred, in the Indonesian format that shows `value` as it was written: 70,35, 85,3, 1.500. A cell left
+    empty keeps the General format, so a target staff type in later shows the decimals they type."""
+    if value is None:
+        return styles.CENTER
+    places = decimals(value)
+    code = "#,##0" + ("." + "0" * places if places else "")
+    return styles.CENTER.but(number_format=styles.number_format(code))
 
 
 RA_WIDTHS = (5, 40, 10, 10, 9, 9, 9, 9)  # No | Indikator | Satuan | Target | TW I–IV
@@ -213,10 +225,10 @@ def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
     row += 2
     for number, ind in enumerate(pk.plan.indikator, start=1):
         quarters = ind.target_tw.get(pk.tahun, (None,) * 4)
-        values = (number, ind.nama, ind.satuan or None, target_text(ind.target[pk.tahun]),
-                  *(target_text(q) if q is not None else None for q in quarters))
-        for col, value in enumerate(values, start=1):
+        for col, value in enumerate((number, ind.nama, ind.satuan or None), start=1):
             sheet.put(row, col, value, styles.TEXT if col == 2 else styles.CENTER)
+        for col, value in enumerate((ind.target[pk.tahun], *quarters), start=4):
+            sheet.put(row, col, value, target_style(value))
         sheet.row_heights[row] = text_height([(ind.nama, RA_WIDTHS[1])])
         row += 1
     row += 1
