@@ -94,6 +94,40 @@ def page_words(pdf):
     return pages
 
 
+FONTS_HINT = ("LibreOffice printed in fallback fonts: ./scripts/test.sh installs fonts-crosextra-carlito and "
+              "fonts-liberation2 (scripts/lib/office.sh)")
+
+
+def test_printed_in_fonts_with_excels_metrics(lampiran):
+    """Carlito (Calibri's metrics: the unit of column widths) and Liberation Sans (Arial's: the cells' text), not a
+    wider fallback: the Tabel IKU prints at Excel's scale (~85 %, 10 pt text at 8,5 pt), not ~67 %."""
+    fonts = subprocess.run(["pdffonts", str(lampiran)], capture_output=True, text=True, check=True).stdout
+    assert "Carlito" in fonts and "LiberationSans" in fonts and "DejaVu" not in fonts, f"{FONTS_HINT}\n{fonts}"
+    words = page_words(lampiran)[0]
+    height = next(w[4] - w[2] for w in words if w[0] == "Terwujudnya")  # 10 pt text: ~1,3 × its printed size
+    assert height / 13 > 0.8, f"Tabel IKU printed at {height / 13:.0%}. {FONTS_HINT}"
+
+
+def test_wrapped_text_fits_its_row(lampiran):
+    """Row heights follow the text as Excel wraps it (Arial in columns measured in Calibri digits): a sasaran's last
+    line ends above the next sasaran, a programme's Keterangan above the next programme."""
+    pages = page_words(lampiran)
+
+    def bottom_of(words, last_word, next_word, after=None):
+        y_after = after[2] if after else 0
+        end = min((w for w in words if w[0] == last_word and w[2] > y_after), key=lambda w: w[2])
+        following = min((w for w in words if w[0] == next_word and w[2] > end[2]), key=lambda w: w[2])
+        return end, following
+
+    tabel = pages[0]
+    end, following = bottom_of(tabel, "(S1.1)", "Meningkatnya")
+    assert end[4] <= following[2], "Tabel IKU: sasaran S1.1 cut off at the bottom of its row"
+    lampiran_pk = next(words for words in pages if "Anggaran" in [w[0] for w in words])
+    first = next(w for w in lampiran_pk if w[0] == "Penunjang")
+    end, following = bottom_of(lampiran_pk, "DPA", "Penyelenggaraan", after=first)
+    assert end[4] <= following[2], "PK: Keterangan of programme 1 cut off at the bottom of its row"
+
+
 def chart_pages(pdf, title_word):
     """(page number, words, title words) for each page holding the start of a chart title `title_word …`."""
     out = []

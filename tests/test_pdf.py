@@ -47,7 +47,7 @@ def test_template_pdf(root, tmp_path, capsys):
         assert abs(max(width, height) - 842) < 2 and abs(min(width, height) - 595) < 2  # A4 in points
     tabel = texts[0]
     for text in ("INDIKATOR KINERJA UTAMA", "KECAMATAN WOTU", "TARGET TAHUN", "KONDISI", "AWAL 2024", "(S1.1)",
-                 "Nilai AKIP Perangkat Daerah (IS.1.1)", "YAHASIS DAWI", "NIP. 19700908 200312 1 004"):
+                 "Nilai AKIP Perangkat Daerah", "(IS.1.1)", "YAHASIS DAWI", "NIP. 19700908 200312 1 004"):
         assert text in tabel, text
     assert re.search(r"75[.,]00\s+70[.,]00\s+70[.,]35", tabel)
     penjelasan = texts[starts[1] - 1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-FONT = "Arial"  # metric-compatible Liberation Sans exists wherever LibreOffice renders the PDF
+FONT = "Arial"  # LibreOffice prints it in metric-compatible Liberation Sans (scripts/lib/office.sh installs it)
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,28 @@ class SheetLayout:
         return max((c for _, c in self.cells), default=0)
 
 
+#: Characters of Arial 10 per column-width unit (the default font Calibri 11's digit, 7 px): 1.11 on average over the
+#: generated text, measured in Liberation Sans (Arial's metrics); a little less so that a row never clips its text.
+CHARS_PER_UNIT = 1.05
+
+
 def text_height(texts_and_widths: list[tuple[str, float]], size: float = 10, minimum: float = 15.0) -> float:
     """Row height (points) that shows every wrapped text in full: Excel does not auto-fit rows on open."""
     lines = 1
     for text, width in texts_and_widths:
-        if not text:
-            continue
-        per_line = max(1, int(width * 1.2))  # Arial 10 fits about 1.2 characters per width unit
-        count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
-        lines = max(lines, count)
+        if text:
+            per_line = max(1, int(width * CHARS_PER_UNIT))
+            lines = max(lines, sum(wrapped_lines(part, per_line) for part in str(text).split("\n")))
     return max(minimum, round(lines * size * 1.3 + 4, 1))
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines `text` takes when wrapped at word boundaries as Excel does, `per_line` characters a line."""
+    count, length = 1, 0
+    for word in text.split():
+        if length and length + 1 + len(word) > per_line:
+            count, length = count + 1, 0
+        length = length + 1 + len(word) if length else len(word)
+        while length > per_line:  # a word longer than a line breaks inside it
+            count, length = count + 1, length - per_line
+    return count

@@ -10,7 +10,7 @@ from ..rules.numbers import round_half_up
 from ..rules.sampel import excel_formula
 from ..skm import GroupResult, SkmReport
 from . import paging, styles
-from .base import Chart, PrintSetup, SheetLayout
+from .base import Chart, PrintSetup, SheetLayout, text_height
 
 SHEET = "Hasil SKM"
 WIDTHS = (5, 8, 42, 11, 11, 11, 13, 11)
@@ -86,7 +86,9 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
             sheet.put(row, 4, value, style)
         row += 1
     responden_row = row - 1
-    sheet.merge(row, 1, row, 3, "Populasi penerima layanan (isian 'Populasi SKM' di sheet Instansi)", LABEL)
+    populasi = "Populasi penerima layanan (isian 'Populasi SKM' di sheet Instansi)"
+    sheet.merge(row, 1, row, 3, populasi, LABEL)
+    sheet.row_heights[row] = text_height([(populasi, sum(WIDTHS[:3]))])
     if population_ref and report.population is not None:
         sheet.put_formula(row, 4, f"={population_ref}", report.population, INTEGER)
         sheet.merge(row + 1, 1, row + 1, 3, "Sampel minimum (Krejcie–Morgan, 95 %, galat 5 %)", LABEL)
