@@ -193,7 +193,7 @@ def big_template(path: Path, n: int) -> Path:
     survey = [dict(zip(CODES, row), Tanggal=dt.datetime(2025, 1, 1) + dt.timedelta(days=rng.randrange(360)),
                    **{"Jenis Layanan": rng.choice("ABCDE")}) for row in answers(n)]
     write_layout(book, data_skm_sheet(survey))
-    save_atomic(book, path)
+    save_atomic(path, book.save)
     regenerate(path)
     return path
 

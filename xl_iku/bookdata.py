@@ -129,6 +129,15 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     return BookData(plan, notes + performance_notes + pk_notes, skm, population_ref, results, scale, akip, pk)
 
 
+def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:
+    """`read_book` over a saved workbook without loading it: the input sheets only, values as last computed."""
+    from .readers.book import InputBook
+
+    with InputBook(path) as book:
+        return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
+                         lambda name: book.rows(name, check_formulas=False), pk_years)
+
+
 def book_data(book, path: Path | None = None, pk_years: list[int] | None = None) -> BookData:
     """`read_book` over an openpyxl workbook; formula inputs read as last computed."""
     cache: list = []

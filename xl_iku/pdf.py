@@ -57,7 +57,7 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
         if not produced.is_file():
             raise InputError(f"LibreOffice tidak menghasilkan PDF dari '{source.name}'.")
         target.parent.mkdir(parents=True, exist_ok=True)
-        save_atomic(produced, target, save=lambda src, temp: shutil.copyfile(src, temp))
+        save_atomic(target, lambda temp: shutil.copyfile(produced, temp))
     return target
 
 

@@ -1,45 +1,42 @@
 """Safe regeneration of a workbook file: what may be replaced, what must survive, and an atomic save.
 
-Only the generated sheets are rebuilt; every other sheet, value, formula, defined name, validation and (for .xlsm)
-the VBA project is carried through openpyxl. What openpyxl cannot carry (design.md: images, shapes, sparklines,
-Excel-2010 extensions, form controls, …) is detected *before* anything is written: in-place regeneration then
-refuses, so nothing is silently lost.
+The input sheets are read without loading the workbook (`readers.book`); the generated sheets are built in a
+scratch package by the openpyxl writer and transplanted into the source package (`package.replace_sheets`), so
+every other part of the file (other sheets, images, shapes, sparklines, pivot tables, slicers, VBA, custom XML)
+stays byte for byte. Every file xl-iku writes goes through `save_atomic`.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import signal
+import stat
 import tempfile
-import zipfile
-from dataclasses import dataclass
+import threading
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from .bookdata import book_data
+from .bookdata import book_data, input_data
 from .errors import InputError
-from .layout import GENERATED_SHEETS
+from .layout import GENERATED_SHEETS, is_generated, sheet_key
 from .layout.base import SheetLayout
 from .model import Catatan, IkuPlan
+from .package import Package, PackageError, replace_sheets
 from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
 
-#: Package parts or XML markers openpyxl drops on a load/save round trip, with what staff would lose.
-_DROPPED_PARTS = (
-    (re.compile(r"^xl/media/"), "gambar"),
-    (re.compile(r"^xl/(ctrlProps|activeX)/"), "tombol/kontrol formulir"),
-    (re.compile(r"^xl/(slicers|slicerCaches|timelines|timelineCaches)/"), "slicer/timeline"),
-    (re.compile(r"^xl/threadedComments/"), "komentar berutas (threaded comments)"),
-    (re.compile(r"^xl/model/"), "model data (Power Pivot)"),
-)
-_DROPPED_MARKERS = (
-    (b"<xdr:sp>", "bentuk/kotak teks (shape)"),
-    (b"<xdr:sp ", "bentuk/kotak teks (shape)"),
+#: What a user may have put on a generated sheet that goes with it: (marker in one of its parts, label).
+_USER_CONTENT = (
+    (b":pic>", "gambar"),
+    (b"<pic>", "gambar"),
+    (b":sp>", "bentuk/kotak teks"),
+    (b":grpSp>", "bentuk/kotak teks"),
     (b"sparklineGroup", "sparkline"),
-    (b"<x14:conditionalFormatting", "format bersyarat Excel 2010+"),
-    (b"<x14:dataValidation", "validasi data yang merujuk sheet lain"),
     (b"legacyDrawingHF", "gambar di header/footer"),
+    (b"<control ", "tombol/kontrol formulir"),
 )
 
 
@@ -48,23 +45,7 @@ class Result:
     path: Path
     plan: IkuPlan
     notes: list[Catatan]
-    lost: list[str]  # what a new file lacks compared with the source (only when writing elsewhere)
-
-
-def what_would_be_lost(path: Path) -> list[str]:
-    """Features in the file that an openpyxl round trip would drop, each with the part where it was found."""
-    found: dict[str, str] = {}
-    with zipfile.ZipFile(path) as package:
-        for name in package.namelist():
-            for pattern, label in _DROPPED_PARTS:
-                if pattern.match(name):
-                    found.setdefault(label, name)
-            if name.endswith(".xml") and (name.startswith("xl/worksheets/") or name.startswith("xl/drawings/")):
-                data = package.read(name)
-                for marker, label in _DROPPED_MARKERS:
-                    if marker in data:
-                        found.setdefault(label, name)
-    return [f"{label} ({part})" for label, part in found.items()]
+    lost: list[str]  # what a new file lacks compared with the source (nothing since package-level regeneration)
 
 
 def load(path: Path):
@@ -83,30 +64,79 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     target = Path(out) if out is not None else source
     _check_path(source)
     _check_suffix(target, source)
-    lost = what_would_be_lost(source)
-    in_place = target.resolve() == source.resolve()
-    if lost and in_place:
-        raise InputError(
-            f"'{source.name}' berisi {', '.join(lost)} yang akan hilang bila disimpan ulang tanpa Excel. Berkas tidak "
-            f"diubah. Tulis hasilnya ke berkas baru: xl-iku regenerate \"{source}\" -o BARU{source.suffix}, atau "
-            "gunakan tombol buat-ulang di Excel (xlwings) yang tidak menyimpan ulang berkas."
-        )
-    book = load(source)
-    data = book_data(book, source)
-    save_with_layouts(book, data.layouts(), target)
-    return Result(target, data.plan, data.notes, [] if in_place else lost)
+    data = input_data(source)
+    data = replace(data, notes=data.notes + replaced_user_content(source))
+    write_generated(source, data.layouts(), target)
+    return Result(target, data.plan, data.notes, [])
+
+
+def replaced_user_content(source: Path) -> list[Catatan]:
+    """A note for each generated sheet that holds something a user put there (an image, a shape, …): it is
+    replaced with the sheet, so the user learns where it went."""
+    notes = []
+    with _opened(source) as package:
+        for sheet in package.sheets():
+            if not is_generated(sheet.name):
+                continue
+            found: list[str] = []
+            for part in sorted(package.reachable([sheet.part])):
+                if not part.endswith((".xml", ".vml")):
+                    continue
+                data = package.read(part)
+                found += [label for marker, label in _USER_CONTENT if marker in data and label not in found]
+            if found:
+                notes.append(Catatan(sheet.name, "", f"{', '.join(found).capitalize()} di sheet ini ikut terganti "
+                                                     "saat sheet dibuat ulang. Taruh di sheet lain agar tetap ada."))
+    return notes
+
+
+def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remove: Iterable[str] = (),
+                    edit_sheet: Callable[[str, bytes], bytes | None] | None = None) -> None:
+    """Write `target`: `source` with the generated sheets built from `layouts` in place of their namesakes
+    (matched case- and space-insensitively, at their position; new ones at the end), atomically."""
+    with _opened(source) as package:
+        existing = [s.name for s in package.sheets()]
+    replaces = {}
+    for layout in layouts:
+        same = [n for n in existing if sheet_key(n) == sheet_key(layout.name)]
+        replaces[layout.name] = layout.name if layout.name in same else (same[0] if same else None)
+    with tempfile.TemporaryDirectory(prefix="xl-iku-") as work:
+        scratch = str(Path(work) / "generated.xlsx")
+        _scratch_book(layouts).save(scratch)
+        store_cached_values(scratch, cached_values(layouts))
+        save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet))
+
+
+def _scratch_book(layouts: list[SheetLayout]):
+    """A new openpyxl workbook holding exactly these sheets."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for layout in layouts:
+        write_layout(book, layout)
+    return book
+
+
+@contextmanager
+def _opened(path: Path):
+    try:
+        package = Package(path)
+    except PackageError as error:
+        from .readers.book import unreadable
+
+        raise unreadable(str(path), str(error)) from None
+    with package:
+        yield package
 
 
 def save_with_layouts(book, layouts: list[SheetLayout], target: Path) -> None:
-    """Write the generated sheets into `book` and save it atomically, each formula with its computed value."""
+    """Write the generated sheets into an openpyxl `book` and save it atomically, each formula with its value."""
     for layout in layouts:
         write_layout(book, layout)
-    # Formula cells openpyxl writes have no values: Excel recalculates files of this calcId on open anyway, and a
-    # forced full recalculation would make LibreOffice turn xl-iku functions into #NAME? instead of showing the
-    # values stored beside them.
     book.calculation.fullCalcOnLoad = False
     cached = cached_values(layouts)
-    save_atomic(book, target, save=lambda b, p: (b.save(p), store_cached_values(p, cached)))
+    save_atomic(target, lambda temp: (book.save(temp), store_cached_values(temp, cached)))
 
 
 def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -> Path:
@@ -120,13 +150,7 @@ def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -
 
 def new_book(path: str | os.PathLike, layouts: list[SheetLayout]) -> Path:
     """A new workbook holding exactly these sheets, saved atomically."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for layout in layouts:
-        write_layout(book, layout)
-    save_atomic(book, Path(path))
+    save_atomic(Path(path), _scratch_book(layouts).save)
     return Path(path)
 
 
@@ -140,19 +164,69 @@ def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | 
             akip_sheet(akip), program_sheet(programs)]
 
 
-def save_atomic(book, target: Path, save: Callable[[object, str], None] | None = None) -> None:
-    """Save to a temporary file beside the target, then rename over it: never a half-written workbook."""
+def save_atomic(target: str | os.PathLike, write: Callable[[str], object]) -> Path:
+    """`write(temp)` to a temporary file beside the target, then rename it over the target: never a half-written
+    file. The result keeps the original's permission bits (and owner when allowed), a new file gets the usual
+    mode (umask); through a symlink the file it points to is updated and the link stays. Interrupted (Ctrl+C,
+    SIGTERM, an error), the temporary file is removed and the original is untouched."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    real = Path(os.path.realpath(target))
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{real.stem}.", suffix=real.suffix, dir=real.parent)
+    except OSError as error:
+        raise _naming(error, target) from None
     os.close(handle)
     try:
-        (save or (lambda b, p: b.save(p)))(book, temp)
-        os.replace(temp, target)
+        with _sigterm_as_exit():
+            write(temp)
+            _take_mode(real, temp)
+            os.replace(temp, real)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise _naming(error, target) from None
     except BaseException:
-        if os.path.exists(temp):
+        with suppress(OSError):
             os.unlink(temp)
         raise
+    return target
+
+
+def _naming(error: OSError, target: Path) -> OSError:
+    """The same error naming the user's file, not the hidden temporary one."""
+    return type(error)(error.errno, error.strerror, str(target)) if error.errno else error
+
+
+def _take_mode(original: Path, temp: str) -> None:
+    try:
+        info = os.stat(original)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        return
+    os.chmod(temp, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "chown"):
+        with suppress(OSError):
+            os.chown(temp, info.st_uid, info.st_gid)
+
+
+@contextmanager
+def _sigterm_as_exit():
+    """SIGTERM (a killed job, a closed terminal) unwinds like Ctrl+C, so the temporary file is cleaned up."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_path(path: Path) -> None:
@@ -171,4 +245,4 @@ def _check_suffix(target: Path, source: Path) -> None:
         )
 
 
-__all__ = ["regenerate", "init", "what_would_be_lost", "save_atomic", "GENERATED_SHEETS", "Result"]
+__all__ = ["regenerate", "init", "write_generated", "save_atomic", "GENERATED_SHEETS", "Result"]

@@ -30,6 +30,17 @@ def is_generated(name: str) -> bool:
     return name in GENERATED_SHEETS or bool(_YEARLY.match(name))
 
 
+def sheet_key(name: str) -> str:
+    """Sheet names match case- and space-insensitively, like headers: `TABEL  IKU` is `Tabel IKU`."""
+    return " ".join(name.split()).casefold()
+
+
+def is_generated(name: str) -> bool:
+    """Is this sheet one xl-iku owns (and regeneration may replace)? A predicate, so generated sheets with
+    data-dependent names can join the fixed ones."""
+    return sheet_key(name) in {sheet_key(n) for n in GENERATED_SHEETS}
+
+
 def iku_layouts(data: "BookData") -> list[SheetLayout]:
     """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM` and the `PK YYYY` sheets only when their
     inputs exist."""
