@@ -11,18 +11,24 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from html import escape, unescape
 from pathlib import Path
 
 from . import udfs
+from .bookdata import INPUT_SHEETS, input_data
+from .cells import column_index, parse_range
 from .errors import InputError
+from .layout import sheet_key
 from .layout.base import SheetLayout
-from .bookdata import INPUT_SHEETS, book_data
-from .workbook import load, save_with_layouts
+from .readers.book import InputBook
+from .workbook import _check_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
              "CAPAIAN")
 _CALL = re.compile(r"(?:_xldudf_)?\b(" + "|".join(FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 _PLAIN_CALL = re.compile(r"^=\s*(?:_xldudf_)?([A-Z_]+)\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
 
 
 def uses_xl_iku(formula: str) -> bool:
@@ -40,27 +46,22 @@ def valued(layout: SheetLayout, everything: bool) -> SheetLayout:
 
 
 def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = True, pdf: bool = False) -> Path:
+    """The shareable copy, built at package level like regeneration: generated sheets rebuilt as values, user
+    formulas that call xl-iku functions replaced by their stored results in the sheet parts, the rest copied."""
     source, target = Path(path), Path(out)
     if target.resolve() == source.resolve():
         raise InputError("Salinan harus ditulis ke berkas lain (-o SALINAN.xlsx), agar buku kerja asli tetap utuh.")
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
-    book = load(source)
-    data = book_data(book, source)
+    _check_path(source)
+    data = input_data(source)
     layouts = [valued(layout, everything=not with_inputs) for layout in data.layouts()]
-    generated = {layout.name for layout in layouts}
-    stored = _stored_values(source)
-    for sheet in book.worksheets:
-        if sheet.title not in generated:
-            _value_user_formulas(sheet, stored, everything=not with_inputs)
-    if not with_inputs:
-        for name in INPUT_SHEETS:
-            for sheet in list(book.worksheets):
-                if sheet.title.strip().lower() == name.lower():
-                    book.remove(sheet)
-    if hasattr(book, "vba_archive"):
-        book.vba_archive = None  # a shareable copy carries no macros
-    save_with_layouts(book, layouts, target)
+    with InputBook(source) as book:
+        inputs = {sheet_key(n) for n in INPUT_SHEETS}
+        remove = [] if with_inputs else [n for n in book.sheet_names if sheet_key(n) in inputs]
+        stored = _Stored(book)
+        write_generated(source, layouts, target, remove=remove, without_macros=True,
+                        edit_sheet=lambda name, xml: _value_user_formulas(name, xml, stored, not with_inputs))
     if pdf:
         from .layout import is_generated
         from .pdf import export_pdf
@@ -69,30 +70,79 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
     return target
 
 
-def _stored_values(path: Path):
-    import openpyxl
+class _Stored:
+    """Values as last computed, per sheet, read once (for a plain xl-iku call that Excel never computed)."""
 
-    return openpyxl.load_workbook(path, data_only=True)
+    def __init__(self, book: InputBook) -> None:
+        self.book = book
+        self.sheetnames = book.sheet_names
+        self._rows: dict[str, list] = {}
+
+    def rows(self, sheet: str) -> list:
+        if sheet not in self._rows:
+            self._rows[sheet] = self.book.rows(sheet, check_formulas=False)
+        return self._rows[sheet]
+
+    def value(self, sheet: str, row: int, col: int):
+        rows = self.rows(sheet)
+        return rows[row - 1][col - 1] if row <= len(rows) and col <= len(rows[row - 1]) else None
 
 
-def _value_user_formulas(sheet, stored, everything: bool) -> None:
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type != "f" or not isinstance(cell.value, str):
-                continue
-            if not (everything or uses_xl_iku(cell.value)):
-                continue
-            value = stored[sheet.title][cell.coordinate].value
-            if value is None and uses_xl_iku(cell.value):
-                value = _evaluate_call(cell.value, stored, sheet.title, cell.coordinate)
-            if value is None:
-                raise InputError(
-                    f"Sheet '{sheet.title}', sel {cell.coordinate}: rumus belum punya nilai terhitung. Buka dan "
-                    "simpan berkas di Excel dahulu, lalu buat salinan lagi."
-                )
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"
+def _value_user_formulas(sheet: str, xml: bytes, stored: _Stored, everything: bool) -> bytes | None:
+    """The sheet part with the chosen formula cells turned into their values; None when nothing changes."""
+    if not _FORMULA.search(xml):
+        return None
+    out, last, masters = [], 0, set()
+    for found in _FORMULA.finditer(xml):
+        start = max(xml.rfind(b"<c ", 0, found.start()), xml.rfind(b":c ", 0, found.start()))
+        if start < last:
+            continue
+        end = _CELL_END.search(xml, found.end())
+        cell = xml[start:end.end()].decode("utf-8")
+        new = _valued_cell(sheet, cell, stored, everything, masters)
+        if new is not None:
+            out += [xml[last:start], new.encode("utf-8")]
+            last = end.end()
+    if not out:
+        return None
+    return b"".join(out + [xml[last:]])
+
+
+def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, masters: set[str]) -> str | None:
+    head = cell[:cell.index(">") + 1]
+    prefix = head[1:head.index("c ")]
+    formula_tag = re.search(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", cell, re.S)
+    formula = "=" + unescape(formula_tag.group(2) or "")
+    shared = unescape(re.search(r'\ssi="(\d+)"', formula_tag.group(1)).group(1)) \
+        if re.search(r'\ssi="(\d+)"', formula_tag.group(1)) else None
+    if not (everything or uses_xl_iku(formula) or (shared is not None and shared in masters)):
+        return None
+    if shared is not None and formula_tag.group(2):
+        masters.add(shared)
+    ref = re.search(r'\sr="([A-Z]+\d+)"', head).group(1)
+    kind = (re.search(r'\st="(\w+)"', head) or [None, "n"])[1]
+    raw = re.search(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", cell, re.S)
+    value = None
+    if raw is not None and raw.group(1) != "":
+        text = unescape(raw.group(1))
+        value = text if kind in ("str", "e") else (text == "1" if kind == "b" else float(text))
+    if value is None and uses_xl_iku(formula):
+        value = _evaluate_call(formula, stored, sheet, ref)
+    if value is None:
+        raise InputError(
+            f"Sheet '{sheet}', sel {ref}: rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel dahulu, "
+            "lalu buat salinan lagi."
+        )
+    attrs = re.sub(r'\st="\w+"', "", head[len(prefix) + 2:-1]).rstrip("/")
+    c, v = f"{prefix}c", f"{prefix}v"
+    if isinstance(value, bool):
+        return f'<{c}{attrs} t="b"><{v}>{int(value)}</{v}></{c}>'
+    if isinstance(value, (int, float)):
+        return f"<{c}{attrs}><{v}>{repr(float(value))}</{v}></{c}>"
+    if kind == "e":
+        return f'<{c}{attrs} t="e"><{v}>{escape(value, quote=False)}</{v}></{c}>'
+    return f'<{c}{attrs} t="inlineStr"><{prefix}is><{prefix}t xml:space="preserve">{escape(str(value), quote=False)}' \
+           f"</{prefix}t></{prefix}is></{c}>"
 
 
 def _evaluate_call(formula: str, stored, sheet: str, coordinate: str):
@@ -116,7 +166,7 @@ _UNKNOWN = object()
 _REF = re.compile(r"^(?:'?([^'!]+)'?!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$", re.IGNORECASE)
 
 
-def _argument(text: str, stored, sheet: str):
+def _argument(text: str, stored: _Stored, sheet: str):
     if text.startswith('"') and text.endswith('"'):
         return text[1:-1]
     try:
@@ -129,11 +179,10 @@ def _argument(text: str, stored, sheet: str):
     name = match.group(1) or sheet
     if name not in stored.sheetnames:
         return _UNKNOWN
-    ws = stored[name]
     if match.group(4):
-        rows = ws[f"{match.group(2)}{match.group(3)}:{match.group(4)}{match.group(5)}"]
-        return [[c.value for c in r] for r in rows]
-    return ws[f"{match.group(2)}{match.group(3)}"].value
+        top, left, bottom, right = parse_range(f"{match.group(2)}{match.group(3)}:{match.group(4)}{match.group(5)}")
+        return [[stored.value(name, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)]
+    return stored.value(name, int(match.group(3)), column_index(match.group(2)))
 
 
 def _split_args(text: str) -> list[str]:

@@ -30,7 +30,8 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKSHEET_REL = REL_NS + "/worksheet"
 CALC_CHAIN_REL = REL_NS + "/calcChain"
-WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
 
 class PackageError(ValueError):
@@ -389,11 +390,12 @@ def _insert_before_close(text: str, local: str, xml: str) -> str:
 
 
 def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str | None],
-                   remove: Iterable[str] = (), edit_sheet: Callable[[str, bytes], bytes | None] | None = None
-                   ) -> Replacement:
+                   remove: Iterable[str] = (), edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
+                   without_macros: bool = False) -> Replacement:
     """Write `out`: the `source` package with each scratch sheet put in place of the source sheet named in
     `replaces` (scratch name → source name, None to add it at the end), the sheets in `remove` taken out, and
-    `edit_sheet(name, xml)` given each other sheet's part (return new bytes, or None to keep it byte for byte)."""
+    `edit_sheet(name, xml)` given each other sheet's part (return new bytes, or None to keep it byte for byte).
+    `without_macros` drops the VBA project and makes the workbook a plain .xlsx one."""
     report = Replacement()
     with Package(source) as src, Package(scratch) as scr:
         sheets = src.sheets()
@@ -401,7 +403,8 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         removed_names = set(remove) - {n for n in replaces.values() if n}
         replaced = {n: by_name[n] for n in replaces.values() if n}
         dropped_parts = {by_name[n].part for n in removed_names | set(replaced)}
-        calc_chain = {r.target for r in src.rels(src.workbook_part) if r.type == CALC_CHAIN_REL}
+        dropped_rels = {CALC_CHAIN_REL} | ({VBA_REL} if without_macros else set())
+        calc_chain = {r.target for r in src.rels(src.workbook_part) if r.type in dropped_rels}
         alive = src.reachable([src.workbook_part] + [r.target for r in src.rels("") if not r.external],
                               skip=dropped_parts | calc_chain)
         gone = (src.reachable(dropped_parts) | calc_chain) - alive
@@ -450,8 +453,10 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
                 if edited is not None:
                     overrides[entry.part] = edited
         order, workbook_rels = _workbook(src, sheets, scratch_sheets, scr, replaces, removed_names, placed,
-                                         overrides, gone)
+                                         overrides, dropped_rels)
         overrides[rels_part(src.workbook_part)] = workbook_rels.encode("utf-8")
+        if without_macros:
+            new_types[src.workbook_part] = WORKBOOK_TYPE
         overrides["[Content_Types].xml"] = _content_types(src, gone, new_types).encode("utf-8")
         if "docProps/app.xml" in src.names and "docProps/app.xml" not in gone:
             app = _app_xml(src.text("docProps/app.xml"), [s.name for s in sheets], order)
@@ -480,13 +485,12 @@ def _renumber_table(data: bytes, ids: list[int]) -> bytes:
 
 def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[SheetEntry], scr: Package,
               replaces: dict[str, str | None], removed: set[str], placed: dict[str, str],
-              overrides: dict[str, bytes], gone: set[str]) -> tuple[list[str], str]:
+              overrides: dict[str, bytes], dropped_rels: set[str]) -> tuple[list[str], str]:
     """Edit workbook.xml (into `overrides`) and return the new sheet order and workbook.xml.rels."""
     text = src.text(src.workbook_part)
     rels_text = src.text(rels_part(src.workbook_part))
     rel_ids = {r.id for r in src.rels(src.workbook_part)}
     by_scratch = {old: new for new, old in replaces.items() if old}
-    old_positions = {s.name: i for i, s in enumerate(sheets)}
     kept = [s for s in sheets if s.name not in removed]
     order = [by_scratch.get(s.name, s.name) for s in kept]
     new_sheets = [s.name for s in scratch_sheets if not replaces.get(s.name)]
@@ -580,7 +584,7 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
 
     rels_text = _remove_elements(rels_text, "Relationship", lambda tag: not (
         unescape(_attr(tag, "Id") or "") in removed_rids
-        or (_attr(tag, "Type") or "") == CALC_CHAIN_REL))
+        or (_attr(tag, "Type") or "") in dropped_rels))
     rels_text = _insert_before_close(rels_text, "Relationships", "".join(new_rels))
     return order, rels_text
 
@@ -588,7 +592,10 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
 def _content_types(src: Package, gone: set[str], new_types: dict[str, str]) -> str:
     text = src.text("[Content_Types].xml")
     defaults, overrides = src.content_types()
-    text = _remove_elements(text, "Override", lambda tag: (_attr(tag, "PartName") or "").lstrip("/") not in gone)
+    changed = {p for p, kind in new_types.items() if p in overrides and overrides[p] != kind}
+    text = _remove_elements(text, "Override", lambda tag: (_attr(tag, "PartName") or "").lstrip("/") not in
+                            gone | changed)
+    overrides = {p: kind for p, kind in overrides.items() if p not in changed}
     added = []
     for part, kind in new_types.items():
         ext = posixpath.splitext(part)[1].lstrip(".").lower()

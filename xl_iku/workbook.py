@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .bookdata import book_data, input_data
+from .bookdata import input_data
 from .errors import InputError
 from .layout import GENERATED_SHEETS, is_generated, sheet_key
 from .layout.base import SheetLayout
@@ -91,7 +91,8 @@ def replaced_user_content(source: Path) -> list[Catatan]:
 
 
 def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remove: Iterable[str] = (),
-                    edit_sheet: Callable[[str, bytes], bytes | None] | None = None) -> None:
+                    edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
+                    without_macros: bool = False) -> None:
     """Write `target`: `source` with the generated sheets built from `layouts` in place of their namesakes
     (matched case- and space-insensitively, at their position; new ones at the end), atomically."""
     with _opened(source) as package:
@@ -104,7 +105,8 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
         scratch = str(Path(work) / "generated.xlsx")
         _scratch_book(layouts).save(scratch)
         store_cached_values(scratch, cached_values(layouts))
-        save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet))
+        save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
+                                                        without_macros))
 
 
 def _scratch_book(layouts: list[SheetLayout]):
@@ -128,15 +130,6 @@ def _opened(path: Path):
         raise unreadable(str(path), str(error)) from None
     with package:
         yield package
-
-
-def save_with_layouts(book, layouts: list[SheetLayout], target: Path) -> None:
-    """Write the generated sheets into an openpyxl `book` and save it atomically, each formula with its value."""
-    for layout in layouts:
-        write_layout(book, layout)
-    book.calculation.fullCalcOnLoad = False
-    cached = cached_values(layouts)
-    save_atomic(target, lambda temp: (book.save(temp), store_cached_values(temp, cached)))
 
 
 def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -> Path:

@@ -30,15 +30,13 @@ def files(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from ..export import export
-    from ..workbook import what_would_be_lost
 
     with working("Membuat salinan" + (" dan PDF" if args.pdf else "")):
         path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
-    for item in what_would_be_lost(Path(args.book)):
-        print(f"Peringatan: {item} tidak ikut tersalin ke '{path}'.", file=sys.stderr)
+    if args.book.lower().endswith(".xlsm"):
+        print(f"Peringatan: makro (VBA) tidak ikut tersalin ke '{path}': salinan untuk dibagikan tanpa makro.",
+              file=sys.stderr)
     print(f"Selesai: salinan untuk dibagikan ditulis ke '{path}'" + (f" dan '{path.with_suffix('.pdf')}'."
                                                                       if args.pdf else "."))
     return 0
