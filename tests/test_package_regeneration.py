@@ -263,3 +263,47 @@ def test_user_image_on_a_generated_sheet_is_reported(tmp_path, capsys):
     catatan = openpyxl.load_workbook(path)["Catatan"]
     assert any("Gambar di sheet ini ikut terganti" in str(c.value) for row in catatan.iter_rows() for c in row)
     assert not any(n.startswith("xl/media/") for n in parts(path))  # nothing else referenced it
+
+
+def test_export_copies_the_cover_sheet_and_values_xl_iku_calls(tmp_path):
+    path = xlsxwriter_book(tmp_path / "kantor.xlsx")
+    assert main(["regenerate", str(path)]) == 0
+    with zipfile.ZipFile(path) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    # a user's xl-iku call with the value Excel stored, on the cover sheet (sheet1 in XlsxWriter's naming)
+    items["xl/worksheets/sheet1.xml"] = items["xl/worksheets/sheet1.xml"].replace(
+        b'<c r="A1" t="s"><v>0</v></c>', b'<c r="A1" t="str"><f>AKIP_CATEGORY(80)</f><v>BB</v></c>')
+    assert b"AKIP_CATEGORY" in items["xl/worksheets/sheet1.xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, d in items.items():
+            z.writestr(n, d)
+    copy = tmp_path / "salinan.xlsx"
+    assert main(["export", str(path), "-o", str(copy)]) == 0
+    shared = parts(copy)
+    for name in ("xl/media/image1.png", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"):
+        assert shared[name] == items[name], name
+    cover = openpyxl.load_workbook(copy)["Sampul"]
+    assert cover["A1"].value == "BB" and cover["A1"].data_type == "s"
+    assert b"sparklineGroup" in shared["xl/worksheets/sheet1.xml"]
+
+
+def test_export_of_a_macro_workbook_is_a_plain_xlsx(tmp_path):
+    import xlwings
+
+    path = tmp_path / "kantor.xlsm"
+    shutil.copyfile(__import__("pathlib").Path(xlwings.__file__).parent / "quickstart.xlsm", path)
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    office = openpyxl.load_workbook(office_book(tmp_path / "src.xlsx"))
+    for name in ("Instansi", "Data IKU"):
+        target = wb.create_sheet(name)
+        for row in office[name].iter_rows():
+            for cell in row:
+                target.cell(cell.row, cell.column, cell.value)
+    wb.save(path)
+    copy = tmp_path / "salinan.xlsx"
+    assert main(["export", str(path), "-o", str(copy)]) == 0
+    shared = parts(copy)
+    assert not any("vbaProject" in n for n in shared)
+    assert b"macroEnabled" not in shared["[Content_Types].xml"]
+    assert b"vbaProject" not in shared["xl/_rels/workbook.xml.rels"]
+    assert "Tabel IKU" in openpyxl.load_workbook(copy).sheetnames

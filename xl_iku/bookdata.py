@@ -135,7 +135,7 @@ def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:
 
     with InputBook(path) as book:
         return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
-                         lambda name: book.rows(name, check_formulas=False), pk_years)
+                         lambda name: book.rows(name, check_formulas=False, blank=""), pk_years)
 
 
 def book_data(book, path: Path | None = None, pk_years: list[int] | None = None) -> BookData:

@@ -20,15 +20,13 @@ from .cells import column_index, parse_range
 from .errors import InputError
 from .layout import sheet_key
 from .layout.base import SheetLayout
-from .readers.book import InputBook
+from .readers.book import CELL_END, FORMULA, InputBook, sheet_data
 from .workbook import _check_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
              "CAPAIAN")
 _CALL = re.compile(r"(?:_xldudf_)?\b(" + "|".join(FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 _PLAIN_CALL = re.compile(r"^=\s*(?:_xldudf_)?([A-Z_]+)\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
 
 
 def uses_xl_iku(formula: str) -> bool:
@@ -90,14 +88,15 @@ class _Stored:
 
 def _value_user_formulas(sheet: str, xml: bytes, stored: _Stored, everything: bool) -> bytes | None:
     """The sheet part with the chosen formula cells turned into their values; None when nothing changes."""
-    if not _FORMULA.search(xml):
+    first, end_of_cells = sheet_data(xml)
+    if not FORMULA.search(xml, first, end_of_cells):
         return None
     out, last, masters = [], 0, set()
-    for found in _FORMULA.finditer(xml):
+    for found in FORMULA.finditer(xml, first, end_of_cells):
         start = max(xml.rfind(b"<c ", 0, found.start()), xml.rfind(b":c ", 0, found.start()))
         if start < last:
             continue
-        end = _CELL_END.search(xml, found.end())
+        end = CELL_END.search(xml, found.end())
         cell = xml[start:end.end()].decode("utf-8")
         new = _valued_cell(sheet, cell, stored, everything, masters)
         if new is not None:

@@ -25,7 +25,8 @@ DENSE_LIMIT = 2_000_000
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+CELL_END = re.compile(rb"</(?:\w+:)?c>")
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _STORED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
 _BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -64,8 +65,9 @@ class InputBook:
         except PackageError as error:
             raise unreadable(self.path, str(error)) from None
 
-    def rows(self, name: str, check_formulas: bool = True) -> list[list[Any]]:
-        """The sheet's values, row 1 first, empty cells None; a formula never computed is an error."""
+    def rows(self, name: str, check_formulas: bool = True, blank: Any = None) -> list[list[Any]]:
+        """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
+        with it: copying 50,000 rows to change it costs time); a formula never computed is an error."""
         data = self.xml(name)
         if check_formulas:
             missing = uncomputed_formula(data)
@@ -75,13 +77,13 @@ class InputBook:
                     "Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
                 )
         if dense_size(data) <= max(DENSE_LIMIT, 4 * cell_count(data)):
-            return self._calamine_rows(name)
+            return self._calamine_rows(name, blank)
         return self.sparse_rows(data)
 
     def merged(self, name: str) -> tuple[str, ...]:
         return tuple(m.decode() for m in re.findall(rb"<(?:\w+:)?mergeCell\s+ref=\"([^\"]+)\"", self.xml(name)))
 
-    def _calamine_rows(self, name: str) -> list[list[Any]]:
+    def _calamine_rows(self, name: str, blank: Any) -> list[list[Any]]:
         from python_calamine import CalamineWorkbook
 
         try:
@@ -90,7 +92,9 @@ class InputBook:
             rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as error:  # calamine raises its own types for corrupt files
             raise unreadable(self.path, f"sheet '{name}': {error}") from None
-        return [[None if v == "" else v for v in row] if "" in row else list(row) for row in rows]
+        if blank == "":
+            return rows
+        return [[blank if v == "" else v for v in row] if "" in row else row for row in rows]
 
     def sparse_rows(self, data: bytes) -> list[list[Any]]:
         """Cell by cell: only cells holding a value are kept; rows in between are empty lists."""
@@ -166,6 +170,13 @@ def _text(raw: bytes) -> str:
     return unescape(raw.decode("utf-8"))
 
 
+def sheet_data(data: bytes) -> tuple[int, int]:
+    """Where the cells are (formulas elsewhere, e.g. a sparkline's `<xm:f>`, are not cell formulas)."""
+    start = re.search(rb"<(?:\w+:)?sheetData\b", data)
+    end = re.search(rb"</(?:\w+:)?sheetData>", data)
+    return (start.start() if start else 0), (end.start() if end else 0)
+
+
 def cell_count(data: bytes) -> int:
     """Cells holding a value (an upper bound is enough: it only decides how the sheet is read)."""
     return data.count(b"</v>") + data.count(b"</is>") + data.count(b":v>")
@@ -184,9 +195,10 @@ def uncomputed_formula(data: bytes) -> str | None:
     """The first cell whose formula has no stored result (written by a library, never opened in Excel)."""
     if b"<f" not in data and b":f" not in data:
         return None
-    for found in re.finditer(rb"<(?:\w+:)?f[\s>/]", data):
+    first, last = sheet_data(data)
+    for found in FORMULA.finditer(data, first, last):
         start = max(data.rfind(b"<c ", 0, found.start()), data.rfind(b":c ", 0, found.start()))
-        end = _CELL_END.search(data, found.end())
+        end = CELL_END.search(data, found.end())
         cell = data[start:end.end() if end else len(data)]
         head = cell[:cell.find(b">")]
         if _STORED.search(cell) is None and b't="str"' not in head:
