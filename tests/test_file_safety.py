@@ -91,6 +91,7 @@ BROKEN = {
     "terpotong.xlsx": None,  # the first half of a real workbook
     "bukan_zip.xlsx": b"ini bukan buku kerja",
     "tanpa_workbook.xlsx": "zip-without-workbook",
+    "tanpa_styles.xlsx": "workbook-without-styles",
 }
 
 
@@ -104,6 +105,11 @@ def test_broken_file_is_a_message_naming_it(tmp_path, capsys, name, command):
     elif BROKEN[name] == "zip-without-workbook":
         with zipfile.ZipFile(path, "w") as z:
             z.writestr("docProps/core.xml", "<x/>")
+    elif BROKEN[name] == "workbook-without-styles":
+        with zipfile.ZipFile(office_book(tmp_path / "utuh.xlsx")) as whole, zipfile.ZipFile(path, "w") as z:
+            for item in whole.infolist():
+                if item.filename != "xl/styles.xml":
+                    z.writestr(item, whole.read(item.filename))
     else:
         path.write_bytes(BROKEN[name])
     before = path.read_bytes()

@@ -414,9 +414,14 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         taken = set(src.names) - gone
         overrides: dict[str, bytes] = {}
         new_types: dict[str, str] = {}
-        styles_rel = next(r for r in src.rels(src.workbook_part) if r.type.endswith("/styles"))
+        styles_rel = next((r for r in src.rels(src.workbook_part) if r.type.endswith("/styles")), None)
         scratch_styles = next(r for r in scr.rels(scr.workbook_part) if r.type.endswith("/styles"))
-        styles = _StyleMerge(src.text(styles_rel.target), scr.text(scratch_styles.target))
+        if styles_rel is None or styles_rel.target not in src.names:
+            raise PackageError("tabel gaya sel (styles.xml) tidak ada")
+        try:
+            styles = _StyleMerge(src.text(styles_rel.target), scr.text(scratch_styles.target))
+        except (ElementTree.ParseError, UnicodeDecodeError):
+            raise PackageError("tabel gaya sel (styles.xml) rusak") from None
         strings = shared_strings(scr)
         scratch_sheets = scr.sheets()
         table_ids = _table_ids(src, alive)
@@ -505,7 +510,9 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
     def sheet_tag(match: "re.Match[str]") -> str:
         tag = match.group(0)
         rid = next((unescape(v) for k, v in re.findall(r'\s(\w+):id="([^"]*)"', tag)), "")
-        entry = next(s for s in sheets if s.rid == rid)
+        entry = next((s for s in sheets if s.rid == rid), None)
+        if entry is None:
+            return tag
         if entry.name in removed:
             return ""
         if entry.name in by_scratch:

@@ -24,6 +24,7 @@ from .layout import GENERATED_SHEETS, is_generated, sheet_key
 from .layout.base import SheetLayout
 from .model import Catatan, IkuPlan
 from .package import Package, PackageError, replace_sheets
+from .readers.book import unreadable
 from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
@@ -45,7 +46,6 @@ class Result:
     path: Path
     plan: IkuPlan
     notes: list[Catatan]
-    lost: list[str]  # what a new file lacks compared with the source (nothing since package-level regeneration)
 
 
 def load(path: Path):
@@ -67,7 +67,7 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     data = input_data(source)
     data = replace(data, notes=data.notes + replaced_user_content(source))
     write_generated(source, data.layouts(), target)
-    return Result(target, data.plan, data.notes, [])
+    return Result(target, data.plan, data.notes)
 
 
 def replaced_user_content(source: Path) -> list[Catatan]:
@@ -105,8 +105,11 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
         scratch = str(Path(work) / "generated.xlsx")
         _scratch_book(layouts).save(scratch)
         store_cached_values(scratch, cached_values(layouts))
-        save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
-                                                        without_macros))
+        try:
+            save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
+                                                            without_macros))
+        except PackageError as error:
+            raise unreadable(str(source), str(error)) from None
 
 
 def _scratch_book(layouts: list[SheetLayout]):
@@ -125,8 +128,6 @@ def _opened(path: Path):
     try:
         package = Package(path)
     except PackageError as error:
-        from .readers.book import unreadable
-
         raise unreadable(str(path), str(error)) from None
     with package:
         yield package

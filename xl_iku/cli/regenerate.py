@@ -33,8 +33,6 @@ def run(args: argparse.Namespace) -> int:
         result = regenerate(args.book, args.output)
     for note in result.notes:
         print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
-    for item in result.lost:
-        print(f"Peringatan: {item} tidak ikut tersalin ke '{result.path}'.", file=sys.stderr)
     plan = result.plan
     print(f"Selesai: sheet hasil ditulis ke '{result.path}' ({len(plan.indikator)} indikator, "
           f"{len(plan.tujuan())} tujuan, target {plan.tahun_target[0]}–{plan.tahun_target[-1]}; "

@@ -68,17 +68,27 @@ class InputBook:
     def rows(self, name: str, check_formulas: bool = True, blank: Any = None) -> list[list[Any]]:
         """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
         with it: copying 50,000 rows to change it costs time); a formula never computed is an error."""
-        data = self.xml(name)
         if check_formulas:
-            missing = uncomputed_formula(data)
+            missing = uncomputed_formula(self.xml(name))
             if missing:
                 raise InputError(
                     f"Sheet '{name}', sel {missing}: rumus belum punya nilai terhitung. Buka dan simpan berkas di "
                     "Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
                 )
-        if dense_size(data) <= max(DENSE_LIMIT, 4 * cell_count(data)):
+        if dense_size(self.head(name)) <= DENSE_LIMIT:
+            return self._calamine_rows(name, blank)
+        data = self.xml(name)
+        if dense_size(data) <= 4 * cell_count(data):
             return self._calamine_rows(name, blank)
         return self.sparse_rows(data)
+
+    def head(self, name: str) -> bytes:
+        """The start of a sheet's part (where `<dimension>` is), without inflating a large sheet whole."""
+        try:
+            with self.package.zip.open(self.entries[name].part) as stream:
+                return stream.read(4096)
+        except Exception as error:
+            raise unreadable(self.path, str(error)) from None
 
     def merged(self, name: str) -> tuple[str, ...]:
         return tuple(m.decode() for m in re.findall(rb"<(?:\w+:)?mergeCell\s+ref=\"([^\"]+)\"", self.xml(name)))
