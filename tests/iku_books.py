@@ -94,3 +94,22 @@ def office_book(path, rows=None, headers=None):
     write_data(book, rows or other_office_rows(), headers)
     book.save(path)
     return path
+
+
+def macro_book(path, tmp_path):
+    """xlwings' quickstart .xlsm (a real VBA project) with the office's input sheets added."""
+    import shutil
+    from pathlib import Path
+
+    import xlwings
+
+    shutil.copyfile(Path(xlwings.__file__).parent / "quickstart.xlsm", path)
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    office = openpyxl.load_workbook(office_book(tmp_path / "src.xlsx"))
+    for name in ("Instansi", "Data IKU"):
+        target = wb.create_sheet(name)
+        for row in office[name].iter_rows():
+            for cell in row:
+                target.cell(cell.row, cell.column, cell.value)
+    wb.save(path)
+    return path

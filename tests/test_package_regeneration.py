@@ -11,7 +11,7 @@ import zlib
 import openpyxl
 import pytest
 
-from iku_books import INSTANSI, office_book, other_office_rows
+from iku_books import INSTANSI, macro_book, office_book, other_office_rows
 from xl_iku.cli import main
 from xl_iku.layout import GENERATED_SHEETS
 from xl_iku.package import Package
@@ -288,18 +288,7 @@ def test_export_copies_the_cover_sheet_and_values_xl_iku_calls(tmp_path):
 
 
 def test_export_of_a_macro_workbook_is_a_plain_xlsx(tmp_path):
-    import xlwings
-
-    path = tmp_path / "kantor.xlsm"
-    shutil.copyfile(__import__("pathlib").Path(xlwings.__file__).parent / "quickstart.xlsm", path)
-    wb = openpyxl.load_workbook(path, keep_vba=True)
-    office = openpyxl.load_workbook(office_book(tmp_path / "src.xlsx"))
-    for name in ("Instansi", "Data IKU"):
-        target = wb.create_sheet(name)
-        for row in office[name].iter_rows():
-            for cell in row:
-                target.cell(cell.row, cell.column, cell.value)
-    wb.save(path)
+    path = macro_book(tmp_path / "kantor.xlsm", tmp_path)
     copy = tmp_path / "salinan.xlsx"
     assert main(["export", str(path), "-o", str(copy)]) == 0
     shared = parts(copy)

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import xlwings
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from iku_books import office_book
+from iku_books import macro_book, office_book
 from xl_iku import workbook
 from xl_iku.cli import main
 from xlsx_compare import sheet_differences, workbook_differences
@@ -75,16 +74,7 @@ def test_output_file_leaves_source_untouched(rich_book, tmp_path):
 
 
 def test_macro_workbook_keeps_its_vba(tmp_path):
-    path = tmp_path / "kantor.xlsm"
-    shutil.copyfile(Path(xlwings.__file__).parent / "quickstart.xlsm", path)
-    wb = openpyxl.load_workbook(path, keep_vba=True)
-    office = openpyxl.load_workbook(office_book(tmp_path / "src.xlsx"))
-    for name in ("Instansi", "Data IKU"):
-        target = wb.create_sheet(name)
-        for row in office[name].iter_rows():
-            for cell in row:
-                target.cell(cell.row, cell.column, cell.value)
-    wb.save(path)
+    path = macro_book(tmp_path / "kantor.xlsm", tmp_path)
     vba = zipfile.ZipFile(path).read("xl/vbaProject.bin")
     assert main(["regenerate", str(path)]) == 0
     assert zipfile.ZipFile(path).read("xl/vbaProject.bin") == vba
