@@ -65,18 +65,23 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     _check_path(source)
     _check_suffix(target, source)
     data = input_data(source)
-    data = replace(data, notes=data.notes + replaced_user_content(source))
-    write_generated(source, data.layouts(), target)
+    layouts = data.layouts()
+    replaced = replaced_user_content(source, [layout.name for layout in layouts])
+    if replaced:
+        data = replace(data, notes=data.notes + replaced)
+        layouts = data.layouts()
+    write_generated(source, layouts, target)
     return Result(target, data.plan, data.notes)
 
 
-def replaced_user_content(source: Path) -> list[Catatan]:
-    """A note for each generated sheet that holds something a user put there (an image, a shape, …): it is
-    replaced with the sheet, so the user learns where it went."""
+def replaced_user_content(source: Path, names: list[str]) -> list[Catatan]:
+    """A note for each generated sheet about to be replaced that holds something a user put there (an image, a
+    shape, …): it goes with the sheet, so the user learns where it went."""
     notes = []
+    keys = {sheet_key(n) for n in names}
     with _opened(source) as package:
         for sheet in package.sheets():
-            if not is_generated(sheet.name):
+            if not is_generated(sheet.name) or sheet_key(sheet.name) not in keys:
                 continue
             found: list[str] = []
             for part in sorted(package.reachable([sheet.part])):
