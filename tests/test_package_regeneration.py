@@ -296,3 +296,15 @@ def test_export_of_a_macro_workbook_is_a_plain_xlsx(tmp_path):
     assert b"macroEnabled" not in shared["[Content_Types].xml"]
     assert b"vbaProject" not in shared["xl/_rels/workbook.xml.rels"]
     assert "Tabel IKU" in openpyxl.load_workbook(copy).sheetnames
+
+
+def test_generated_sheet_renamed_in_case_and_spacing_is_that_sheet(tmp_path):
+    path = office_book(tmp_path / "kantor.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("CAPAIAN  kinerja", 0)["A1"] = "lama"
+    wb.save(path)
+    for _ in range(3):
+        assert main(["regenerate", str(path)]) == 0
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[0] == "Capaian Kinerja" and not any(n.endswith("1") for n in names)
+    assert len(names) == len(set(n.lower() for n in names)) == 6

@@ -112,8 +112,8 @@ def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, maste
     prefix = head[1:head.index("c ")]
     formula_tag = re.search(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", cell, re.S)
     formula = "=" + unescape(formula_tag.group(2) or "")
-    shared = unescape(re.search(r'\ssi="(\d+)"', formula_tag.group(1)).group(1)) \
-        if re.search(r'\ssi="(\d+)"', formula_tag.group(1)) else None
+    group = re.search(r'\ssi="(\d+)"', formula_tag.group(1))
+    shared = group.group(1) if group else None  # a shared formula: its master and the cells that reuse it
     if not (everything or uses_xl_iku(formula) or (shared is not None and shared in masters)):
         return None
     if shared is not None and formula_tag.group(2):
