@@ -308,3 +308,13 @@ def test_generated_sheet_renamed_in_case_and_spacing_is_that_sheet(tmp_path):
     names = openpyxl.load_workbook(path).sheetnames
     assert names[0] == "Capaian Kinerja" and not any(n.endswith("1") for n in names)
     assert len(names) == len(set(n.lower() for n in names)) == 6
+
+
+def test_empty_defined_names_list_gets_the_print_titles(tmp_path):
+    """openpyxl writes `<definedNames />` when a book has none: it is replaced, never doubled."""
+    path = office_book(tmp_path / "kantor.xlsx")
+    assert b"<definedNames />" in parts(path)["xl/workbook.xml"]
+    assert main(["regenerate", str(path)]) == 0
+    workbook_xml = parts(path)["xl/workbook.xml"]
+    assert workbook_xml.count(b"definedNames") == 2  # one element, opened and closed
+    assert openpyxl.load_workbook(path)["Tabel IKU"].print_title_rows == "$6:$8"

@@ -21,7 +21,7 @@ from .errors import InputError
 from .layout import sheet_key
 from .layout.base import SheetLayout
 from .readers.book import CELL_END, FORMULA, InputBook, sheet_data
-from .workbook import _check_path, write_generated
+from .workbook import check_book_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
              "CAPAIAN")
@@ -51,7 +51,7 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
         raise InputError("Salinan harus ditulis ke berkas lain (-o SALINAN.xlsx), agar buku kerja asli tetap utuh.")
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
-    _check_path(source)
+    check_book_path(source)
     data = input_data(source)
     layouts = [valued(layout, everything=not with_inputs) for layout in data.layouts()]
     with InputBook(source) as book:

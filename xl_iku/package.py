@@ -572,9 +572,11 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
     if names_block:
         replacement = f"{names_block.group(1)}{names}{names_block.group(3)}" if names.strip() else ""
         text = text[:names_block.start()] + replacement + text[names_block.end():]
-    elif names:
-        end = re.search(r"</(?:\w+:)?sheets>", text).end()
-        text = text[:end] + f"<{p}definedNames>{names}</{p}definedNames>" + text[end:]
+    else:
+        text = re.sub(r"<(?:\w+:)?definedNames\b[^>]*/>", "", text)  # an empty list, written self-closed
+        if names:
+            end = re.search(r"</(?:\w+:)?sheets>", text).end()
+            text = text[:end] + f"<{p}definedNames>{names}</{p}definedNames>" + text[end:]
 
     # the active and first visible tab are positions too
     if removed:

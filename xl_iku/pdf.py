@@ -64,16 +64,17 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
 def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | None = None) -> tuple[Path, list]:
     """The Perjanjian Kinerja of one year as a PDF of its own pages, read from the inputs (the year need not be in
     `Tahun PK`); the workbook is only read. Returns the PDF and the warnings."""
-    from .bookdata import book_data
+    from .bookdata import input_data
     from .layout import is_generated
     from .layout.pk import pk_layouts
-    from .workbook import load, new_book
+    from .workbook import check_book_path, new_book
 
     source = Path(book_path)
     target = Path(out) if out else source.with_name(f"{source.stem}_PK_{year}.pdf")
     if target.suffix.lower() != ".pdf":
         raise InputError(f"'{target.name}': Perjanjian Kinerja ditulis sebagai PDF; beri nama berakhiran .pdf.")
-    data = book_data(load(source), source, pk_years=[year])
+    check_book_path(source)
+    data = input_data(source, pk_years=[year])
     with tempfile.TemporaryDirectory(prefix="xl-iku-pk-") as work:
         book = new_book(Path(work) / f"{target.stem}.xlsx", pk_layouts(data.pk[0]))
         return export_pdf(book, target, is_generated), data.notes

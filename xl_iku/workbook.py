@@ -51,7 +51,7 @@ class Result:
 def load(path: Path):
     import openpyxl
 
-    _check_path(path)
+    check_book_path(path)
     try:
         return openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as error:
@@ -62,7 +62,7 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     """Rebuild the generated sheets of `path` into `out` (default: in place, atomically)."""
     source = Path(path)
     target = Path(out) if out is not None else source
-    _check_path(source)
+    check_book_path(source)
     _check_suffix(target, source)
     data = input_data(source)
     layouts = data.layouts()
@@ -228,7 +228,7 @@ def _sigterm_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _check_path(path: Path) -> None:
+def check_book_path(path: Path) -> None:
     if not path.is_file():
         raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
     _check_suffix(path, path)

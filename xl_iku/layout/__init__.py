@@ -22,12 +22,7 @@ if TYPE_CHECKING:
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",
                     "Catatan")
 #: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`.
-_YEARLY = re.compile(r"^(PK|Rencana Aksi) \d{4}$")
-
-
-def is_generated(name: str) -> bool:
-    """Whether a sheet is one xl-iku builds (and `xl-iku pdf` prints): the fixed names and the yearly PK sheets."""
-    return name in GENERATED_SHEETS or bool(_YEARLY.match(name))
+_YEARLY = re.compile(r"^(pk|rencana aksi) \d{4}$")
 
 
 def sheet_key(name: str) -> str:
@@ -36,9 +31,10 @@ def sheet_key(name: str) -> str:
 
 
 def is_generated(name: str) -> bool:
-    """Is this sheet one xl-iku owns (and regeneration may replace)? A predicate, so generated sheets with
-    data-dependent names can join the fixed ones."""
-    return sheet_key(name) in {sheet_key(n) for n in GENERATED_SHEETS}
+    """Whether a sheet is one xl-iku builds (regeneration may replace it, `xl-iku pdf` prints it): the fixed names
+    and the yearly PK sheets, matched case- and space-insensitively."""
+    key = sheet_key(name)
+    return key in {sheet_key(n) for n in GENERATED_SHEETS} or bool(_YEARLY.match(key))
 
 
 def iku_layouts(data: "BookData") -> list[SheetLayout]:
