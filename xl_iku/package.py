@@ -405,10 +405,10 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         replaced = {n: by_name[n] for n in replaces.values() if n}
         dropped_parts = {by_name[n].part for n in removed_names | set(replaced)}
         dropped_rels = {CALC_CHAIN_REL} | ({VBA_REL} if without_macros else set())
-        calc_chain = {r.target for r in src.rels(src.workbook_part) if r.type in dropped_rels}
+        dropped_targets = {r.target for r in src.rels(src.workbook_part) if r.type in dropped_rels}
         alive = src.reachable([src.workbook_part] + [r.target for r in src.rels("") if not r.external],
-                              skip=dropped_parts | calc_chain)
-        gone = (src.reachable(dropped_parts) | calc_chain) - alive
+                              skip=dropped_parts | dropped_targets)
+        gone = (src.reachable(dropped_parts) | src.reachable(dropped_targets)) - alive
         gone |= {rels_part(p) for p in gone}
 
         taken = set(src.names) - gone
