@@ -13,7 +13,7 @@ import pytest
 
 from iku_books import INSTANSI, macro_book, office_book, other_office_rows
 from xl_iku.cli import main
-from xl_iku.layout import GENERATED_SHEETS, is_generated, sheet_key
+from xl_iku.layout import is_generated, sheet_key
 from xl_iku.package import Package
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -81,9 +81,7 @@ def libreoffice_book(path, tmp_path):
 
 def openpyxl_reference(tmp_path):
     """The same office data regenerated through the plain openpyxl-built workbook: what the sheets must show."""
-    path = office_book(tmp_path / "reference.xlsx")
-    assert main(["regenerate", str(path)]) == 0
-    return openpyxl.load_workbook(path, data_only=True)
+    return openpyxl.load_workbook(openpyxl_reference_path(tmp_path), data_only=True)
 
 
 def parts(path):
@@ -94,7 +92,7 @@ def parts(path):
 def owned_parts(path):
     """The parts that belong to generated sheets (sheet, drawings, charts, comments, their rels)."""
     with Package(path) as package:
-        starts = [s.part for s in package.sheets() if s.name.strip().lower() in {n.lower() for n in GENERATED_SHEETS}]
+        starts = [s.part for s in package.sheets() if is_generated(s.name)]
         found = package.reachable(starts)
         return found | {_rels(p) for p in found}
 
@@ -318,3 +316,41 @@ def test_empty_defined_names_list_gets_the_print_titles(tmp_path):
     workbook_xml = parts(path)["xl/workbook.xml"]
     assert workbook_xml.count(b"definedNames") == 2  # one element, opened and closed
     assert openpyxl.load_workbook(path)["Tabel IKU"].print_title_rows == "$6:$8"
+
+
+def _prefixed(xml: bytes) -> bytes:
+    """The same part with the main namespace spelled through a prefix (as the OpenXML SDK writes it)."""
+    import re
+
+    main_ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = xml.replace(b'xmlns="' + main_ns + b'"', b'xmlns:x="' + main_ns + b'"')
+    return re.sub(rb"<(/?)(?!\?)(?![a-z]+:)(\w+)", rb"<\1x:\2", xml)
+
+
+def test_book_whose_parts_use_a_namespace_prefix(tmp_path):
+    path = office_book(tmp_path / "kantor.xlsx")
+    with zipfile.ZipFile(path) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    for name in ("xl/workbook.xml", "xl/styles.xml"):
+        items[name] = _prefixed(items[name])
+    assert b"<x:sheets>" in items["xl/workbook.xml"] and b"<x:cellXfs" in items["xl/styles.xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, d in items.items():
+            z.writestr(n, d)
+    for _ in range(2):
+        assert main(["regenerate", str(path)]) == 0
+    after = parts(path)
+    assert b"<sheet " not in after["xl/workbook.xml"] and b"<x:sheet " in after["xl/workbook.xml"]
+    wb = openpyxl.load_workbook(path)
+    assert wb["Tabel IKU"]["A1"].value == "INDIKATOR KINERJA UTAMA" and wb["Tabel IKU"]["A1"].font.b
+    assert wb["Tabel IKU"].print_title_rows == "$6:$8"
+    reference = openpyxl.load_workbook(openpyxl_reference_path(tmp_path))
+    from xlsx_compare import sheet_differences
+
+    assert sheet_differences(reference["Tabel IKU"], wb["Tabel IKU"]) == []
+
+
+def openpyxl_reference_path(tmp_path):
+    path = office_book(tmp_path / "reference.xlsx")
+    assert main(["regenerate", str(path)]) == 0
+    return path
