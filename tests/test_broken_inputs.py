@@ -134,9 +134,7 @@ def test_broken_file(command, case, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", [
-    "ikm", "skm", "init", "pdf", "pk",
-    pytest.param("regenerate", marks=pytest.mark.xfail(strict=True, reason="fixed by pkg branch (calcPr)")),
-    pytest.param("export", marks=pytest.mark.xfail(strict=True, reason="fixed by pkg branch (calcPr)")),
+    "ikm", "skm", "init", "pdf", "pk", "regenerate", "export",
 ])
 def test_workbook_without_calcpr(command, tmp_path, capsys):
     """A valid workbook whose workbook.xml has no <calcPr>: the command works, or says why it cannot."""

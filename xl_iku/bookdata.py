@@ -134,8 +134,9 @@ def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:
     from .readers.book import InputBook
 
     with InputBook(path) as book:
+        # the survey too is read as last computed: a formula answer is its value, one never computed is an error
         return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
-                         lambda name: book.rows(name, check_formulas=False, blank=""), pk_years)
+                         lambda name: book.rows(name, blank=""), pk_years)
 
 
 def book_data(book, path: Path | None = None, pk_years: list[int] | None = None) -> BookData:

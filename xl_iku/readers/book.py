@@ -27,6 +27,7 @@ _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
 _STORED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
 _BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -75,12 +76,18 @@ class InputBook:
                     f"Sheet '{name}', sel {missing}: rumus belum punya nilai terhitung. Buka dan simpan berkas di "
                     "Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
                 )
-        if dense_size(self.head(name)) <= DENSE_LIMIT:
-            return self._calamine_rows(name, blank)
-        data = self.xml(name)
-        if dense_size(data) <= 4 * cell_count(data):
-            return self._calamine_rows(name, blank)
-        return self.sparse_rows(data)
+        if dense_size(self.head(name)) > DENSE_LIMIT:
+            data = self.xml(name)
+            if dense_size(data) > 4 * cell_count(data):
+                return self.sparse_rows(data)
+        rows = self._calamine_rows(name, blank)
+        if check_formulas:  # calamine shows an Excel error value as an empty cell: put its text back
+            for (r, c), text in error_cells(self.xml(name)).items():
+                rows.extend([] for _ in range(r - len(rows)))
+                row = rows[r - 1]
+                row.extend([blank] * (c - len(row)))
+                row[c - 1] = text
+        return rows
 
     def head(self, name: str) -> bytes:
         """The start of a sheet's part (where `<dimension>` is), without inflating a large sheet whole."""
@@ -172,8 +179,12 @@ class InputBook:
 
 
 def unreadable(path: str, why: str) -> InputError:
-    return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({why}). Periksa apakah berkas "
-                      "itu utuh (tidak terpotong saat disalin atau diunduh), atau simpan ulang di Excel.")
+    """The message for a workbook that cannot be read: what the file checks find (a damaged part named), else why."""
+    from ..files import unreadable_reason
+
+    reason = unreadable_reason(path, (".xlsx", ".xlsm"))
+    return InputError(reason or f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({why}). Periksa apakah "
+                      "berkas itu utuh (tidak terpotong saat disalin atau diunduh), atau simpan ulang di Excel.")
 
 
 def _text(raw: bytes) -> str:
@@ -199,6 +210,17 @@ def dense_size(data: bytes) -> int:
         return 1 << 40
     last_col, last_row = (found.group(3), found.group(4)) if found.group(3) else (found.group(1), found.group(2))
     return column_index(last_col.decode()) * int(last_row)
+
+
+def error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """(row, column) → the Excel error value a cell holds (`#DIV/0!`), as the openpyxl and xlwings paths see it."""
+    if b't="e"' not in data:
+        return {}
+    out = {}
+    for cell in _ERROR_CELL.finditer(data):
+        value = re.search(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>", cell.group(3))
+        out[(int(cell.group(2)), column_index(cell.group(1).decode()))] = _text(value.group(1)) if value else "#N/A"
+    return out
 
 
 def uncomputed_formula(data: bytes) -> str | None:
