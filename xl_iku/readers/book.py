@@ -68,7 +68,8 @@ class InputBook:
 
     def rows(self, name: str, check_formulas: bool = True, blank: Any = None) -> list[list[Any]]:
         """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
-        with it: copying 50,000 rows to change it costs time); a formula never computed is an error."""
+        with it: copying 50,000 rows to change it costs time). With `check_formulas`, a formula never computed is
+        an error and an Excel error value reads as its text (`#DIV/0!`), as on the openpyxl and xlwings paths."""
         if check_formulas:
             missing = uncomputed_formula(self.xml(name))
             if missing:
