@@ -10,10 +10,10 @@ import sys
 from typing import Sequence
 
 from ..errors import InputError
-from . import export, ikm, init, pdf, pk, regenerate, skm
+from . import export, ikm, init, pdf, pk, regenerate, rekap, skm
 
 #: One module per command, in the order `--help` lists them; each registers its parser and `run`.
-COMMANDS = (ikm, skm, regenerate, init, export, pdf, pk)
+COMMANDS = (ikm, skm, regenerate, init, export, pdf, pk, rekap)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,9 +25,11 @@ def files(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from ..layout import is_generated
+    from ..layout.rekap import SHEETS as REKAP_SHEETS
     from ..pdf import export_pdf
 
+    # an office's workbook (its generated sheets) or a roll-up (its four sheets)
     with working("Membuat PDF (LibreOffice)"):
-        path = export_pdf(args.book, args.output, is_generated)
+        path = export_pdf(args.book, args.output, lambda name: is_generated(name) or name in REKAP_SHEETS)
     print(f"Selesai: PDF ditulis ke '{path}'.")
     return 0

@@ -68,6 +68,17 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """Conditional colouring: the cells of `cells` for which `formula` holds get `fill`. The formula is written for
+    the block's top-left cell (relative references move with each cell), so the colour follows the numbers when a
+    reader edits or sorts them. Applied by the headless writer (the roll-up is built headless only)."""
+
+    cells: str  # "D6:L40"
+    formula: str  # without "=", e.g. "AND(ISNUMBER(D6),D6=MIN($D6:$L6))"
+    fill: str  # "RRGGBB"
+
+
+@dataclass(frozen=True)
 class PrintSetup:
     landscape: bool = True
     paper: str = "A4"
@@ -106,6 +117,7 @@ class SheetLayout:
     validations: list[Validation] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
 
     def put(self, row: int, column: int, value: Any, style: Style = Style()) -> None:
         self.cells[(row, column)] = Cell(value, style)

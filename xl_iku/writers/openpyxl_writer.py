@@ -19,6 +19,7 @@ from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import CharacterProperties, Font as TextFont, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook import Workbook
@@ -75,6 +76,9 @@ def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) 
             name="TableStyleLight9", showRowStripes=True)))
     for spec in layout.charts:
         sheet.add_chart(_chart(sheet, spec), address(*spec.anchor))
+    for rule in layout.highlights:
+        fill = PatternFill(start_color=rule.fill, end_color=rule.fill, fill_type="solid")
+        sheet.conditional_formatting.add(rule.cells, FormulaRule(formula=[rule.formula], fill=fill))
     _print_setup(sheet, layout)
     if layout.freeze:
         sheet.freeze_panes = address(*layout.freeze)

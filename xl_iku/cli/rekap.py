@@ -1,0 +1,70 @@
+"""`xl-iku rekap`: the kabupaten roll-up of many offices' workbooks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import InputError
+from ..rules.numbers import format_id
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    rekap = commands.add_parser("rekap", help="rekap IKU, IKM dan Nilai AKIP banyak perangkat daerah",
+                                description="Satukan buku kerja IKU banyak perangkat daerah menjadi satu buku kerja "
+                                            "rekap (Rekap Instansi, Rekap Indikator, Rekap Unsur, Gagal). Berkas "
+                                            "sumber hanya dibaca, tidak diubah.")
+    rekap.add_argument("paths", nargs="+", metavar="PATH",
+                       help="buku kerja IKU atau folder berisi buku kerja (termasuk subfolder)")
+    rekap.add_argument("-o", "--output", metavar="REKAP.xlsx", help="tulis buku kerja rekap")
+    rekap.add_argument("--tahun", type=int, metavar="YYYY",
+                       help="tahun realisasi, AKIP dan survei (bawaan: tahun terakhir yang punya realisasi)")
+    rekap.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+    rekap.add_argument("--jobs", type=int, default=0, metavar="N",
+                       help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
+    rekap.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from ..rekap import build, office_files, rekap_json, records, summarise_all
+    from .skm import _progress
+
+    if not args.output and not args.json:
+        raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")
+    output = Path(args.output) if args.output else None
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
+    files, skipped = office_files(args.paths, exclude=[output] if output else [])
+    if not files:
+        raise InputError("Tidak ada buku kerja (.xlsx atau .xlsm) pada PATH yang diberikan.")
+    jobs = args.jobs or (min(os.cpu_count() or 1, len(files)) if len(files) >= 8 else 1)
+    result = build(summarise_all(files, jobs, _progress if len(files) >= 5 else None), args.tahun, skipped)
+    if output is not None:
+        from ..layout.rekap import rekap_layouts
+        from ..workbook import new_book
+
+        new_book(output, rekap_layouts(result))
+    for copy, original in skipped:
+        print(f"Dilewati: {copy} (sama dengan {original})", file=sys.stderr)
+    for berkas, pesan in result.gagal:
+        print(f"Gagal: {berkas}: {pesan}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(rekap_json(result), ensure_ascii=False))
+    else:
+        print(f"Rekap tahun {result.tahun}: {len(result.instansi)} instansi, {len(result.gagal)} berkas gagal.")
+        for row in records(result.instansi):
+            ikm = f"IKM {format_id(row['IKM'])} ({row['Mutu']})" if row["IKM"] is not None else "IKM -"
+            akip = f"AKIP {format_id(row['Nilai AKIP'])} ({row['Predikat']})" if row["Nilai AKIP"] is not None \
+                else "AKIP -"
+            print(f"{row['Peringkat'] or '-':>3}. {row['Instansi']}: {ikm}, {akip}, "
+                  f"{row['Indikator tercapai']}/{row['Indikator']} indikator tercapai")
+        if result.pooled is not None:
+            print(f"Gabungan ({result.pooled.responden} responden): IKM {format_id(result.pooled.ikm)}, mutu "
+                  f"{result.pooled.category.code}")
+    if output is not None:
+        print(f"Rekap ditulis ke '{output}'.", file=sys.stderr if args.json else sys.stdout)
+    return 1 if result.gagal else 0

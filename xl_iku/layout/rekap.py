@@ -1,0 +1,200 @@
+"""The kabupaten roll-up workbook (`xl-iku rekap`): `Rekap Instansi`, `Rekap Indikator`, `Rekap Unsur`, `Gagal`.
+
+Pure: the roll-up's tables → `SheetLayout`s, print-ready (A4 landscape, fit to width, header rows repeated), charts
+native to Excel. Values, not formulas: the roll-up is a picture of the offices' files as they were read.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..cells import address, column_letter
+from . import styles
+from .base import Chart, Highlight, PrintSetup, SheetLayout, Table, text_height
+
+if TYPE_CHECKING:
+    from ..rekap import Rekap
+
+INSTANSI_SHEET = "Rekap Instansi"
+INDIKATOR_SHEET = "Rekap Indikator"
+UNSUR_SHEET = "Rekap Unsur"
+GAGAL_SHEET = "Gagal"
+#: The sheets of a roll-up workbook, in order (what `xl-iku pdf` prints of it).
+SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, GAGAL_SHEET)
+
+HEADER_ROW = 5
+INTEGER = styles.NUMBER.but(number_format="#,##0")
+DECIMAL2 = styles.NUMBER  # "#,##0.00"
+DECIMAL3 = styles.NUMBER.but(number_format="0.000")
+WEAKEST_FILL = "F8CBAD"  # the weakest unsur of each row
+POOLED = styles.TEXT.but(bold=True, fill="F2F2F2")
+CM_PER_ROW = 0.53  # a 15-point row
+
+#: (header, width, style) per column; the header is the DataFrame column it shows.
+INSTANSI_COLUMNS = (
+    ("Peringkat", 9, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Pemerintah Daerah", 18, styles.TEXT),
+    ("Berkas", 26, styles.TEXT), ("Responden", 10, INTEGER), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER),
+    ("Nilai AKIP", 8, DECIMAL2), ("Predikat", 8, styles.CENTER), ("Indikator", 9, INTEGER),
+    ("Indikator tercapai", 10, INTEGER), ("Catatan", 8, INTEGER),
+)
+INDIKATOR_COLUMNS = (
+    ("Instansi", 28, styles.TEXT), ("Kode", 10, styles.TEXT), ("Indikator", 40, styles.TEXT),
+    ("Satuan", 9, styles.CENTER), ("Polaritas", 9, styles.CENTER), ("Tahun", 7, styles.CENTER),
+    ("Target", 10, DECIMAL2), ("Realisasi", 10, DECIMAL2), ("Capaian (%)", 10, DECIMAL2),
+    ("Kategori", 13, styles.CENTER),
+)
+
+
+def rekap_layouts(rekap: "Rekap") -> list[SheetLayout]:
+    return [rekap_instansi(rekap), rekap_indikator(rekap), rekap_unsur(rekap), gagal(rekap)]
+
+
+def rekap_instansi(rekap: "Rekap") -> SheetLayout:
+    from ..rekap import records
+
+    rows = records(rekap.instansi)
+    sheet = _titled(INSTANSI_SHEET, f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", _pemda(rows),
+                    f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} gagal (lihat sheet {GAGAL_SHEET})"
+                    f"{_skipped(rekap)}. Diurutkan menurut IKM (responden tahun {rekap.tahun}, PermenPANRB 14/2017); "
+                    f"Nilai AKIP dan predikat dari sheet AKIP tahun {rekap.tahun}; indikator tercapai: capaian ≥ "
+                    "100 %; Catatan: jumlah peringatan di sheet Catatan instansi itu.", INSTANSI_COLUMNS)
+    last = _table(sheet, INSTANSI_COLUMNS, rows, "RekapInstansi")
+    # chart data beside the printed table (outside the print area): offices with a value, in rank order
+    width = len(INSTANSI_COLUMNS)
+    chart_row = last + 2
+    breaks = [last]
+    for i, (column, title, y_min) in enumerate((("IKM", f"IKM per perangkat daerah, tahun {rekap.tahun}", 25),
+                                                ("Nilai AKIP", f"Nilai AKIP per perangkat daerah, tahun {rekap.tahun}",
+                                                 0))):
+        data_col = width + 2 + 3 * i
+        values = [(r["Instansi"], r[column]) for r in rows if r[column] is not None]
+        sheet.column_widths.update({data_col: 30, data_col + 1: 10})
+        sheet.put(HEADER_ROW, data_col, "Instansi", styles.HEADER)
+        sheet.put(HEADER_ROW, data_col + 1, column, styles.HEADER)
+        for j, (name, value) in enumerate(values, start=1):
+            sheet.put(HEADER_ROW + j, data_col, name, styles.TEXT)
+            sheet.put(HEADER_ROW + j, data_col + 1, value, DECIMAL2)
+        if not values:
+            continue
+        height = min(17.0, max(7.0, 2.5 + 0.45 * len(values)))
+        sheet.charts.append(Chart("bar", title, (HEADER_ROW, data_col, HEADER_ROW + len(values), data_col + 1),
+                                  anchor=(chart_row, 2), width_cm=22, height_cm=height, y_min=y_min, y_max=100,
+                                  y_title=column))
+        chart_row += math.ceil(height / CM_PER_ROW) + 2
+        breaks.append(chart_row - 1)
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, chart_row, width),
+                                   breaks=tuple(breaks[:-1]))  # the table, then each chart on a page of its own
+    return sheet
+
+
+def rekap_indikator(rekap: "Rekap") -> SheetLayout:
+    from ..rekap import records
+
+    rows = records(rekap.indikator)
+    sheet = _titled(INDIKATOR_SHEET, f"REKAPITULASI CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {rekap.tahun}",
+                    _pemda(records(rekap.instansi)),
+                    "Capaian: positif = realisasi ÷ target × 100; negatif = (2 − realisasi ÷ target) × 100; kategori "
+                    "menurut skala capaian tiap instansi. Kosong: belum ada realisasi atau target.",
+                    INDIKATOR_COLUMNS)
+    last = _table(sheet, INDIKATOR_COLUMNS, rows, "RekapIndikator")
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, last, len(INDIKATOR_COLUMNS)))
+    return sheet
+
+
+def rekap_unsur(rekap: "Rekap") -> SheetLayout:
+    from ..rekap import records
+
+    rows = records(rekap.unsur)
+    codes = rekap.codes
+    columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 10, INTEGER),
+               *((code, 7, DECIMAL3) for code in codes), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER))
+    legend = "; ".join(f"{c} {n}" for c, n in zip(codes, rekap.names))
+    sheet = _titled(UNSUR_SHEET, f"REKAPITULASI NILAI UNSUR PELAYANAN (NRR) TAHUN {rekap.tahun}",
+                    _pemda(records(rekap.instansi)),
+                    f"{legend}. Sel berwarna: unsur dengan NRR terendah pada baris itu. Baris terakhir: IKM gabungan "
+                    "dari jumlah jawaban seluruh responden per unsur (bukan rata-rata IKM instansi).", columns)
+    for number, row in enumerate(rows, start=1):
+        row["No"] = number
+    last = _table(sheet, columns, rows, None)
+    pooled_row = last + 1
+    sheet.merge(pooled_row, 1, pooled_row, 2, "KABUPATEN (gabungan seluruh responden)", POOLED)
+    pooled = rekap.pooled
+    if pooled is not None:
+        sheet.put(pooled_row, 3, pooled.responden, INTEGER.but(bold=True, fill="F2F2F2"))
+        by_code = {u.kode: u.nrr for u in pooled.unsur}
+        for col, code in enumerate(codes, start=4):
+            sheet.put(pooled_row, col, by_code.get(code), DECIMAL3.but(bold=True, fill="F2F2F2"))
+        sheet.put(pooled_row, 4 + len(codes), pooled.ikm, DECIMAL2.but(bold=True, fill="F2F2F2"))
+        sheet.put(pooled_row, 5 + len(codes), pooled.category.code, styles.CENTER.but(bold=True, fill="F2F2F2"))
+    else:
+        sheet.merge(pooled_row, 3, pooled_row, len(columns), f"Tidak dihitung: {rekap.pooled_note}", POOLED)
+    if rekap.pooled_note and pooled is not None:
+        sheet.merge(pooled_row + 1, 1, pooled_row + 1, len(columns), f"Catatan: {rekap.pooled_note}.", styles.NOTE)
+    if codes:
+        first, end = address(HEADER_ROW + 1, 4), address(pooled_row, 3 + len(codes))
+        row_range = f"${column_letter(4)}{HEADER_ROW + 1}:${column_letter(3 + len(codes))}{HEADER_ROW + 1}"
+        sheet.highlights.append(Highlight(f"{first}:{end}", f"AND(ISNUMBER({first}),{first}=MIN({row_range}))",
+                                          WEAKEST_FILL))
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, len(columns)))
+    return sheet
+
+
+def gagal(rekap: "Rekap") -> SheetLayout:
+    columns = (("No", 5, styles.CENTER), ("Berkas", 45, styles.TEXT), ("Alasan", 95, styles.TEXT))
+    sheet = _titled(GAGAL_SHEET, "BERKAS YANG TIDAK DAPAT DIBACA", "",
+                    "Berkas di bawah ini tidak ikut direkap; perbaiki sesuai alasannya lalu jalankan rekap lagi. "
+                    "Berkas lain tetap diolah.", columns)
+    rows = [{"No": i, "Berkas": berkas, "Alasan": pesan} for i, (berkas, pesan) in enumerate(rekap.gagal, start=1)]
+    last = _table(sheet, columns, rows, None)
+    if not rows:
+        sheet.merge(last + 1, 1, last + 1, 3, "Tidak ada: semua berkas terbaca.", styles.TEXT)
+        last += 1
+    if rekap.skipped:
+        last += 2
+        sheet.merge(last, 1, last, 3, "Dilewati karena sama dengan berkas lain (dihitung sekali):", styles.TEXT.but(
+            bold=True, border=False))
+        for i, (copy, original) in enumerate(rekap.skipped, start=1):
+            sheet.put(last + i, 1, i, styles.CENTER)
+            sheet.put(last + i, 2, copy, styles.TEXT)
+            sheet.put(last + i, 3, f"sama dengan {original}", styles.TEXT)
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, 3))
+    return sheet
+
+
+def _titled(name: str, title: str, subtitle: str, note: str, columns: Sequence[tuple[str, float, Any]]
+            ) -> SheetLayout:
+    sheet = SheetLayout(name, freeze=(HEADER_ROW + 1, 3))
+    width = len(columns)
+    sheet.column_widths = {c: w for c, (_, w, _) in enumerate(columns, start=1)}
+    sheet.merge(1, 1, 1, width, title, styles.TITLE)
+    sheet.merge(2, 1, 2, width, subtitle.upper(), styles.SUBTITLE)
+    sheet.merge(3, 1, 3, width, note, styles.NOTE)
+    sheet.row_heights[3] = text_height([(note, sum(w for _, w, _ in columns))], size=9)
+    for col, (text, _, _) in enumerate(columns, start=1):
+        sheet.put(HEADER_ROW, col, text, styles.HEADER)
+    sheet.row_heights[HEADER_ROW] = 30
+    return sheet
+
+
+def _table(sheet: SheetLayout, columns: Sequence[tuple[str, float, Any]], rows: list[dict], name: str | None) -> int:
+    """Rows under the header; an Excel table (sortable, filterable) when named. Returns the last row."""
+    for i, values in enumerate(rows, start=1):
+        row = HEADER_ROW + i
+        for col, (key, _, style) in enumerate(columns, start=1):
+            sheet.put(row, col, values.get(key), style)
+        texts = [(values.get(key), width) for key, width, style in columns if style is styles.TEXT]
+        sheet.row_heights[row] = text_height([(str(t), w) for t, w in texts if t])
+    last = HEADER_ROW + len(rows)
+    if name and rows:
+        sheet.tables.append(Table(name, f"A{HEADER_ROW}:{address(last, len(columns))}"))
+    return last
+
+
+def _pemda(rows: list[dict]) -> str:
+    names = dict.fromkeys(r["Pemerintah Daerah"] for r in rows)
+    return ", ".join(n for n in names if n)
+
+
+def _skipped(rekap: "Rekap") -> str:
+    return f"; {len(rekap.skipped)} salinan ganda dilewati" if rekap.skipped else ""

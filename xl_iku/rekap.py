@@ -1,0 +1,362 @@
+"""Kabupaten roll-up: many offices' workbooks → the tables of one picture (`xl-iku rekap`).
+
+Each workbook goes through the project's one reading of a workbook's inputs (`bookdata.read_book_file`), only read,
+never written. A worker turns a workbook into an `OfficeSummary` that does not depend on the year (small and cheap
+to send back from a process); once every summary is in, the year is chosen and the tables are built with pandas.
+Every number is the one the office's own generated sheets show: capaian from `performance`, Nilai AKIP from the
+`AKIP` sheet's reading, the IKM of a year's respondents from the same per-unsur totals the rules use. The
+kabupaten's IKM is pooled from per-unsur sums and counts, never averaged from the offices' IKM.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+from .errors import InputError
+from .rules.ikm import IkmResult, ikm_from_totals
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .bookdata import BookData
+
+BOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: Columns of the office table, in sheet order (the JSON keys are mapped from these in `rekap_json`).
+INSTANSI_COLUMNS = ("Peringkat", "Instansi", "Pemerintah Daerah", "Berkas", "Responden", "IKM", "Mutu", "Nilai AKIP",
+                    "Predikat", "Indikator", "Indikator tercapai", "Catatan")
+INDIKATOR_COLUMNS = ("Instansi", "Kode", "Indikator", "Satuan", "Polaritas", "Tahun", "Target", "Realisasi",
+                     "Capaian (%)", "Kategori")  # the table also carries `Berkas`, to tell same-named offices apart
+TERCAPAI = 100.0  # capaian (%) at or above which an indicator counts as achieved
+
+
+@dataclass(frozen=True)
+class SurveyTotals:
+    """One year's respondents of an office (or the whole sheet when it has no dates): enough to pool."""
+
+    responden: int
+    sums: tuple[float, ...]
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """What the roll-up needs from one workbook, for every year it holds."""
+
+    berkas: str
+    nama: str = ""
+    pemda: str = ""
+    catatan: int = 0
+    indikator: tuple[dict, ...] = ()  # one per indicator × target year: INDIKATOR_COLUMNS and Berkas
+    akip: dict[int, tuple[float, str]] = field(default_factory=dict)  # tahun → (Nilai AKIP, predikat)
+    survey: dict[int | None, SurveyTotals] | None = None  # None: no survey; key None: whole sheet (no Tanggal)
+    codes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    error: str = ""
+
+    def realisasi_years(self) -> set[int]:
+        return {row["Tahun"] for row in self.indikator if row["Realisasi"] is not None}
+
+    def survey_of(self, tahun: int) -> SurveyTotals | None:
+        """The year's respondents; without dates in the survey, the whole sheet."""
+        if self.survey is None:
+            return None
+        if None in self.survey:
+            return self.survey[None]
+        return self.survey.get(tahun, SurveyTotals(0, (0.0,) * len(self.codes), (0,) * len(self.codes)))
+
+
+@dataclass(frozen=True)
+class Rekap:
+    tahun: int
+    instansi: "pd.DataFrame"  # INSTANSI_COLUMNS, ranked by IKM
+    indikator: "pd.DataFrame"  # INDIKATOR_COLUMNS
+    unsur: "pd.DataFrame"  # Instansi, Responden, one NRR column per unsur code, IKM, Mutu, Berkas
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    pooled: IkmResult | None  # the kabupaten's IKM from all offices' respondents of the year
+    pooled_note: str  # why there is no pooled IKM
+    gagal: list[tuple[str, str]]  # (berkas, pesan)
+    skipped: list[tuple[str, str]]  # (berkas, the file it repeats)
+
+    @property
+    def berkas(self) -> int:
+        return len(self.instansi) + len(self.gagal)
+
+
+def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
+                 ) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Workbooks named or found in folders (recursively), each counted once.
+
+    Inside folders, hidden and temporary files (`.x.xlsx`, `~$x.xlsx`, macOS `._x.xlsx`) and hidden folders are
+    skipped. The same file reached twice, or a byte-identical copy under another name, is kept once; the copies
+    are returned as (copy, the file it repeats). Files in `exclude` (the roll-up being written) are left out.
+    """
+    excluded = {Path(p).resolve() for p in exclude}
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES and p.is_file()
+                            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    out: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    seen_paths: dict[Path, Path] = {}
+    seen_content: dict[bytes, Path] = {}
+    for path in found:
+        real = path.resolve()
+        if real in excluded:
+            continue
+        if real in seen_paths:
+            if seen_paths[real] != path:
+                skipped.append((str(path), str(seen_paths[real])))
+            continue
+        seen_paths[real] = path
+        digest = _digest(path)
+        if digest is not None and digest in seen_content:
+            skipped.append((str(path), str(seen_content[digest])))
+            continue
+        if digest is not None:
+            seen_content[digest] = path
+        out.append(path)
+    return out, skipped
+
+
+def _digest(path: Path) -> bytes | None:
+    """Content hash; None for a file that cannot be read (it will fail, with its reason, when summarised)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").digest() if hasattr(hashlib, "file_digest") \
+                else hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return None
+
+
+def summarise(path: str | os.PathLike) -> OfficeSummary:
+    """One workbook → its summary. Never raises for a bad file: the reason (Bahasa Indonesia) is the outcome."""
+    from .bookdata import read_book_file
+
+    try:
+        return office_summary(str(path), read_book_file(path))
+    except InputError as error:
+        return OfficeSummary(str(path), error=str(error))
+    except OSError as error:
+        return OfficeSummary(str(path), error=f"berkas tidak dapat dibaca ({error.strerror or error}).")
+    except Exception as error:  # a corrupt file must not stop the others
+        return OfficeSummary(str(path), error=f"berkas rusak atau bukan buku kerja IKU ({type(error).__name__}: "
+                                              f"{error}).")
+
+
+def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
+    instansi = data.plan.instansi
+    rows = []
+    for result in data.performance:
+        ind = result.indikator
+        for year in result.years:
+            rows.append({"Instansi": instansi.nama, "Berkas": berkas, "Kode": ind.kode, "Indikator": ind.nama,
+                         "Satuan": ind.satuan, "Polaritas": ind.polaritas, "Tahun": year.tahun, "Target": year.target,
+                         "Realisasi": year.realisasi, "Capaian (%)": year.capaian, "Kategori": year.rating or None})
+    akip = {y.tahun: (y.nilai, y.category.code) for y in data.akip.years} if data.akip else {}
+    survey, codes, names = None, (), ()
+    if data.skm is not None:
+        table = data.skm.survey
+        survey, codes, names = _survey_totals(table), tuple(table.codes), tuple(table.names)
+    return OfficeSummary(berkas, instansi.nama, instansi.pemerintah_daerah, len(data.notes), tuple(rows), akip,
+                         survey, codes, names)
+
+
+def _survey_totals(table) -> dict[int | None, SurveyTotals]:
+    """Per-unsur sums and counts of answers and respondents, by year of `Tanggal` (rows without a date belong to
+    no year); the whole sheet under the key None when no row has a date."""
+    import numpy as np
+
+    from .rules.ikm import answer_matrix
+    from .skm import _as_date
+
+    matrix = answer_matrix(table.rows, table.names)  # already validated by the reading; the fast path
+    given = ~np.isnan(matrix)
+    answers = np.where(given, matrix, 0.0)
+    years = [None] * len(table.rows)
+    if "Tanggal" in table.profiles:
+        dates = {value: _as_date(value) for value in set(table.profiles["Tanggal"]) if value is not None}
+        years = [dates[v].year if dates.get(v) else None for v in table.profiles["Tanggal"]]
+    dated = any(y is not None for y in years)
+    keys = np.array([y if dated and y is not None else (-1 if dated else 0) for y in years])
+    out: dict[int | None, SurveyTotals] = {}
+    for key in sorted(set(keys.tolist())):
+        if key == -1:  # no date while others have one: in no year
+            continue
+        rows = keys == key
+        out[int(key) if dated else None] = SurveyTotals(int(given[rows].any(axis=1).sum()),
+                                                        tuple(float(v) for v in answers[rows].sum(axis=0)),
+                                                        tuple(int(v) for v in given[rows].sum(axis=0)))
+    return out
+
+
+def summarise_all(paths: Sequence[Path], jobs: int = 1,
+                  progress: Callable[[int, int], None] | None = None) -> list[OfficeSummary]:
+    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes."""
+    out: list[OfficeSummary] = []
+    if jobs > 1 and len(paths) > 1:
+        chunk = max(1, len(paths) // (jobs * 8))  # a few files per task: less round trip, still balanced
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for done, summary in enumerate(pool.map(summarise, paths, chunksize=chunk), start=1):
+                out.append(summary)
+                if progress:
+                    progress(done, len(paths))
+    else:
+        for done, path in enumerate(paths, start=1):
+            out.append(summarise(path))
+            if progress:
+                progress(done, len(paths))
+    return out
+
+
+def default_year(offices: Sequence[OfficeSummary]) -> int:
+    """The latest year with a realisasi in any workbook; without any, the latest year with a Nilai AKIP or dated
+    respondents."""
+    good = [o for o in offices if not o.error]
+    years = set().union(*(o.realisasi_years() for o in good))
+    if not years:
+        years = set().union(*(set(o.akip) | {y for y in (o.survey or {}) if y is not None} for o in good))
+    if not years:
+        raise InputError("Tidak ada realisasi, Nilai AKIP, atau responden bertanggal di buku kerja mana pun, "
+                         "sehingga tahun rekap tidak dapat dipilih. Sebutkan tahunnya: --tahun 2025.")
+    return max(years)
+
+
+def build(offices: Sequence[OfficeSummary], tahun: int | None = None,
+          skipped: Sequence[tuple[str, str]] = ()) -> Rekap:
+    """The roll-up tables for `tahun` (default: `default_year`)."""
+    import pandas as pd
+
+    good = [o for o in offices if not o.error]
+    gagal = [(o.berkas, o.error) for o in offices if o.error]
+    if not good:
+        raise InputError("Tidak ada buku kerja yang dapat dibaca: " +
+                         "; ".join(f"{b}: {e}" for b, e in gagal) if gagal else "Tidak ada buku kerja IKU.")
+    tahun = default_year(good) if tahun is None else tahun
+    codes = _unsur_codes(good)
+    names = next(o.names for o in good if o.codes == codes) if codes else ()
+
+    indikator = pd.DataFrame([row for o in good for row in o.indikator if row["Tahun"] == tahun] +
+                             _missing_year_rows(good, tahun), columns=[*INDIKATOR_COLUMNS, "Berkas"])
+    office_rows, unsur_rows = [], []
+    for o in good:
+        survey = o.survey_of(tahun)
+        ikm = _ikm(o, survey)
+        nilai, predikat = o.akip.get(tahun, (None, None))
+        mine = indikator[indikator["Berkas"] == o.berkas]
+        office_rows.append({"Instansi": o.nama, "Pemerintah Daerah": o.pemda, "Berkas": o.berkas,
+                            "Responden": survey.responden if survey else None,
+                            "IKM": ikm.ikm if ikm else None, "Mutu": ikm.category.code if ikm else None,
+                            "Nilai AKIP": nilai, "Predikat": predikat,
+                            "Indikator": len(mine),
+                            "Indikator tercapai": int((mine["Capaian (%)"] >= TERCAPAI).sum()),
+                            "Catatan": o.catatan})
+        if survey is not None and survey.responden:
+            nrr = {c: (s / n if n else None) for c, s, n in zip(o.codes, survey.sums, survey.counts)}
+            unsur_rows.append({"Instansi": o.nama, "Responden": survey.responden,
+                               **{c: nrr.get(c) for c in codes}, "IKM": ikm.ikm if ikm else None,
+                               "Mutu": ikm.category.code if ikm else None, "Berkas": o.berkas,
+                               "_sums": survey.sums if o.codes == codes else None,
+                               "_counts": survey.counts if o.codes == codes else None})
+    instansi = pd.DataFrame(office_rows, columns=INSTANSI_COLUMNS[1:]).astype(
+        {"Responden": "Int64", "IKM": "float64", "Nilai AKIP": "float64"})
+    instansi = instansi.sort_values(["IKM", "Instansi"], ascending=[False, True], na_position="last",
+                                    kind="stable").reset_index(drop=True)
+    instansi.insert(0, "Peringkat", instansi["IKM"].rank(method="min", ascending=False).astype("Int64"))
+    order = {berkas: i for i, berkas in enumerate(instansi["Berkas"])}
+    indikator = (indikator.assign(_order=indikator["Berkas"].map(order)).sort_values("_order", kind="stable")
+                 .drop(columns="_order").reset_index(drop=True))
+    unsur = pd.DataFrame(unsur_rows, columns=["Instansi", "Responden", *codes, "IKM", "Mutu", "Berkas", "_sums",
+                                              "_counts"])
+    unsur = unsur.assign(_order=unsur["Berkas"].map(order)).sort_values("_order", kind="stable")
+    pooled, note = _pooled(unsur, codes, names)
+    unsur = unsur.drop(columns=["_order", "_sums", "_counts"]).reset_index(drop=True)
+    return Rekap(tahun, instansi, indikator, unsur, codes, names, pooled, note, gagal, list(skipped))
+
+
+def _unsur_codes(offices: Sequence[OfficeSummary]) -> tuple[str, ...]:
+    """The unsur of the roll-up: those most offices' surveys use (the nine of 14/2017 in practice)."""
+    from collections import Counter
+
+    counted = Counter(o.codes for o in offices if o.survey is not None)
+    return counted.most_common(1)[0][0] if counted else ()
+
+
+def _missing_year_rows(offices: Sequence[OfficeSummary], tahun: int) -> list[dict]:
+    """An office whose plan has no target year `tahun` still lists its indicators, with nothing to show."""
+    rows = []
+    for o in offices:
+        years = {row["Tahun"] for row in o.indikator}
+        if years and tahun not in years:
+            rows += [{**row, "Tahun": tahun, "Target": None, "Realisasi": None, "Capaian (%)": None,
+                      "Kategori": None} for row in o.indikator if row["Tahun"] == min(years)]
+    return rows
+
+
+def _ikm(office: OfficeSummary, survey: SurveyTotals | None) -> IkmResult | None:
+    if survey is None or not survey.responden:
+        return None
+    try:
+        return ikm_from_totals(survey.sums, survey.counts, survey.responden, office.names, office.codes)
+    except InputError:  # an unsur nobody answered that year: no IKM, the answered unsur still show
+        return None
+
+
+def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...]) -> tuple[IkmResult | None, str]:
+    if unsur.empty:
+        return None, "tidak ada responden survei pada tahun ini"
+    other = unsur["_sums"].isna().sum()
+    usable = unsur[unsur["_sums"].notna()]
+    sums = [float(sum(column)) for column in zip(*usable["_sums"])]
+    counts = [int(sum(column)) for column in zip(*usable["_counts"])]
+    try:
+        pooled = ikm_from_totals(sums, counts, int(usable["Responden"].sum()), names, codes)
+    except InputError as error:
+        return None, str(error)
+    note = f"{other} instansi dengan susunan unsur lain tidak ikut digabung" if other else ""
+    return pooled, note
+
+
+def rekap(paths: Iterable[str | os.PathLike], tahun: int | None = None, jobs: int = 1,
+          progress: Callable[[int, int], None] | None = None, exclude: Iterable[str | os.PathLike] = ()) -> Rekap:
+    """Find, read and roll up: the whole job behind `xl-iku rekap`."""
+    files, skipped = office_files(paths, exclude)
+    if not files:
+        raise InputError("Tidak ada buku kerja (.xlsx atau .xlsm) pada PATH yang diberikan.")
+    return build(summarise_all(files, jobs, progress), tahun, skipped)
+
+
+def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
+    """Rows as plain Python values, absent values as None (pandas' NaN/NA never reach a cell or JSON)."""
+    import pandas as pd
+
+    return [{k: (None if not isinstance(v, (tuple, list)) and pd.isna(v) else _plain(v)) for k, v in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def rekap_json(result: Rekap) -> dict:
+    """`{"tahun", "instansi": [...], "gagal": [...]}`: IKM and capaian unrounded, absent values null."""
+    indikator_of: dict[str, list[dict]] = {}
+    for r in records(result.indikator):
+        indikator_of.setdefault(r["Berkas"], []).append({"kode": r["Kode"], "target": r["Target"],
+                                                         "realisasi": r["Realisasi"], "capaian": r["Capaian (%)"]})
+    return {
+        "tahun": result.tahun,
+        "instansi": [{"nama": r["Instansi"], "berkas": r["Berkas"], "responden": r["Responden"], "ikm": r["IKM"],
+                      "mutu": r["Mutu"], "akip": r["Nilai AKIP"], "predikat": r["Predikat"],
+                      "indikator": indikator_of.get(r["Berkas"], [])} for r in records(result.instansi)],
+        "gagal": [{"berkas": berkas, "pesan": pesan} for berkas, pesan in result.gagal],
+    }
