@@ -81,7 +81,7 @@ class Rekap:
     pooled: IkmResult | None  # the kabupaten's IKM from all offices' respondents of the year
     pooled_note: str  # why there is no pooled IKM
     gagal: list[tuple[str, str]]  # (berkas, pesan)
-    skipped: list[tuple[str, str]]  # (berkas, the file it repeats)
+    skipped: list[tuple[str, str]]  # (berkas, why it was not read: the file it repeats, or an earlier roll-up)
 
     @property
     def berkas(self) -> int:
@@ -93,16 +93,19 @@ def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.
     """Workbooks named or found in folders (recursively), each counted once.
 
     Inside folders, hidden and temporary files (`.x.xlsx`, `~$x.xlsx`, macOS `._x.xlsx`) and hidden folders are
-    skipped. The same file reached twice, or a byte-identical copy under another name, is kept once; the copies
-    are returned as (copy, the file it repeats). Files in `exclude` (the roll-up being written) are left out.
+    skipped, and so are earlier roll-ups. The same file reached twice, or a byte-identical copy under another name,
+    is kept once. What was passed over is returned as (file, why, in Bahasa Indonesia). Files in `exclude` (the
+    roll-up being written) are left out silently.
     """
     excluded = {Path(p).resolve() for p in exclude}
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES and p.is_file()
-                            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts))
+            inside = (p.relative_to(path) for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES)
+            # shallow first: of a file and its copy in a subfolder (arsip/…), the original is the one kept
+            found += [path / p for p in sorted(inside, key=lambda p: (len(p.parts), p))
+                      if not any(part.startswith((".", "~$")) for part in p.parts) and (path / p).is_file()]
         else:
             found.append(path)
     out: list[Path] = []
@@ -115,17 +118,35 @@ def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.
             continue
         if real in seen_paths:
             if seen_paths[real] != path:
-                skipped.append((str(path), str(seen_paths[real])))
+                skipped.append((str(path), f"sama dengan {seen_paths[real]}"))
             continue
         seen_paths[real] = path
         digest = _digest(path)
         if digest is not None and digest in seen_content:
-            skipped.append((str(path), str(seen_content[digest])))
+            skipped.append((str(path), f"sama dengan {seen_content[digest]}"))
+            continue
+        if is_rekap_workbook(path):
+            skipped.append((str(path), "buku kerja rekap, bukan buku kerja instansi"))
             continue
         if digest is not None:
             seen_content[digest] = path
         out.append(path)
     return out, skipped
+
+
+def is_rekap_workbook(path: Path) -> bool:
+    """A roll-up written earlier (it may be overwritten, and is never read as an office): it has `Rekap Instansi`.
+    Only the package's sheet list is looked at."""
+    import zipfile
+    from html import escape
+
+    from .layout.rekap import INSTANSI_SHEET
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return f'name="{escape(INSTANSI_SHEET)}"'.encode() in package.read("xl/workbook.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _digest(path: Path) -> bytes | None:

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from ..rekap import build, office_files, rekap_json, records, summarise_all
+    from ..rekap import build, is_rekap_workbook, office_files, rekap_json, records, summarise_all
     from .skm import _progress
 
     if not args.output and not args.json:
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() != ".xlsx":
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
+    if output is not None and output.exists() and not is_rekap_workbook(output):
+        raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
     files, skipped = office_files(args.paths, exclude=[output] if output else [])
     if not files:
         raise InputError("Tidak ada buku kerja (.xlsx atau .xlsm) pada PATH yang diberikan.")
@@ -48,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         from ..workbook import new_book
 
         new_book(output, rekap_layouts(result))
-    for copy, original in skipped:
-        print(f"Dilewati: {copy} (sama dengan {original})", file=sys.stderr)
+    for berkas, why in skipped:
+        print(f"Dilewati: {berkas} ({why})", file=sys.stderr)
     for berkas, pesan in result.gagal:
         print(f"Gagal: {berkas}: {pesan}", file=sys.stderr)
     if args.json:

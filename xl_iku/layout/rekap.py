@@ -152,12 +152,12 @@ def gagal(rekap: "Rekap") -> SheetLayout:
         last += 1
     if rekap.skipped:
         last += 2
-        sheet.merge(last, 1, last, 3, "Dilewati karena sama dengan berkas lain (dihitung sekali):", styles.TEXT.but(
-            bold=True, border=False))
-        for i, (copy, original) in enumerate(rekap.skipped, start=1):
+        sheet.merge(last, 1, last, 3, "Dilewati (salinan yang dihitung sekali, atau rekap sebelumnya):",
+                    styles.TEXT.but(bold=True, border=False))
+        for i, (berkas, why) in enumerate(rekap.skipped, start=1):
             sheet.put(last + i, 1, i, styles.CENTER)
-            sheet.put(last + i, 2, copy, styles.TEXT)
-            sheet.put(last + i, 3, f"sama dengan {original}", styles.TEXT)
+            sheet.put(last + i, 2, berkas, styles.TEXT)
+            sheet.put(last + i, 3, why, styles.TEXT)
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, 3))
     return sheet
 
@@ -197,4 +197,4 @@ def _pemda(rows: list[dict]) -> str:
 
 
 def _skipped(rekap: "Rekap") -> str:
-    return f"; {len(rekap.skipped)} salinan ganda dilewati" if rekap.skipped else ""
+    return f"; {len(rekap.skipped)} dilewati" if rekap.skipped else ""

@@ -1,0 +1,272 @@
+"""`xl-iku rekap`: a kabupaten's folder of office workbooks → one roll-up workbook and JSON whose every number is what
+each office's own regenerated sheets show, the pooled IKM equal to pooling the raw answers, broken and duplicate
+files handled, inputs untouched, and a printable PDF."""
+
+import hashlib
+import json
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catatan_count, hasil_skm,
+                         kabupaten_folder)
+from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
+from xl_iku.cli import main
+from xl_iku.rekap import office_files
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+CODES = [c for c, _ in UNSUR_14_2017]
+TAHUN = 2025  # the latest year with a realisasi (Bappeda's AKIP of 2026 is no realisasi)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return kabupaten_folder(tmp_path_factory.mktemp("rekap"))
+
+
+@pytest.fixture(scope="module")
+def rolled(folder, tmp_path_factory):
+    """The roll-up of the folder (default year), its exit status, and every file's hash before and after."""
+    out = tmp_path_factory.mktemp("hasil") / "REKAP.xlsx"
+    before = _hashes(folder)
+    status = main(["rekap", str(folder), "-o", str(out)])
+    return out, status, before, _hashes(folder)
+
+
+def _hashes(folder):
+    return {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _sheet_rows(ws, header_row=5):
+    headers = []  # the table's headers, up to the first empty one (chart data lies beyond)
+    while ws.cell(header_row, len(headers) + 1).value is not None:
+        headers.append(ws.cell(header_row, len(headers) + 1).value)
+    rows = []
+    for r in range(header_row + 1, ws.max_row + 1):
+        values = dict(zip(headers, (ws.cell(r, c).value for c in range(1, len(headers) + 1))))
+        if values.get("Instansi") is None and values.get("No") is None:
+            break
+        rows.append(values)
+    return rows
+
+
+def _office(folder, name):
+    return openpyxl.load_workbook(folder / FILES[name], data_only=True)
+
+
+def _year_answers(name, tahun=TAHUN):
+    """The raw answers of an office's respondents in `tahun` (all of them when the survey has no dates)."""
+    survey = OFFICES[name][3]
+    if survey is None:
+        return None
+    return [[r[c] for c in CODES] for r in survey if r["Tanggal"] is None or r["Tanggal"].year == tahun]
+
+
+def test_rekap_instansi_repeats_each_office_alone(folder, rolled):
+    out, status, _, _ = rolled
+    assert status == 1  # two files could not be read
+    rows = {r["Instansi"]: r for r in _sheet_rows(openpyxl.load_workbook(out)["Rekap Instansi"])}
+    assert set(rows) == set(OFFICES)  # the hidden, lock and byte-identical copies were not counted again
+    for name in OFFICES:
+        row, book = rows[name], _office(folder, name)
+        assert row["Pemerintah Daerah"] == PEMDA
+        assert row["Berkas"] == str(folder / FILES[name])
+        answers = _year_answers(name)
+        if answers is None:
+            assert (row["Responden"], row["IKM"], row["Mutu"]) == (None, None, None)
+        else:
+            ikm, mutu, responden, _ = hasil_skm(book)
+            by_year = [label for label in capaian_rows(book, TAHUN) if "Kepuasan" in label]
+            if by_year:  # the office's own Capaian Kinerja shows the IKM of the year's respondents
+                ikm = capaian_rows(book, TAHUN)[by_year[0]][1]
+                mutu = ikm_category(ikm).code
+                responden = sum(1 for a in answers if any(v is not None for v in a))
+            assert row["IKM"] == pytest.approx(ikm, rel=1e-15)
+            assert row["Mutu"] == mutu and row["Responden"] == responden
+            assert row["IKM"] == pytest.approx(ikm_score(answers), rel=1e-12)
+        akip = akip_values(book).get(TAHUN, (None, None))
+        assert (row["Nilai AKIP"], row["Predikat"]) == akip
+        capaian = capaian_rows(book, TAHUN)
+        assert row["Indikator"] == len(capaian) == len(OFFICES[name][2])
+        assert row["Indikator tercapai"] == sum(1 for v in capaian.values() if v[2] is not None and v[2] >= 100)
+        assert row["Catatan"] == catatan_count(book)
+    # the office without SKM is present and the offices without AKIP carry no Nilai AKIP
+    assert rows["Badan Perencanaan Pembangunan Daerah"]["IKM"] is None
+    assert rows["Kecamatan Wotu Barat"]["Nilai AKIP"] is None
+
+
+def test_rekap_instansi_is_ranked_by_ikm_sortable_and_charted(rolled):
+    ws = openpyxl.load_workbook(rolled[0])["Rekap Instansi"]
+    rows = _sheet_rows(ws)
+    ikm = [r["IKM"] for r in rows if r["IKM"] is not None]
+    assert ikm == sorted(ikm, reverse=True) and len(ikm) == 3
+    assert rows[-1]["IKM"] is None and rows[-1]["Peringkat"] is None  # without a survey: last, unranked
+    assert [r["Peringkat"] for r in rows[:3]] == [1, 2, 3]
+    (table,) = ws.tables.values()
+    assert table.ref == f"A5:L{5 + len(rows)}"
+    assert [c.name for c in table.tableColumns] == [ws.cell(5, c).value for c in range(1, 13)]
+    charts = ws._charts
+    assert len(charts) == 2
+    titles = ["".join(run.t for p in c.title.tx.rich.p for run in p.r) for c in charts]
+    assert titles == [f"IKM per perangkat daerah, tahun {TAHUN}", f"Nilai AKIP per perangkat daerah, tahun {TAHUN}"]
+    # each chart's data: the offices with a value, in rank order, with the numbers of the table
+    for chart, column in zip(charts, ("IKM", "Nilai AKIP")):
+        ref = chart.series[0].val.numRef.f
+        cells = ws[ref.split("!")[1].replace("$", "")]
+        assert [c[0].value for c in cells] == [r[column] for r in rows if r[column] is not None]
+    setup = ws.page_setup
+    assert setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$5:$5"
+
+
+def test_rekap_indikator_repeats_each_office_capaian_kinerja(folder, rolled):
+    rows = _sheet_rows(openpyxl.load_workbook(rolled[0])["Rekap Indikator"])
+    assert len(rows) == sum(len(spec[2]) for spec in OFFICES.values())
+    for name, (_, _, indicators, _, _) in OFFICES.items():
+        shown = capaian_rows(_office(folder, name), TAHUN)
+        mine = [r for r in rows if r["Instansi"] == name]
+        assert [r["Kode"] for r in mine] == [i["Kode Indikator"] for i in indicators]
+        for row, spec in zip(mine, indicators):
+            assert row["Indikator"] == spec["Indikator"] and row["Satuan"] == spec["Satuan"]
+            assert row["Polaritas"] == spec["Polaritas"] and row["Tahun"] == TAHUN
+            expected = shown[f"{spec['Indikator']} ({spec['Kode Indikator']})"]
+            # openpyxl writes 16 significant digits (Excel keeps 15): equal to the last digit Excel can hold
+            numbers = (row["Target"], row["Realisasi"], row["Capaian (%)"])
+            assert numbers == pytest.approx(expected[:3], rel=1e-15) and row["Kategori"] == expected[3]
+    # a negatif indicator's capaian and a realisasi taken from the AKIP sheet are among them
+    waktu = next(r for r in rows if r["Kode"] == "I.3")
+    assert waktu["Capaian (%)"] == pytest.approx((2 - 2.5 / 3) * 100)
+    akip = next(r for r in rows if r["Kode"] == "I.2")
+    assert akip["Realisasi"] == pytest.approx(0.30 * 75 + 0.30 * 68 + 0.15 * 74 + 0.25 * 66)
+
+
+def test_rekap_unsur_pools_the_raw_answers(folder, rolled):
+    ws = openpyxl.load_workbook(rolled[0])["Rekap Unsur"]
+    rows = _sheet_rows(ws)
+    surveyed = [name for name in OFFICES if OFFICES[name][3] is not None]
+    assert [r["Instansi"] for r in rows[:-1]] == [r["Instansi"] for r in _sheet_rows(
+        openpyxl.load_workbook(rolled[0])["Rekap Instansi"]) if r["IKM"] is not None]
+    assert sorted(r["Instansi"] for r in rows[:-1]) == sorted(surveyed)
+    for row in rows[:-1]:
+        answers = _year_answers(row["Instansi"])
+        for j, code in enumerate(CODES):
+            given = [a[j] for a in answers if a[j] is not None]
+            assert row[code] == pytest.approx(sum(given) / len(given), rel=1e-12)
+        if OFFICES[row["Instansi"]][3][0]["Tanggal"] is None or row["Instansi"] == "Kecamatan Wotu Barat":
+            _, _, _, nrr = hasil_skm(_office(folder, row["Instansi"]))  # one year in the survey: Hasil SKM's NRR
+            assert [row[c] for c in CODES] == pytest.approx([nrr[c] for c in CODES], rel=1e-15)
+    pooled = ws.cell(5 + len(rows), 1)
+    assert pooled.value.startswith("KABUPATEN")
+    everything = [a for name in surveyed for a in _year_answers(name)]
+    pooled_row = rows[-1]
+    assert pooled_row["IKM"] == pytest.approx(ikm_score(everything), rel=1e-12)
+    assert pooled_row["IKM"] != pytest.approx(sum(r["IKM"] for r in rows[:-1]) / len(rows[:-1]), rel=1e-9)
+    assert pooled_row["Responden"] == sum(1 for a in everything if any(v is not None for v in a))
+    assert pooled_row["Mutu"] == ikm_category(ikm_score(everything)).code
+    # the weakest unsur of every row (and of the kabupaten) is coloured by a conditional format
+    (formatting,) = ws.conditional_formatting
+    assert str(formatting.sqref) == f"D6:L{5 + len(rows)}"
+    (rule,) = formatting.rules
+    assert rule.dxf.fill.fgColor.rgb.endswith("F8CBAD")
+    assert rule.formula == ["AND(ISNUMBER(D6),D6=MIN($D6:$L6))"]
+
+
+def test_gagal_lists_each_unreadable_file_in_bahasa_indonesia(folder, rolled):
+    rows = _sheet_rows(openpyxl.load_workbook(rolled[0])["Gagal"])
+    failed = {r["Berkas"]: r["Alasan"] for r in rows if r["No"] is not None and r["Berkas"]}
+    assert set(failed) >= {str(folder / "rusak.xlsx"), str(folder / "bukan_iku.xlsx")}
+    assert "tidak dapat dibuka sebagai buku kerja Excel" in failed[str(folder / "rusak.xlsx")]
+    assert "Sheet 'Instansi' tidak ada" in failed[str(folder / "bukan_iku.xlsx")]
+    ws = openpyxl.load_workbook(rolled[0])["Gagal"]
+    text = [ws.cell(r, 3).value for r in range(1, ws.max_row + 1)]
+    assert f"sama dengan {folder / FILES['Dinas Kependudukan dan Pencatatan Sipil']}" in text
+
+
+def test_inputs_are_never_changed(rolled):
+    _, _, before, after = rolled
+    assert before == after
+
+
+def test_files_found_once_hidden_and_temporary_skipped(folder):
+    first = folder / FILES["Dinas Kependudukan dan Pencatatan Sipil"]
+    files, skipped = office_files([folder, first, folder / "kecamatan"])
+    names = sorted(str(p.relative_to(folder)) for p in files)
+    assert names == sorted([*FILES.values(), "rusak.xlsx", "bukan_iku.xlsx"])
+    assert skipped == [(str(folder / "arsip" / "disdukcapil (salinan).xlsx"), f"sama dengan {first}")]
+
+
+def test_json_is_the_issue_contract(folder, capsys):
+    status = main(["rekap", str(folder), "--json", "--jobs", "1"])
+    assert status == 1
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"tahun", "instansi", "gagal"} and data["tahun"] == TAHUN
+    assert {g["berkas"] for g in data["gagal"]} == {str(folder / "rusak.xlsx"), str(folder / "bukan_iku.xlsx")}
+    assert all(set(g) == {"berkas", "pesan"} and g["pesan"] for g in data["gagal"])
+    by_name = {i["nama"]: i for i in data["instansi"]}
+    for name, (_, _, indicators, survey, akip) in OFFICES.items():
+        item, book = by_name[name], _office(folder, name)
+        assert set(item) == {"nama", "berkas", "responden", "ikm", "mutu", "akip", "predikat", "indikator"}
+        answers = _year_answers(name)
+        if survey is None:
+            assert item["responden"] is None and item["ikm"] is None and item["mutu"] is None
+        else:
+            assert item["ikm"] == ikm_score(answers)  # unrounded, the very float of the rules
+            assert item["responden"] == len(answers)
+        assert (item["akip"], item["predikat"]) == akip_values(book).get(TAHUN, (None, None))
+        shown = capaian_rows(book, TAHUN)
+        assert [set(i) for i in item["indikator"]] == [{"kode", "target", "realisasi", "capaian"}] * len(indicators)
+        for got, spec in zip(item["indikator"], indicators):
+            target, realisasi, capaian, _ = shown[f"{spec['Indikator']} ({spec['Kode Indikator']})"]
+            assert got == {"kode": spec["Kode Indikator"], "target": target, "realisasi": realisasi,
+                           "capaian": capaian}
+    assert by_name["Kecamatan Wotu Barat"]["akip"] is None and by_name["Kecamatan Wotu Barat"]["predikat"] is None
+
+
+def test_tahun_filters_respondents_and_parallel_gives_the_same(folder, capsys):
+    assert main(["rekap", str(folder), "--json", "--tahun", "2024", "--jobs", "1"]) == 1
+    one = json.loads(capsys.readouterr().out)
+    assert main(["rekap", str(folder), "--json", "--tahun", "2024", "--jobs", "2"]) == 1
+    assert json.loads(capsys.readouterr().out) == one
+    by_name = {i["nama"]: i for i in one["instansi"]}
+    dukcapil = by_name["Dinas Kependudukan dan Pencatatan Sipil"]
+    answers = _year_answers("Dinas Kependudukan dan Pencatatan Sipil", 2024)
+    assert dukcapil["responden"] == len(answers) and dukcapil["ikm"] == ikm_score(answers)
+    assert dukcapil["akip"] == pytest.approx(0.30 * 70 + 0.30 * 65 + 0.15 * 72 + 0.25 * 60)
+    wotu = by_name["Kecamatan Wotu Barat"]  # all respondents in 2025; no target year 2024
+    assert wotu["responden"] == 0 and wotu["ikm"] is None
+    assert [i["target"] for i in wotu["indikator"]] == [None, None]
+    assert by_name["Kecamatan Tanpa Tanggal"]["responden"] == 200  # no dates: the whole sheet
+
+
+def test_no_failure_exits_0_and_an_office_workbook_is_never_overwritten(folder, tmp_path):
+    good = [str(folder / f) for f in FILES.values()]
+    out = tmp_path / "REKAP.xlsx"
+    assert main(["rekap", *good, "-o", str(out)]) == 0
+    assert main(["rekap", *good, "-o", str(out)]) == 0  # an earlier roll-up may be replaced
+    office = tmp_path / "kantor.xlsx"
+    shutil.copyfile(folder / FILES["Kecamatan Wotu Barat"], office)
+    before = office.read_bytes()
+    assert main(["rekap", *good, "-o", str(office)]) == 2
+    assert office.read_bytes() == before
+    # the roll-up lying in the folder it rolls up is not read as an office
+    inside = folder.parent / "lain"
+    shutil.copytree(folder / "kecamatan", inside)
+    shutil.copyfile(out, inside / "REKAP lama.xlsx")
+    assert main(["rekap", str(inside), "-o", str(inside / "REKAP.xlsx")]) == 0
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice not installed")
+def test_pdf_of_the_rollup_prints_its_sheets(rolled, tmp_path):
+    pdf = tmp_path / "REKAP.pdf"
+    assert main(["pdf", str(rolled[0]), "-o", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for title in (f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {TAHUN}", "REKAPITULASI CAPAIAN INDIKATOR",
+                  "REKAPITULASI NILAI UNSUR PELAYANAN", "BERKAS YANG TIDAK DAPAT DIBACA", "KABUPATEN (gabungan"):
+        assert title in text, title
+    assert "Kecamatan Wotu Barat" in text and "#NAME?" not in text
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))) >= 5
