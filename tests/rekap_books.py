@@ -81,8 +81,8 @@ FILES = {"Dinas Kependudukan dan Pencatatan Sipil": "disdukcapil.xlsx", "Kecamat
 def office_workbook(path: Path, name: str) -> Path:
     """An office's workbook: input sheets as `xl-iku init` lays them out, filled, then regenerated."""
     awal, years, rows, survey, akip = OFFICES[name]
-    layouts = [instansi_sheet({"Nama Instansi": name, "Pemerintah Daerah": PEMDA, "Periode": f"{years[0]}–{years[-1]}"}),
-               data_iku_sheet(awal, years, rows)]
+    instansi = {"Nama Instansi": name, "Pemerintah Daerah": PEMDA, "Periode": f"{years[0]}–{years[-1]}"}
+    layouts = [instansi_sheet(instansi), data_iku_sheet(awal, years, rows)]
     if survey is not None:
         layouts.append(data_skm_sheet(survey))
     if akip is not None:

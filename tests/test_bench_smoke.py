@@ -15,3 +15,11 @@ def test_bench_runs_and_reports_every_item(root, tmp_path):
     assert "not installed" not in report
     rows = [line for line in report.splitlines() if line.startswith("| ") and "benchmark" not in line]
     assert len(rows) == 12
+
+
+def test_rekap_bench_runs(root, tmp_path):
+    done = subprocess.run([sys.executable, str(root / "bench" / "rekap.py"), "--quick", "--cache", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (row,) = [line for line in done.stdout.splitlines() if line.startswith("| `xl-iku rekap`")]
+    assert "python-calamine" in row and "files/s" in row

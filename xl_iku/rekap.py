@@ -1,6 +1,6 @@
 """Kabupaten roll-up: many offices' workbooks → the tables of one picture (`xl-iku rekap`).
 
-Each workbook goes through the project's one reading of a workbook's inputs (`bookdata.read_book_file`), only read,
+Each workbook goes through the project's one reading of a workbook's inputs (`bookdata.input_data`), only read,
 never written. A worker turns a workbook into an `OfficeSummary` that does not depend on the year (small and cheap
 to send back from a process); once every summary is in, the year is chosen and the tables are built with pandas.
 Every number is the one the office's own generated sheets show: capaian from `performance`, Nilai AKIP from the
@@ -151,20 +151,22 @@ def is_rekap_workbook(path: Path) -> bool:
 
 def _digest(path: Path) -> bytes | None:
     """Content hash; None for a file that cannot be read (it will fail, with its reason, when summarised)."""
+    digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").digest() if hasattr(hashlib, "file_digest") \
-                else hashlib.sha256(handle.read()).digest()
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.digest()
     except OSError:
         return None
 
 
 def summarise(path: str | os.PathLike) -> OfficeSummary:
     """One workbook → its summary. Never raises for a bad file: the reason (Bahasa Indonesia) is the outcome."""
-    from .bookdata import read_book_file
+    from .bookdata import input_data
 
     try:
-        return office_summary(str(path), read_book_file(path))
+        return office_summary(str(path), input_data(path))
     except InputError as error:
         return OfficeSummary(str(path), error=str(error))
     except OSError as error:
@@ -260,8 +262,7 @@ def build(offices: Sequence[OfficeSummary], tahun: int | None = None,
     good = [o for o in offices if not o.error]
     gagal = [(o.berkas, o.error) for o in offices if o.error]
     if not good:
-        raise InputError("Tidak ada buku kerja yang dapat dibaca: " +
-                         "; ".join(f"{b}: {e}" for b, e in gagal) if gagal else "Tidak ada buku kerja IKU.")
+        raise InputError("Tidak ada buku kerja yang dapat dibaca: " + "; ".join(f"{b}: {e}" for b, e in gagal))
     tahun = default_year(good) if tahun is None else tahun
     codes = _unsur_codes(good)
     names = next(o.names for o in good if o.codes == codes) if codes else ()
