@@ -222,9 +222,12 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
     return out
 
 
-def summarise_all(paths: Sequence[Path], jobs: int = 1,
+def summarise_all(paths: Sequence[Path], jobs: int = 0,
                   progress: Callable[[int, int], None] | None = None) -> list[OfficeSummary]:
-    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes."""
+    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes (0: every core from eight files,
+    below that starting the processes costs more than it saves)."""
+    if not jobs:
+        jobs = min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1
     out: list[OfficeSummary] = []
     if jobs > 1 and len(paths) > 1:
         chunk = max(1, len(paths) // (jobs * 8))  # a few files per task: less round trip, still balanced
@@ -348,7 +351,7 @@ def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...
     return pooled, note
 
 
-def rekap(paths: Iterable[str | os.PathLike], tahun: int | None = None, jobs: int = 1,
+def rekap(paths: Iterable[str | os.PathLike], tahun: int | None = None, jobs: int = 0,
           progress: Callable[[int, int], None] | None = None, exclude: Iterable[str | os.PathLike] = ()) -> Rekap:
     """Find, read and roll up: the whole job behind `xl-iku rekap`."""
     files, skipped = office_files(paths, exclude)

@@ -27,11 +27,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
-    from ..rekap import build, is_rekap_workbook, office_files, rekap_json, records, summarise_all
-    from .skm import _progress
+    from ..rekap import is_rekap_workbook, rekap, rekap_json, records
 
     if not args.output and not args.json:
         raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")
@@ -40,17 +38,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
     if output is not None and output.exists() and not is_rekap_workbook(output):
         raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
-    files, skipped = office_files(args.paths, exclude=[output] if output else [])
-    if not files:
-        raise InputError("Tidak ada buku kerja (.xlsx atau .xlsm) pada PATH yang diberikan.")
-    jobs = args.jobs or (min(os.cpu_count() or 1, len(files)) if len(files) >= 8 else 1)
-    result = build(summarise_all(files, jobs, _progress if len(files) >= 5 else None), args.tahun, skipped)
+    result = rekap(args.paths, args.tahun, args.jobs, _progress_from_five, exclude=[output] if output else [])
     if output is not None:
         from ..layout.rekap import rekap_layouts
         from ..workbook import new_book
 
         new_book(output, rekap_layouts(result))
-    for berkas, why in skipped:
+    for berkas, why in result.skipped:
         print(f"Dilewati: {berkas} ({why})", file=sys.stderr)
     for berkas, pesan in result.gagal:
         print(f"Gagal: {berkas}: {pesan}", file=sys.stderr)
@@ -70,3 +64,11 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         print(f"Rekap ditulis ke '{output}'.", file=sys.stderr if args.json else sys.stdout)
     return 1 if result.gagal else 0
+
+
+def _progress_from_five(done: int, total: int) -> None:
+    """The progress bar of `xl-iku skm`, shown when there are five files or more."""
+    from .skm import _progress
+
+    if total >= 5:
+        _progress(done, total)
