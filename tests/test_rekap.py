@@ -112,11 +112,12 @@ def test_rekap_instansi_is_ranked_by_ikm_sortable_and_charted(rolled):
     assert len(charts) == 2
     titles = ["".join(run.t for p in c.title.tx.rich.p for run in p.r) for c in charts]
     assert titles == [f"IKM per perangkat daerah, tahun {TAHUN}", f"Nilai AKIP per perangkat daerah, tahun {TAHUN}"]
-    # each chart's data: the offices with a value, in rank order, with the numbers of the table
+    # each chart's data: the offices with a value, highest first, with the names and numbers of the table
     for chart, column in zip(charts, ("IKM", "Nilai AKIP")):
-        ref = chart.series[0].val.numRef.f
-        cells = ws[ref.split("!")[1].replace("$", "")]
-        assert [c[0].value for c in cells] == [r[column] for r in rows if r[column] is not None]
+        values = [c[0].value for c in ws[chart.series[0].val.numRef.f.split("!")[1].replace("$", "")]]
+        names = [c[0].value for c in ws[chart.series[0].cat.numRef.f.split("!")[1].replace("$", "")]]
+        shown = sorted(((r["Instansi"], r[column]) for r in rows if r[column] is not None), key=lambda v: -v[1])
+        assert list(zip(names, values)) == shown and len(shown) == 3
     setup = ws.page_setup
     assert setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$5:$5"
@@ -271,3 +272,17 @@ def test_pdf_of_the_rollup_prints_its_sheets(rolled, tmp_path):
     assert "Kecamatan Wotu Barat" in text and "#NAME?" not in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))) >= 5
+
+
+def test_default_year_without_any_realisasi():
+    from xl_iku.errors import InputError
+    from xl_iku.rekap import OfficeSummary, SurveyTotals, default_year
+
+    row = {"Tahun": 2026, "Realisasi": None}
+    akip_only = OfficeSummary("a.xlsx", indikator=(row,), akip={2024: (70.0, "BB")})
+    dated = OfficeSummary("b.xlsx", survey={2025: SurveyTotals(1, (3.0,), (1,))}, codes=("U1",))
+    undated = OfficeSummary("c.xlsx", survey={None: SurveyTotals(1, (3.0,), (1,))}, codes=("U1",))
+    assert default_year([akip_only, dated, undated]) == 2025  # a target year without realisasi does not count
+    assert default_year([akip_only, OfficeSummary("d.xlsx", indikator=({"Tahun": 2023, "Realisasi": 1.0},))]) == 2023
+    with pytest.raises(InputError, match="--tahun"):
+        default_year([undated, OfficeSummary("e.xlsx", error="rusak")])

@@ -60,7 +60,7 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
                     f"Nilai AKIP dan predikat dari sheet AKIP tahun {rekap.tahun}; indikator tercapai: capaian ≥ "
                     "100 %; Catatan: jumlah peringatan di sheet Catatan instansi itu.", INSTANSI_COLUMNS)
     last = _table(sheet, INSTANSI_COLUMNS, rows, "RekapInstansi")
-    # chart data beside the printed table (outside the print area): offices with a value, in rank order
+    # chart data beside the printed table (outside the print area): offices with a value, highest first
     width = len(INSTANSI_COLUMNS)
     chart_row = last + 2
     breaks = [last]
@@ -68,7 +68,7 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
                                                 ("Nilai AKIP", f"Nilai AKIP per perangkat daerah, tahun {rekap.tahun}",
                                                  0))):
         data_col = width + 2 + 3 * i
-        values = [(r["Instansi"], r[column]) for r in rows if r[column] is not None]
+        values = sorted(((r["Instansi"], r[column]) for r in rows if r[column] is not None), key=lambda v: -v[1])
         sheet.column_widths.update({data_col: 30, data_col + 1: 10})
         sheet.put(HEADER_ROW, data_col, "Instansi", styles.HEADER)
         sheet.put(HEADER_ROW, data_col + 1, column, styles.HEADER)
