@@ -230,6 +230,8 @@ def summarise_all(paths: Sequence[Path], jobs: int = 0,
         jobs = min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1
     out: list[OfficeSummary] = []
     if jobs > 1 and len(paths) > 1:
+        from . import bookdata  # noqa: F401  (imported once here, before the workers fork, not once in each)
+
         chunk = max(1, len(paths) // (jobs * 8))  # a few files per task: less round trip, still balanced
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for done, summary in enumerate(pool.map(summarise, paths, chunksize=chunk), start=1):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Sequence
 
 from .cells import date_from_serial
@@ -42,28 +43,38 @@ class GroupResult:
 
 @dataclass(frozen=True)
 class SkmReport:
+    """The breakdowns are computed when first asked for (by the Hasil SKM layout): a reader that needs only the
+    overall result, such as the roll-up of many offices, does not pay for them."""
+
     survey: SurveyTable
     result: IkmResult
-    groups: dict[str, list[GroupResult]]
-    periods: list[GroupResult]
     population: float | None
     min_sample: int | None
+    granularity: str = "semester"
+
+    @cached_property
+    def groups(self) -> dict[str, list[GroupResult]]:
+        """IKM by jenis layanan and by respondent profile, for the profile columns the survey has."""
+        groups = {}
+        for name in BREAKDOWNS:
+            if name in self.survey.profiles:
+                labels = [_group_label(name, v) for v in self.survey.profiles[name]]
+                order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
+                groups[name] = grouped(self.survey, labels, order=order)
+        return groups
+
+    @cached_property
+    def periods(self) -> list[GroupResult]:
+        """IKM by period (`Periode` column, else semester/triwulan/tahun of `Tanggal`); empty without either."""
+        period_labels = period_labels_of(self.survey, self.granularity)
+        if period_labels is None:
+            return []
+        return grouped(self.survey, [label for _, label in period_labels], order=_period_order(period_labels))
 
 
 def skm_report(table: SurveyTable, population: Any = None, granularity: str = "semester") -> SkmReport:
-    result = survey_summary(table)
-    groups = {}
-    for name in BREAKDOWNS:
-        if name in table.profiles:
-            labels = [_group_label(name, v) for v in table.profiles[name]]
-            order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
-            groups[name] = grouped(table, labels, order=order)
-    periods: list[GroupResult] = []
-    period_labels = period_labels_of(table, granularity)
-    if period_labels is not None:
-        periods = grouped(table, [label for _, label in period_labels], order=_period_order(period_labels))
     min_sample = krejcie_morgan(population) if population not in (None, "") else None
-    return SkmReport(table, result, groups, periods, population, min_sample)
+    return SkmReport(table, survey_summary(table), population, min_sample, granularity)
 
 
 def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[tuple[Any, str]] | None:
