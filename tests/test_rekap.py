@@ -203,7 +203,9 @@ def test_files_found_once_hidden_and_temporary_skipped(folder):
 def test_json_is_the_issue_contract(folder, capsys):
     status = main(["rekap", str(folder), "--json", "--jobs", "1"])
     assert status == 1
-    data = json.loads(capsys.readouterr().out)
+    printed = capsys.readouterr()
+    data = json.loads(printed.out)  # stdout holds the JSON only; progress and failures go to stderr
+    assert "Membaca berkas 6/6" in printed.err and "Gagal:" in printed.err
     assert set(data) == {"tahun", "instansi", "gagal"} and data["tahun"] == TAHUN
     assert {g["berkas"] for g in data["gagal"]} == {str(folder / "rusak.xlsx"), str(folder / "bukan_iku.xlsx")}
     assert all(set(g) == {"berkas", "pesan"} and g["pesan"] for g in data["gagal"])

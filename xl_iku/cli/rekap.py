@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
     if output is not None and output.exists() and not is_rekap_workbook(output):
         raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
-    result = rekap(args.paths, args.tahun, args.jobs, _progress_from_five, exclude=[output] if output else [])
+    result = rekap(args.paths, args.tahun, args.jobs, _progress, exclude=[output] if output else [])
     if output is not None:
         from ..layout.rekap import rekap_layouts
         from ..workbook import new_book
@@ -66,9 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.gagal else 0
 
 
-def _progress_from_five(done: int, total: int) -> None:
-    """The progress bar of `xl-iku skm`, shown when there are five files or more."""
-    from .skm import _progress
-
+def _progress(done: int, total: int) -> None:
+    """Files read so far, on one line of stderr, from five files on."""
     if total >= 5:
-        _progress(done, total)
+        print(f"\rMembaca berkas {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
