@@ -14,7 +14,7 @@ from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catat
                          kabupaten_folder)
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
-from xl_iku.rekap import office_files
+from xl_iku.rekap import office_files, records
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 CODES = [c for c, _ in UNSUR_14_2017]
@@ -288,3 +288,27 @@ def test_default_year_without_any_realisasi():
     assert default_year([akip_only, OfficeSummary("d.xlsx", indikator=({"Tahun": 2023, "Realisasi": 1.0},))]) == 2023
     with pytest.raises(InputError, match="--tahun"):
         default_year([undated, OfficeSummary("e.xlsx", error="rusak")])
+
+
+def test_offices_with_another_set_of_unsur_are_not_pooled():
+    from xl_iku.rekap import OfficeSummary, SurveyTotals, build
+
+    nine = tuple(CODES)
+
+    def office(name, codes, survey):
+        return OfficeSummary(f"{name}.xlsx", name, PEMDA, survey=survey, codes=codes, names=codes,
+                             indikator=({"Tahun": 2025, "Realisasi": 1.0, "Kode": "K", "Capaian (%)": None},))
+
+    totals = SurveyTotals(2, (6.0,) * 9, (2,) * 9)
+    a = office("A", nine, {2025: totals})
+    b = office("B", nine, {2024: totals})  # the nine unsur, but nobody surveyed in 2025
+    c = office("C", ("U1", "U2", "U3"), {2025: SurveyTotals(1, (4.0, 2.0, 1.0), (1, 1, 1))})
+    result = build([a, b, c], 2025)
+    assert result.codes == nine and result.names == nine  # the set most offices use
+    assert result.pooled.ikm == 75.0 and result.pooled.responden == 2  # A only: C's unsur cannot be pooled with it
+    assert result.pooled_note == "1 instansi dengan susunan unsur lain tidak ikut digabung"
+    only_c = build([b, c, office("D", nine, None)], 2025)
+    assert only_c.pooled is None and "susunan unsur" in only_c.pooled_note
+    assert records(only_c.unsur) == [{"Instansi": "C", "Responden": 1, "U1": 4.0, "U2": 2.0, "U3": 1.0,
+                                      **{code: None for code in CODES[3:]}, "IKM": (4 + 2 + 1) / 3 * 25,
+                                      "Mutu": "D", "Berkas": "C.xlsx"}]

@@ -343,6 +343,8 @@ def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...
         return None, "tidak ada responden survei pada tahun ini"
     other = unsur["_sums"].isna().sum()
     usable = unsur[unsur["_sums"].notna()]
+    if usable.empty:
+        return None, "instansi yang disurvei tahun ini memakai susunan unsur yang berbeda-beda"
     sums = [float(sum(column)) for column in zip(*usable["_sums"])]
     counts = [int(sum(column)) for column in zip(*usable["_counts"])]
     try:
