@@ -22,6 +22,7 @@ PLACEHOLDERS = {
     "SURVEI.xlsx": "workbooks/SKM_Wotu.xlsx",
     "BOOK.xlsx": "templates/IKU_Wotu.xlsx",
     "PATH": "workbooks/SKM_Wotu.xlsx",
+    "FOLDER": "templates",  # a kabupaten's folder of office workbooks (xl-iku rekap)
 }
 #: placeholder argument (not a file) → the value it takes on the bundled files
 ARGUMENTS = {
