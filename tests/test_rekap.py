@@ -4,8 +4,10 @@ files handled, inputs untouched, and a printable PDF."""
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
+import zipfile
 
 import openpyxl
 import pytest
@@ -14,6 +16,7 @@ from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catat
                          kabupaten_folder)
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
+from xl_iku.layout.styles import INDONESIAN
 from xl_iku.rekap import office_files, records
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -175,6 +178,23 @@ def test_rekap_unsur_pools_the_raw_answers(folder, rolled):
     assert rule.formula == ["AND(ISNUMBER(D6),D6=MIN($D6:$L6))"]
 
 
+def test_numbers_carry_the_indonesian_format(rolled):
+    book = openpyxl.load_workbook(rolled[0])
+    checked = 0
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, (int, float)) and cell.number_format != "General":
+                    assert cell.number_format.startswith(INDONESIAN), (ws.title, cell.coordinate)
+                    checked += 1
+    assert checked > 100
+    with zipfile.ZipFile(rolled[0]) as package:
+        charts = [package.read(n).decode() for n in package.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+    for xml in charts:
+        assert re.search(r'<valAx>.*<numFmt formatCode="\[\$-421\]0" sourceLinked="0"', xml, re.S)
+
+
 def test_gagal_lists_each_unreadable_file_in_bahasa_indonesia(folder, rolled):
     rows = _sheet_rows(openpyxl.load_workbook(rolled[0])["Gagal"])
     failed = {r["Berkas"]: r["Alasan"] for r in rows if r["No"] is not None and r["Berkas"]}
@@ -272,6 +292,8 @@ def test_pdf_of_the_rollup_prints_its_sheets(rolled, tmp_path):
                   "REKAPITULASI NILAI UNSUR PELAYANAN", "BERKAS YANG TIDAK DAPAT DIBACA", "KABUPATEN (gabungan"):
         assert title in text, title
     assert "Kecamatan Wotu Barat" in text and "#NAME?" not in text
+    ikm = _sheet_rows(openpyxl.load_workbook(rolled[0])["Rekap Instansi"])[0]["IKM"]
+    assert text.count(f"{ikm:.2f}".replace(".", ",")) >= 2  # in the table and as its bar's label, Indonesian form
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))) >= 5
 

@@ -6,12 +6,13 @@ native to Excel. Values, not formulas: the roll-up is a picture of the offices' 
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..cells import address, column_letter
 from . import styles
 from .base import Chart, Highlight, PrintSetup, SheetLayout, Table, text_height
+from .paging import FILL, ROW_PT, printable_cm, printed_width_cm, row_cm, rows_for
 
 if TYPE_CHECKING:
     from ..rekap import Rekap
@@ -24,17 +25,17 @@ GAGAL_SHEET = "Gagal"
 SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, GAGAL_SHEET)
 
 HEADER_ROW = 5
-INTEGER = styles.NUMBER.but(number_format="#,##0")
-DECIMAL2 = styles.NUMBER  # "#,##0.00"
-DECIMAL3 = styles.NUMBER.but(number_format="0.000")
+HEADER_PT = 30
+INTEGER = styles.NUMBER.but(number_format=styles.number_format("#,##0"))
+DECIMAL2 = styles.NUMBER  # #,##0.00, Indonesian
+DECIMAL3 = styles.NUMBER.but(number_format=styles.number_format("0.000"))
 WEAKEST_FILL = "F8CBAD"  # the weakest unsur of each row
 POOLED = styles.TEXT.but(bold=True, fill="F2F2F2")
-CM_PER_ROW = 0.53  # a 15-point row
 
 #: (header, width, style) per column; the header is the DataFrame column it shows.
 INSTANSI_COLUMNS = (
     ("Peringkat", 9, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Pemerintah Daerah", 18, styles.TEXT),
-    ("Berkas", 26, styles.TEXT), ("Responden", 10, INTEGER), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER),
+    ("Berkas", 26, styles.TEXT), ("Responden", 11, INTEGER), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER),
     ("Nilai AKIP", 8, DECIMAL2), ("Predikat", 8, styles.CENTER), ("Indikator", 9, INTEGER),
     ("Indikator tercapai", 10, INTEGER), ("Catatan", 8, INTEGER),
 )
@@ -62,6 +63,9 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
     last = _table(sheet, INSTANSI_COLUMNS, rows, "RekapInstansi")
     # chart data beside the printed table (outside the print area): offices with a value, highest first
     width = len(INSTANSI_COLUMNS)
+    setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW))
+    # a chart fills at most a page under the repeated header row
+    page_cm = printable_cm(setup, printed_width_cm(sheet, width))[1] * FILL - row_cm(HEADER_PT)
     chart_row = last + 2
     breaks = [last]
     for i, (column, title, y_min) in enumerate((("IKM", f"IKM per perangkat daerah, tahun {rekap.tahun}", 25),
@@ -77,14 +81,17 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
             sheet.put(HEADER_ROW + j, data_col + 1, value, DECIMAL2)
         if not values:
             continue
-        height = min(17.0, max(7.0, 2.5 + 0.45 * len(values)))
+        height = min(page_cm, max(7.0, 2.5 + 0.45 * len(values)))  # ~0,45 cm a bar
         sheet.charts.append(Chart("bar", title, (HEADER_ROW, data_col, HEADER_ROW + len(values), data_col + 1),
                                   anchor=(chart_row, 2), width_cm=22, height_cm=height, y_min=y_min, y_max=100,
-                                  y_title=column))
-        chart_row += math.ceil(height / CM_PER_ROW) + 2
+                                  y_title=column, value_format=styles.number_format("0"),
+                                  label_format=DECIMAL2.number_format))
+        covered = rows_for(height) + 1
+        sheet.row_heights.update({r: ROW_PT for r in range(chart_row, chart_row + covered)})
+        chart_row += covered
         breaks.append(chart_row - 1)
-    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, chart_row, width),
-                                   breaks=tuple(breaks[:-1]))  # the table, then each chart on a page of its own
+    # the table, then each chart on a page of its own
+    sheet.print_setup = replace(setup, area=(1, 1, chart_row, width), breaks=tuple(breaks[:-1]))
     return sheet
 
 
@@ -107,7 +114,7 @@ def rekap_unsur(rekap: "Rekap") -> SheetLayout:
 
     rows = records(rekap.unsur)
     codes = rekap.codes
-    columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 10, INTEGER),
+    columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, INTEGER),
                *((code, 7, DECIMAL3) for code in codes), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER))
     legend = "; ".join(f"{c} {n}" for c, n in zip(codes, rekap.names))
     sheet = _titled(UNSUR_SHEET, f"REKAPITULASI NILAI UNSUR PELAYANAN (NRR) TAHUN {rekap.tahun}",
@@ -173,7 +180,7 @@ def _titled(name: str, title: str, subtitle: str, note: str, columns: Sequence[t
     sheet.row_heights[3] = text_height([(note, sum(w for _, w, _ in columns))], size=9)
     for col, (text, _, _) in enumerate(columns, start=1):
         sheet.put(HEADER_ROW, col, text, styles.HEADER)
-    sheet.row_heights[HEADER_ROW] = 30
+    sheet.row_heights[HEADER_ROW] = HEADER_PT
     return sheet
 
 
