@@ -128,12 +128,10 @@ def rekap_unsur(rekap: "Rekap") -> SheetLayout:
     sheet.merge(pooled_row, 1, pooled_row, 2, "KABUPATEN (gabungan seluruh responden)", POOLED)
     pooled = rekap.pooled
     if pooled is not None:
-        sheet.put(pooled_row, 3, pooled.responden, INTEGER.but(bold=True, fill="F2F2F2"))
         by_code = {u.kode: u.nrr for u in pooled.unsur}
-        for col, code in enumerate(codes, start=4):
-            sheet.put(pooled_row, col, by_code.get(code), DECIMAL3.but(bold=True, fill="F2F2F2"))
-        sheet.put(pooled_row, 4 + len(codes), pooled.ikm, DECIMAL2.but(bold=True, fill="F2F2F2"))
-        sheet.put(pooled_row, 5 + len(codes), pooled.category.code, styles.CENTER.but(bold=True, fill="F2F2F2"))
+        values = [pooled.responden, *(by_code.get(code) for code in codes), pooled.ikm, pooled.category.code]
+        for col, value in enumerate(values, start=3):
+            sheet.put(pooled_row, col, value, columns[col - 1][2].but(bold=True, fill=POOLED.fill))
     else:
         sheet.merge(pooled_row, 3, pooled_row, len(columns), f"Tidak dihitung: {rekap.pooled_note}", POOLED)
     if rekap.pooled_note and pooled is not None:
