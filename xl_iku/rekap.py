@@ -98,21 +98,11 @@ def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.
     roll-up being written) are left out silently.
     """
     excluded = {Path(p).resolve() for p in exclude}
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = (p.relative_to(path) for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES)
-            # shallow first: of a file and its copy in a subfolder (arsip/…), the original is the one kept
-            found += [path / p for p in sorted(inside, key=lambda p: (len(p.parts), p))
-                      if not any(part.startswith((".", "~$")) for part in p.parts) and (path / p).is_file()]
-        else:
-            found.append(path)
     out: list[Path] = []
     skipped: list[tuple[str, str]] = []
     seen_paths: dict[Path, Path] = {}
     seen_content: dict[bytes, Path] = {}
-    for path in found:
+    for path in listed(paths):
         real = path.resolve()
         if real in excluded:
             continue
@@ -132,6 +122,21 @@ def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.
             seen_content[digest] = path
         out.append(path)
     return out, skipped
+
+
+def listed(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, and the workbooks inside folders (recursively; hidden and temporary ones left out), the
+    shallowest first: of a file and its copy in a subfolder (arsip/…), the original comes first."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = (p.relative_to(path) for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES)
+            found += [path / p for p in sorted(inside, key=lambda p: (len(p.parts), p))
+                      if not any(part.startswith((".", "~$")) for part in p.parts) and (path / p).is_file()]
+        else:
+            found.append(path)
+    return found
 
 
 def is_rekap_workbook(path: Path) -> bool:
@@ -164,16 +169,18 @@ def _digest(path: Path) -> bytes | None:
 def summarise(path: str | os.PathLike) -> OfficeSummary:
     """One workbook → its summary. Never raises for a bad file: the reason (Bahasa Indonesia) is the outcome."""
     from .bookdata import input_data
+    from .files import check_readable, unreadable_reason
 
     try:
+        check_readable(path, BOOK_SUFFIXES)  # no workbook at all (empty, text, encrypted, truncated): said plainly
         return office_summary(str(path), input_data(path))
     except InputError as error:
         return OfficeSummary(str(path), error=str(error))
     except OSError as error:
-        return OfficeSummary(str(path), error=f"berkas tidak dapat dibaca ({error.strerror or error}).")
+        return OfficeSummary(str(path), error=f"Berkas '{path}' tidak dapat dibaca ({error.strerror or error}).")
     except Exception as error:  # a corrupt file must not stop the others
-        return OfficeSummary(str(path), error=f"berkas rusak atau bukan buku kerja IKU ({type(error).__name__}: "
-                                              f"{error}).")
+        return OfficeSummary(str(path), error=unreadable_reason(path, BOOK_SUFFIXES) or
+                             f"Berkas '{path}' tidak dapat diolah ({type(error).__name__}: {error}).")
 
 
 def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
@@ -353,15 +360,6 @@ def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...
         return None, str(error)
     note = f"{other} instansi dengan susunan unsur lain tidak ikut digabung" if other else ""
     return pooled, note
-
-
-def rekap(paths: Iterable[str | os.PathLike], tahun: int | None = None, jobs: int = 0,
-          progress: Callable[[int, int], None] | None = None, exclude: Iterable[str | os.PathLike] = ()) -> Rekap:
-    """Find, read and roll up: the whole job behind `xl-iku rekap`."""
-    files, skipped = office_files(paths, exclude)
-    if not files:
-        raise InputError("Tidak ada buku kerja (.xlsx atau .xlsm) pada PATH yang diberikan.")
-    return build(summarise_all(files, jobs, progress), tahun, skipped)
 
 
 def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:

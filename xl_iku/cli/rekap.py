@@ -8,6 +8,7 @@ import sys
 
 from ..errors import InputError
 from ..rules.numbers import format_id
+from .progress import progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,13 +24,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     rekap.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     rekap.add_argument("--jobs", type=int, default=0, metavar="N",
                        help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
-    rekap.set_defaults(run=run)
+    rekap.set_defaults(run=run, files=files)
+
+
+def files(args: argparse.Namespace):
+    """Every workbook the roll-up may read (folders expanded, earlier roll-ups left out, as they are never read),
+    so -o cannot land on one of them; each bad file is one row of `Gagal`."""
+    from ..files import Files
+    from ..rekap import BOOK_SUFFIXES, is_rekap_workbook, listed
+
+    return Files(inputs=[p for p in listed(args.paths) if not is_rekap_workbook(p)],
+                 outputs=[args.output] if args.output else [], suffixes=BOOK_SUFFIXES, check_inputs=False)
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..rekap import is_rekap_workbook, rekap, rekap_json, records
+    from ..rekap import build, is_rekap_workbook, office_files, rekap_json, records, summarise_all
 
     if not args.output and not args.json:
         raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")
@@ -38,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
     if output is not None and output.exists() and not is_rekap_workbook(output):
         raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
-    result = rekap(args.paths, args.tahun, args.jobs, _progress, exclude=[output] if output else [])
+    found, skipped = office_files(args.paths, exclude=[output] if output else [])
+    if not found:
+        raise InputError(f"Tidak ada buku kerja (.xlsx atau .xlsm) di {', '.join(args.paths)}.")
+    with progress_bar(len(found) if len(found) >= 5 else 0, "Membaca berkas", "berkas") as step:
+        summaries = summarise_all(found, args.jobs, step)
+    result = build(summaries, args.tahun, skipped)
     if output is not None:
         from ..layout.rekap import rekap_layouts
         from ..workbook import new_book
@@ -64,9 +80,3 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         print(f"Rekap ditulis ke '{output}'.", file=sys.stderr if args.json else sys.stdout)
     return 1 if result.gagal else 0
-
-
-def _progress(done: int, total: int) -> None:
-    """Files read so far, on one line of stderr, from five files on."""
-    if total >= 5:
-        print(f"\rMembaca berkas {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
