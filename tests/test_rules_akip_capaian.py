@@ -85,7 +85,7 @@ def test_user_interval_table():
 
 
 def test_user_interval_table_errors():
-    with pytest.raises(InputError, match="baris 1"):
+    with pytest.raises(InputError, match="^Baris 1, kolom 1: batas bawah 60,00 lebih besar"):
         akip_category(50, [[60, 50, "X", "salah"]])
     with pytest.raises(InputError, match="kosong"):
         akip_category(50, [[None, None, None, None]])

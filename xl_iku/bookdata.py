@@ -21,12 +21,13 @@ from .readers.akip import AkipYear, read_akip
 from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
 from .readers.program import SHEET as PROGRAM_SHEET
 from .readers.program import ProgramRow, read_program
+from .readers.scale import SHEET as SCALE_SHEET  # optional: an office's own capaian scale
+from .readers.scale import read_scale
 from .readers.skm import survey_from_rows
 from .rules.capaian import SKALA_86_2017
 from .rules.intervals import IntervalTable
 from .skm import SkmReport, skm_report
 
-SCALE_SHEET = "Skala Capaian"  # optional: rows of batas bawah | batas atas | kategori replace the default scale
 INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET, PROGRAM_SHEET)
 
 
@@ -113,12 +114,7 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     scale = SKALA_86_2017
     scale_sheet = find_sheet(sheet_names, SCALE_SHEET)
     if scale_sheet is not None:
-        rows = list(grid_of(scale_sheet).rows)[1:]
-        try:
-            scale = IntervalTable.from_rows([list(r[:3]) + [r[2] if len(r) > 2 else None] for r in rows],
-                                            name=f"sheet {scale_sheet}")
-        except InputError as error:
-            raise error.located(f"Sheet '{scale_sheet}'") from None
+        scale = read_scale(grid_of(scale_sheet))
     derived = derived_realisasi(akip.years if akip else [], skm)
     results, performance_notes = performance(plan, columns, derived, scale)
     program_sheet = find_sheet(sheet_names, PROGRAM_SHEET)

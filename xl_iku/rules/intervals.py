@@ -88,15 +88,27 @@ class IntervalTable:
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             lower, upper, code, label = cells[:4]
-            where = f"tabel interval baris {index}"
-            lo = parse_number(lower, f"Batas bawah ({where})")
-            hi = parse_number(upper, f"Batas atas ({where})")
+            lo = _bound(lower, "Batas bawah", index, 1)
+            hi = _bound(upper, "Batas atas", index, 2)
             if lo > hi:
-                raise InputError(f"{where}: batas bawah {format_id(lo)} lebih besar dari batas atas {format_id(hi)}.")
+                raise _at(f"batas bawah {format_id(lo)} lebih besar dari batas atas {format_id(hi)}.", index, 1)
             if code is None or not str(code).strip():
-                raise InputError(f"{where}: kode predikat kosong. Isi kolom ketiga, misalnya BB.")
+                raise _at("kode predikat kosong. Isi kolom ketiga, misalnya BB.", index, 3)
             label_text = "" if label is None else str(label).strip()
             bands.append(Band(lo, hi, Category(str(code).strip(), label_text)))
         if not bands:
             raise InputError("Tabel interval kosong. Isi baris: batas bawah, batas atas, kode, label.")
         return cls(name, tuple(bands))
+
+
+def _at(message: str, row: int, column: int) -> InputError:
+    """An error about one cell of the table, at its position inside the rows given ("Baris 2, kolom 1", as the IKM
+    rules say it); a reader that knows where the table sits turns it into a cell with `InputError.located`."""
+    return InputError(message, row=row, column=column, where=f"Baris {row}, kolom {column}")
+
+
+def _bound(value: object, what: str, row: int, column: int) -> float:
+    try:
+        return parse_number(value, what)
+    except InputError as error:
+        raise _at(error.message, row, column) from None
