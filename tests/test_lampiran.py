@@ -200,3 +200,35 @@ def test_hasil_skm_breaks_the_page_above_a_chart_that_would_not_fit():
     assert all(sheet.row_heights[r] == paging.ROW_PT for r in range(fits, fits + paging.rows_for(7.5)))
     sheet, chart = sheet_with_chart_at(fits + 2)
     assert _chart_page(sheet, chart) == (fits + 1,)  # a new page starts at the chart's row
+
+
+def signature_pages(pages, last_indicator):
+    """(page number, holds 'Ditetapkan di', holds the last indicator) for each page holding part of a signature."""
+    return [(number, "Ditetapkan di" in text, last_indicator in text)
+            for number, text in enumerate(pages, start=1) if "NIP." in text or "Ditetapkan di" in text]
+
+
+@pytest.mark.parametrize("words", [64, 70])
+def test_signature_stays_with_the_last_indicator_row(tmp_path, words):
+    """Tabel IKU and Penjelasan IKU end with the signature on the page of the table's last row, whole: with these
+    texts the Penjelasan's signature was cut in two across pages (64) or printed alone under the repeated header
+    (70)."""
+    from iku_books import office_book, other_office_rows
+
+    rows = other_office_rows()
+    for row in rows:
+        row["Definisi Operasional"] = " ".join(["definisi"] * words)
+    rows[-1]["Penjelasan"] = ""
+    book = office_book(tmp_path / "panjang.xlsx", rows)
+    assert main(["regenerate", str(book)]) == 0
+    assert main(["pdf", str(book)]) == 0
+    pages = page_texts(book.with_suffix(".pdf"))
+    tabel, penjelasan = signature_pages(pages, "perjanjian kerja sama")
+    assert tabel == (tabel[0], True, True) and penjelasan == (penjelasan[0], True, True), (tabel, penjelasan)
+    assert "PENJELASAN INDIKATOR" not in pages[penjelasan[0] - 1]  # a page the table ran onto, not the first
+
+
+def test_template_signatures_with_their_tables(lampiran):
+    pages = page_texts(lampiran)
+    tabel, penjelasan = signature_pages(pages, "Nilai Indeks Kepuasan")[:2]
+    assert tabel[1:] == (True, True) and penjelasan[1:] == (True, True), (tabel, penjelasan)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import IkuPlan
-from . import styles
+from . import paging, styles
 from .base import PrintSetup, SheetLayout, text_height
 from .text import tanggal, with_code
 
@@ -51,7 +53,7 @@ def iku_table(plan: IkuPlan) -> SheetLayout:
                 row += 1
             merged_text(sheet, s_first, row - 1, 2, with_code(sasaran.nama, sasaran.kode), WIDTHS["sasaran"])
         merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
-    signature_block(sheet, plan, row + 1, last - 3, last)
+    end_with_signature(sheet, plan, row - 1, last - 3, last)
     return sheet
 
 
@@ -77,8 +79,16 @@ def merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, 
             sheet.row_heights[r] = round(sheet.row_heights[r] + extra, 1)
 
 
-def signature_block(sheet: SheetLayout, plan: IkuPlan, row: int, first_col: int, last_col: int) -> None:
-    """Tempat/tanggal, jabatan, space to sign, nama, pangkat, NIP, as the Keputusan's lampiran ends."""
+def end_with_signature(sheet: SheetLayout, plan: IkuPlan, last_row: int, first_col: int, last_col: int) -> None:
+    """The signature block a row below the table's last row, and page breaks that keep that row with it: a
+    signature alone on a page, under the repeated header, signs nothing the reader can see."""
+    end = signature_block(sheet, plan, last_row + 2, first_col, last_col)
+    breaks = paging.breaks_keeping(sheet, last_col, (last_row, end))
+    sheet.print_setup = replace(sheet.print_setup, breaks=breaks)
+
+
+def signature_block(sheet: SheetLayout, plan: IkuPlan, row: int, first_col: int, last_col: int) -> int:
+    """Tempat/tanggal, jabatan, space to sign, nama, pangkat, NIP, as the Keputusan's lampiran ends; its last row."""
     info = plan.instansi
     lines = []
     if info.tempat:
@@ -100,3 +110,4 @@ def signature_block(sheet: SheetLayout, plan: IkuPlan, row: int, first_col: int,
         else:
             sheet.merge(row, first_col, row, last_col, *line)
         row += 1
+    return row - 1

@@ -16,6 +16,7 @@ PAPER_CM = {"A4": (21.0, 29.7)}  # width, height (portrait)
 ROW_PT = 15.0  # height of the rows the layout sizes for charts (and Excel's default)
 PT_PER_CM = 72 / 2.54
 FILL = 0.9  # share of a page an estimate may fill (rows the viewer auto-fits can grow)
+SIZED_FILL = 0.98  # the same for rows whose heights the layout sets (they do not grow): only rounding is left
 FOOTER_CM = 1.0  # the "Halaman x dari y" footer may take this much of the body (LibreOffice shrinks the body)
 DEFAULT_WIDTH = 8.43  # characters: a column the layout does not size
 
@@ -62,3 +63,29 @@ def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
     """Height of rows `first`..`last` as printed; a row the layout leaves to the viewer counts as `ROW_PT` (the
     taller of LibreOffice's 12,75 pt and Excel's 15 pt). An estimate: callers keep a margin (`FILL`)."""
     return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
+
+
+def breaks_keeping(sheet: SheetLayout, last_column: int, together: tuple[int, int]) -> tuple[int, ...]:
+    """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that rows
+    `together` (first, last) print on one page: each page filled to `SIZED_FILL` by the layout's row heights (the
+    rows left to the viewer counted at `ROW_PT`), a new page started before a row, or before the block, that would
+    not fit.
+
+    Every page end is placed, not only the one before the block: the viewer's own pagination differs a little from
+    this estimate (LibreOffice and Excel draw columns wider than `column_cm`, so more fits), and a break it chose
+    itself earlier on could still separate the block. Pages placed here always fit in both."""
+    setup = sheet.print_setup
+    _, page_cm = printable_cm(setup, printed_width_cm(sheet, last_column))
+    first, last = together
+    repeated = rows_height_cm(sheet, *setup.title_rows) if setup.title_rows else 0.0
+    start_row = setup.title_rows[1] + 1 if setup.title_rows else 1  # nothing is broken above the table's first row
+    breaks: list[int] = []
+    used, row, on_page = rows_height_cm(sheet, 1, start_row - 1), start_row, 0
+    while row <= last:
+        end = last if row == first else row
+        height = rows_height_cm(sheet, row, end)
+        if on_page and used + height > SIZED_FILL * page_cm:
+            breaks.append(row - 1)
+            used, on_page = repeated, 0
+        used, on_page, row = used + height, on_page + 1, end + 1
+    return tuple(breaks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import IkuPlan
 from . import styles
 from .base import PrintSetup, SheetLayout, text_height
-from .iku_table import signature_block, title_block
+from .iku_table import end_with_signature, title_block
 
 SHEET = "Penjelasan IKU"
 HEADER_ROW = 6
@@ -36,5 +36,5 @@ def penjelasan(plan: IkuPlan) -> SheetLayout:
             sheet.put(row, col, value if value != "" else None, styles.CENTER if col == 1 else styles.TEXT)
         sheet.row_heights[row] = text_height([(str(t), w) for t, w in zip(texts, WIDTHS)])
         row += 1
-    signature_block(sheet, plan, row + 1, last - 2, last)
+    end_with_signature(sheet, plan, row - 1, last - 2, last)
     return sheet
