@@ -1,7 +1,10 @@
-"""Where survey values come from: an Excel/ODS workbook (python-calamine, guarded by the .xlsx scan) or a CSV export.
+"""Where survey values come from: an .xlsx/.xlsm or .ods workbook (python-calamine, guarded by a scan of the
+sheet's XML), an .xls workbook (xlrd) or a CSV export.
 
 One small interface (sheet names, a sheet's values, its problem cells) so the survey reader decides nothing about
-file formats, in the manner of pandas' io/excel engines.
+file formats, in the manner of pandas' io/excel engines. Every workbook format keeps one rule: an Excel error value
+or a formula never computed is a problem cell (an error naming it), never a blank; a stray value far away costs only
+what the cells holding data cost.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import re
 from typing import Any
 
 from ..errors import InputError
+from .ods_scan import scan_ods
+from .xls_scan import read_xls, sheet_names
 from .xlsx_scan import DENSE_CELL_LIMIT, SheetScan, scan_sheet, sheet_parts, sparse_values
 
 _INTEGER = re.compile(r"^-?\d{1,9}$")
@@ -37,9 +42,12 @@ def open_source(path: str | os.PathLike) -> Source:
     from ..files import check_readable
 
     check_readable(path, SURVEY_SUFFIXES)  # missing, a folder, empty, truncated, encrypted: one message each
-    if str(path).lower().endswith(".csv"):
-        return CsvSource(path)
-    return WorkbookSource(path)
+    suffix = os.path.splitext(str(path))[1].lower()
+    return {".csv": CsvSource, ".xls": XlsSource, ".ods": OdsSource}.get(suffix, WorkbookSource)(path)
+
+
+def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
+    return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).")
 
 
 class WorkbookSource(Source):
@@ -50,7 +58,7 @@ class WorkbookSource(Source):
         try:
             self.book = CalamineWorkbook.from_path(self.path)
         except Exception as error:  # calamine raises its own types for corrupt/unsupported files
-            raise InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).") from None
+            raise _unreadable(path, error) from None
         self.sheet_names = list(self.book.sheet_names)
         self.parts: dict[str, str] = {}
         if self.path.lower().endswith((".xlsx", ".xlsm")):
@@ -80,6 +88,57 @@ class WorkbookSource(Source):
     def problems(self, name: str) -> dict[tuple[int, int], str]:
         scan = self._scan(name)
         return scan.problems if scan is not None else {}
+
+
+class XlsSource(Source):
+    """An Excel 97–2003 file, through xlrd (`xls_scan`): its values and problem cells in one reading."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.fspath(path)
+        try:
+            self.sheet_names = sheet_names(self.path)
+        except Exception as error:  # xlrd raises its own types for corrupt files
+            raise _unreadable(path, error) from None
+        self._read: dict[str, tuple[SheetScan, list[list[Any]]]] = {}
+
+    def _sheet(self, name: str) -> tuple[SheetScan, list[list[Any]]]:
+        if name not in self._read:
+            self._read[name] = read_xls(self.path, name)
+        return self._read[name]
+
+    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
+        values = self._sheet(name)[1]
+        return values[:nrows] if nrows is not None else values
+
+    def problems(self, name: str) -> dict[tuple[int, int], str]:
+        return self._sheet(name)[0].problems
+
+
+class OdsSource(Source):
+    """An OpenDocument spreadsheet: the scan of ``content.xml`` (`ods_scan`) first, since python-calamine loads
+    every sheet's whole rectangle when it opens the file; calamine then reads the values unless some sheet is too
+    large for it, when the scan reads them."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.fspath(path)
+        try:
+            self.scans, _ = scan_ods(self.path)
+        except Exception as error:  # not a zip, no content.xml, broken XML
+            raise _unreadable(path, error) from None
+        self.sheet_names = list(self.scans)
+        self.dense = all(scan.dense_cells <= DENSE_CELL_LIMIT for scan in self.scans.values())
+        self._book = None
+
+    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
+        if self.dense:
+            if self._book is None:
+                self._book = WorkbookSource(self.path)
+            return self._book.values(name, nrows)
+        values = scan_ods(self.path, values_of=name)[1] or []
+        return values[:nrows] if nrows is not None else values
+
+    def problems(self, name: str) -> dict[tuple[int, int], str]:
+        return self.scans[name].problems
 
 
 class CsvSource(Source):
