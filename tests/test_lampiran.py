@@ -232,3 +232,17 @@ def test_template_signatures_with_their_tables(lampiran):
     pages = page_texts(lampiran)
     tabel, penjelasan = signature_pages(pages, "Nilai Indeks Kepuasan")[:2]
     assert tabel[1:] == (True, True) and penjelasan[1:] == (True, True), (tabel, penjelasan)
+
+
+def test_pk_sasaran_row_no_taller_than_its_text(lampiran):
+    """The PK lampiran's sasaran wraps in its column's full width (a merged block wraps no tighter): its row ends
+    under its last line, not a blank line lower (the allowance of 4 width units gave S1.1 five lines' height for
+    four lines of text)."""
+    words = next(w for w in page_words(lampiran) if "Strategis" in [x[0] for x in w])
+    first = min((w for w in words if w[0] == "Meningkatnya"), key=lambda w: w[2])  # sasaran 1, first line
+    indikator = min((w for w in words if w[0] == "Nilai" and abs(w[2] - first[2]) < 1), key=lambda w: w[1])
+    column = [w for w in words if first[1] - 1 < w[1] and w[3] < indikator[1] and w[2] >= first[2]]
+    second = min((w for w in column if w[0] == "Meningkatnya" and w[2] > first[2]), key=lambda w: w[2])
+    last_line = max(w[4] for w in column if w[2] < second[2])
+    line = first[4] - first[2]
+    assert second[2] - last_line < line, f"{second[2] - last_line:.1f} pt blank under the sasaran, a line is {line:.1f}"

@@ -125,7 +125,7 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
                 sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
                 row += 1
             sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
-            merged_text(sheet, first, row - 1, 2, sasaran.nama, WIDTHS[1] - 4)  # a merged block wraps tighter
+            merged_text(sheet, first, row - 1, 2, sasaran.nama, WIDTHS[1])
     row = _programs(sheet, pk, row + 1)
     _signatures(sheet, row + 1, pk)
     return header
