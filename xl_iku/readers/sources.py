@@ -127,14 +127,17 @@ class OdsSource(Source):
             raise _unreadable(path, error) from None
         self.sheet_names = list(self.scans)
         self.dense = all(scan.dense_cells <= DENSE_CELL_LIMIT for scan in self.scans.values())
-        self._book = None
+        self._book: WorkbookSource | None = None
+        self._sparse: dict[str, list[list[Any]]] = {}
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         if self.dense:
             if self._book is None:
                 self._book = WorkbookSource(self.path)
             return self._book.values(name, nrows)
-        values = scan_ods(self.path, values_of=name)[1] or []
+        if name not in self._sparse:  # the sheet is looked at for its header, then read: one pass each
+            self._sparse[name] = scan_ods(self.path, values_of=name)[1] or []
+        values = self._sparse[name]
         return values[:nrows] if nrows is not None else values
 
     def problems(self, name: str) -> dict[tuple[int, int], str]:
