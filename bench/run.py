@@ -2,6 +2,7 @@
 
     python bench/run.py            # full sizes (minutes); prints a Markdown report
     python bench/run.py --quick    # tiny inputs: the smoke test runs this so the benchmarks cannot rot
+    python bench/run.py --only regenerate,cli   # some groups only, each still beside its floor
 
 Medians of repeated runs. Whole commands run in fresh processes (what a user waits for, imports included); peak
 memory is each child's own maximum resident set (os.wait4), beside the input file's size.
@@ -305,12 +306,21 @@ def machine() -> str:
             f"{platform.python_version()}")
 
 
+#: The benchmark groups, in report order (`--only` picks some: a single row re-measured still has its floor beside it).
+GROUPS = ("udf", "table", "read", "cli", "regenerate", "batch", "import")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny inputs (smoke test)")
     parser.add_argument("--profile", action="store_true", help="print where regeneration spends its time")
     parser.add_argument("--cache", default=str(ROOT / "bench" / ".cache"), help="generated inputs are kept here")
+    parser.add_argument("--only", default=",".join(GROUPS),
+                        help=f"comma-separated groups to run, of {', '.join(GROUPS)} (default: all)")
     args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    if not only <= set(GROUPS):
+        parser.error(f"--only: unknown group(s) {', '.join(sorted(only - set(GROUPS)))}")
     quick = args.quick
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -319,13 +329,16 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="xl-iku-bench-") as tmp:
         work = Path(tmp)
-        rows += bench_udf(size["udf"], max(3, size["repeat"]))
-        rows += bench_table(size["udf"], max(3, size["repeat"]))
-        rows += bench_read(size["cli"], size["repeat"], cache)
-        rows += bench_cli(size["cli"], size["repeat"], cache)
-        rows += bench_regenerate(size["regen"], size["repeat"], cache, work)
-        rows += bench_batch(size["files"], size["per_file"], min(size["repeat"], 3), work)
-        rows += bench_import(max(3, size["repeat"] * 2))
+        runs = dict(udf=lambda: bench_udf(size["udf"], max(3, size["repeat"])),
+                    table=lambda: bench_table(size["udf"], max(3, size["repeat"])),
+                    read=lambda: bench_read(size["cli"], size["repeat"], cache),
+                    cli=lambda: bench_cli(size["cli"], size["repeat"], cache),
+                    regenerate=lambda: bench_regenerate(size["regen"], size["repeat"], cache, work),
+                    batch=lambda: bench_batch(size["files"], size["per_file"], min(size["repeat"], 3), work),
+                    **{"import": lambda: bench_import(max(3, size["repeat"] * 2))})
+        for group in GROUPS:
+            if group in only:
+                rows += runs[group]()
         print(f"Machine: {machine()}\n")
         print(report(rows))
         if args.profile:
