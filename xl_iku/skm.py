@@ -58,7 +58,7 @@ class SkmReport:
         groups = {}
         for name in BREAKDOWNS:
             if name in self.survey.profiles:
-                labels = [_group_label(name, v) for v in self.survey.profiles[name]]
+                labels = _labels_of(name, self.survey.profiles[name])
                 order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
                 groups[name] = grouped(self.survey, labels, order=order)
         return groups
@@ -106,7 +106,7 @@ def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
 
 def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
     """IKM per group label, in `order` first, then the other labels alphabetically, the unfilled ones last."""
-    results = ikm_by_group(table.rows, labels, names=table.names, codes=table.codes)
+    results = ikm_by_group(table.answers, labels, names=table.names, codes=table.codes)  # validated once
     order = list(order or ())
     rest = sorted((k for k in results if k not in order and k != TIDAK_DIISI), key=str.lower)
     tail = [TIDAK_DIISI] if TIDAK_DIISI in results and TIDAK_DIISI not in order else []
@@ -119,6 +119,15 @@ def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | No
         else:
             out.append(GroupResult(label, result.responden, result.ikm, result.category))
     return out
+
+
+def _labels_of(name: str, values: Sequence[Any]) -> list[str]:
+    """`_group_label` of each value, worked out once per distinct value (a survey repeats a few answers). Equal
+    numbers get equal labels (1 and 1.0 are "1"), but TRUE == 1 does not: with a logical value in the column,
+    values are told apart by type too."""
+    keys: Sequence[Any] = list(zip(map(type, values), values)) if bool in set(map(type, values)) else values
+    label = {key: _group_label(name, key[1] if keys is not values else key) for key in set(keys)}
+    return list(map(label.__getitem__, keys))
 
 
 def _group_label(name: str, value: Any) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import itemgetter
 
 from ..cells import column_letter
 from ..rules.numbers import round_half_up
@@ -41,7 +42,9 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     data = f"'{survey.sheet}'!"
     first, last = FIRST_UNSUR_ROW, FIRST_UNSUR_ROW + len(result.unsur) - 1
     nrr_values = [u.nrr for u in result.unsur]
-    text_columns = {j for j in range(len(result.unsur)) if any(isinstance(r[j], str) for r in survey.rows)}
+    # which columns hold an answer written as text: one pass over each column's types in C (50,000 rows × 9)
+    text_columns = {j for j in range(len(result.unsur))
+                    if any(issubclass(t, str) for t in set(map(type, map(itemgetter(j), survey.rows))))}
     for i, (unsur, column) in enumerate(zip(result.unsur, survey.columns)):
         row = first + i
         rng = f"{data}${column_letter(column)}${survey.first_row}:${column_letter(column)}${survey.last_row}"

@@ -13,13 +13,13 @@ import os
 import re
 from operator import itemgetter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
 from ..cells import address, column_letter, parse_range
 from ..errors import InputError
 from ..rules.answers import profile_of, subject_unsur
-from ..rules.ikm import UNSUR_14_2017, IkmResult, ikm_summary
+from ..rules.ikm import UNSUR_14_2017, IkmResult, answer_matrix, ikm_summary
 from .sources import open_source
 
 DEFAULT_SHEET = "Data SKM"
@@ -63,6 +63,13 @@ class SurveyTable:
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
         return [(r[column] if column < len(r) and r[column] != "" else None) for r in self.records]
+
+    @cached_property
+    def answers(self) -> Any:
+        """The answers validated once, as a float matrix (NaN = not answered): the summary and every breakdown of
+        the Hasil SKM report read this instead of converting and checking the same rows again. A bad answer raises
+        the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
+        return answer_matrix(self.rows, [f"{c} {n}" for c, n in zip(self.codes, self.names)])
 
     @property
     def last_row(self) -> int:
@@ -128,7 +135,7 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
     try:
-        return ikm_summary(table.rows, weight=weight, names=table.names, codes=table.codes)
+        return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
     except InputError as error:
         raise table.locate(error) from None
 

@@ -205,7 +205,8 @@ def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str
         keys, ids = np.unique(groups, return_inverse=True)
         index = {int(k): g for g, k in enumerate(keys.tolist())}
     else:
-        ids = np.fromiter((index.setdefault(g, len(index)) for g in groups), dtype=np.intp, count=len(groups))
+        index = {g: i for i, g in enumerate(dict.fromkeys(groups))}  # first-seen order; C loops, not Python ones
+        ids = np.fromiter(map(index.__getitem__, groups), dtype=np.intp, count=len(groups))
     order = np.argsort(ids, kind="stable")
     bounds = np.searchsorted(ids[order], np.arange(len(index) + 1))
     given_all = ~np.isnan(matrix)
