@@ -70,20 +70,24 @@ class InputBook:
         """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
         with it: copying 50,000 rows to change it costs time). With `check_formulas`, a formula never computed is
         an error and an Excel error value reads as its text (`#DIV/0!`), as on the openpyxl and xlwings paths."""
-        if check_formulas:
-            missing = uncomputed_formula(self.xml(name))
+        data = self.xml(name) if check_formulas else None  # inflated once for both checks (29 MB for 50,000 rows)
+        errors = {}
+        if data is not None:
+            missing = uncomputed_formula(data)
             if missing:
                 raise InputError(
                     f"Sheet '{name}', sel {missing}: rumus belum punya nilai terhitung. Buka dan simpan berkas di "
                     "Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
                 )
+            errors = error_cells(data)
         if dense_size(self.head(name)) > DENSE_LIMIT:
-            data = self.xml(name)
+            data = self.xml(name) if data is None else data
             if dense_size(data) > 4 * cell_count(data):
                 return self.sparse_rows(data)
+        del data  # calamine inflates the part itself: never hold both
         rows = self._calamine_rows(name, blank)
-        if check_formulas:  # calamine shows an Excel error value as an empty cell: put its text back
-            for (r, c), text in error_cells(self.xml(name)).items():
+        if errors:  # calamine shows an Excel error value as an empty cell: put its text back
+            for (r, c), text in errors.items():
                 rows.extend([] for _ in range(r - len(rows)))
                 row = rows[r - 1]
                 row.extend([blank] * (c - len(row)))
@@ -193,10 +197,38 @@ def _text(raw: bytes) -> str:
 
 
 def sheet_data(data: bytes) -> tuple[int, int]:
-    """Where the cells are (formulas elsewhere, e.g. a sparkline's `<xm:f>`, are not cell formulas)."""
+    """Where the cells are (formulas elsewhere, e.g. a sparkline's `<xm:f>`, are not cell formulas).
+
+    The end tag is looked for from the part's end (it is near there; a regex from the start walks every `<` of
+    a 29 MB survey sheet), and confirmed; anything unusual falls back to the regex search."""
     start = re.search(rb"<(?:\w+:)?sheetData\b", data)
-    end = re.search(rb"</(?:\w+:)?sheetData>", data)
+    end = None
+    near = data.rfind(b"sheetData>")
+    if near != -1:
+        opening = data.rfind(b"<", 0, near)
+        end = _SHEET_DATA_END.fullmatch(data, opening, near + len(b"sheetData>")) if opening != -1 else None
+    if end is None:
+        end = _SHEET_DATA_END.search(data)
     return (start.start() if start else 0), (end.start() if end else 0)
+
+
+_SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
+
+
+def formula_tags(data: bytes, first: int, last: int) -> list[re.Match]:
+    """Each cell formula's opening tag (`<f>`, `<f t="shared" …/>`, `<x:f>`) between `first` and `last`, in order:
+    what `FORMULA.finditer(data, first, last)` gives, found with bytes.find (a regex that starts at `<` stops at
+    each of the millions of tags of a large survey sheet; a survey of typed answers has no `<f` at all)."""
+    found = []
+    for needle in (b"<f", b":f"):
+        pos = data.find(needle, first, last)
+        while pos != -1:
+            start = pos if needle == b"<f" else data.rfind(b"<", first, pos)
+            match = FORMULA.match(data, start, last) if start != -1 else None
+            if match is not None and match.end() == pos + 3:
+                found.append(match)
+            pos = data.find(needle, pos + 2, last)
+    return sorted(found, key=lambda m: m.start())
 
 
 def cell_count(data: bytes) -> int:
@@ -226,10 +258,8 @@ def error_cells(data: bytes) -> dict[tuple[int, int], str]:
 
 def uncomputed_formula(data: bytes) -> str | None:
     """The first cell whose formula has no stored result (written by a library, never opened in Excel)."""
-    if b"<f" not in data and b":f" not in data:
-        return None
     first, last = sheet_data(data)
-    for found in FORMULA.finditer(data, first, last):
+    for found in formula_tags(data, first, last):
         start = max(data.rfind(b"<c ", 0, found.start()), data.rfind(b":c ", 0, found.start()))
         end = CELL_END.search(data, found.end())
         cell = data[start:end.end() if end else len(data)]
