@@ -24,7 +24,11 @@ def progress_bar(total: int, label: str, unit: str) -> Iterator[Callable[[int, i
 @contextmanager
 def working(label: str) -> Iterator[None]:
     """One long step with no count to show (a LibreOffice conversion, a large book): the label and the time so far,
-    redrawn twice a second, cleared when done."""
+    redrawn twice a second, cleared when done. Not on a terminal, tqdm would draw nothing (`disable=None`): it is
+    then not even imported (~20 ms of every scripted run)."""
+    if not _terminal(sys.stderr):
+        yield
+        return
     from tqdm import tqdm
 
     with tqdm(total=None, desc=label, bar_format="{desc} … {elapsed}", file=sys.stderr, disable=None,
@@ -45,3 +49,8 @@ def working(label: str) -> Iterator[None]:
 def _tick(bar, stop: threading.Event) -> None:
     while not stop.wait(0.5):
         bar.refresh()
+
+
+def _terminal(stream) -> bool:
+    """What tqdm's `disable=None` asks: a stream without `isatty` counts as a terminal there too."""
+    return not hasattr(stream, "isatty") or bool(stream.isatty())
