@@ -121,13 +121,18 @@ class Package:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def read(self, name: str) -> bytes:
-        if name not in self._cache:
+    def read(self, name: str, keep: bool = True) -> bytes:
+        """A part's bytes, inflated once and kept (`keep=False`: not kept, for a large sheet read once; 50,000
+        survey rows are 29 MB of XML that would otherwise stay in memory for the whole run)."""
+        data = self._cache.get(name)
+        if data is None:
             try:
-                self._cache[name] = self.zip.read(name)
+                data = self.zip.read(name)
             except (zipfile.BadZipFile, EOFError, ValueError, KeyError, OSError) as error:
                 raise PackageError(f"bagian '{name}' rusak ({error})") from None
-        return self._cache[name]
+            if keep:
+                self._cache[name] = data
+        return data
 
     def text(self, name: str) -> str:
         return self.read(name).decode("utf-8")

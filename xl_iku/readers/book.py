@@ -61,8 +61,9 @@ class InputBook:
         self.close()
 
     def xml(self, name: str) -> bytes:
+        """The sheet's part, kept in memory only while the caller holds it (`rows` inflates it once)."""
         try:
-            return self.package.read(self.entries[name].part)
+            return self.package.read(self.entries[name].part, keep=False)
         except PackageError as error:
             raise unreadable(self.path, str(error)) from None
 
