@@ -23,3 +23,15 @@ def test_rekap_bench_runs(root, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     (row,) = [line for line in done.stdout.splitlines() if line.startswith("| `xl-iku rekap`")]
     assert "python-calamine" in row and "files/s" in row
+
+
+def test_bench_only_runs_the_groups_asked_for(root, tmp_path):
+    run = [sys.executable, str(root / "bench" / "run.py"), "--quick", "--cache", str(tmp_path)]
+    done = subprocess.run(run + ["--only", "udf,import"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "benchmark" not in line]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| IKM_SCORE, 2,000 × 9 nested lists", "| `import xl_iku.udfs`, fresh interpreter",
+        "| `import xl_iku.udfs` where xlwings is loaded (classic add-in server, Lite)"]
+    wrong = subprocess.run(run + ["--only", "udf,regenerat"], capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "regenerat" in wrong.stderr
