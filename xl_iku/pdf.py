@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 from html import unescape
-from typing import Callable
+from typing import Callable, Sequence
 
 from .errors import InputError
 from .files import refuse_overwrite
