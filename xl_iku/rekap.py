@@ -87,6 +87,11 @@ class Rekap:
     def berkas(self) -> int:
         return len(self.instansi) + len(self.gagal)
 
+    @staticmethod
+    def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
+        """`records` for the layouts, which are handed a Rekap and import nothing above themselves."""
+        return records(frame)
+
 
 def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
                  ) -> tuple[list[Path], list[tuple[str, str]]]:

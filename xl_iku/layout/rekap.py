@@ -52,9 +52,8 @@ def rekap_layouts(rekap: "Rekap") -> list[SheetLayout]:
 
 
 def rekap_instansi(rekap: "Rekap") -> SheetLayout:
-    from ..rekap import records
 
-    rows = records(rekap.instansi)
+    rows = rekap.records(rekap.instansi)
     sheet = _titled(INSTANSI_SHEET, f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", _pemda(rows),
                     f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} gagal (lihat sheet {GAGAL_SHEET})"
                     f"{_skipped(rekap)}. Diurutkan menurut IKM (responden tahun {rekap.tahun}, PermenPANRB 14/2017); "
@@ -96,11 +95,10 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
 
 
 def rekap_indikator(rekap: "Rekap") -> SheetLayout:
-    from ..rekap import records
 
-    rows = records(rekap.indikator)
+    rows = rekap.records(rekap.indikator)
     sheet = _titled(INDIKATOR_SHEET, f"REKAPITULASI CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {rekap.tahun}",
-                    _pemda(records(rekap.instansi)),
+                    _pemda(rekap.records(rekap.instansi)),
                     "Capaian: positif = realisasi ÷ target × 100; negatif = (2 − realisasi ÷ target) × 100; kategori "
                     "menurut skala capaian tiap instansi. Kosong: belum ada realisasi atau target.",
                     INDIKATOR_COLUMNS)
@@ -110,15 +108,14 @@ def rekap_indikator(rekap: "Rekap") -> SheetLayout:
 
 
 def rekap_unsur(rekap: "Rekap") -> SheetLayout:
-    from ..rekap import records
 
-    rows = records(rekap.unsur)
+    rows = rekap.records(rekap.unsur)
     codes = rekap.codes
     columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, INTEGER),
                *((code, 7, DECIMAL3) for code in codes), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER))
     legend = "; ".join(f"{c} {n}" for c, n in zip(codes, rekap.names))
     sheet = _titled(UNSUR_SHEET, f"REKAPITULASI NILAI UNSUR PELAYANAN (NRR) TAHUN {rekap.tahun}",
-                    _pemda(records(rekap.instansi)),
+                    _pemda(rekap.records(rekap.instansi)),
                     f"{legend}. Sel berwarna: unsur dengan NRR terendah pada baris itu. Baris terakhir: IKM gabungan "
                     "dari jumlah jawaban seluruh responden per unsur (bukan rata-rata IKM instansi).", columns)
     for number, row in enumerate(rows, start=1):

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..batch import BatchResult
 from . import styles
 from .base import PrintSetup, SheetLayout
+
+if TYPE_CHECKING:  # the layout is handed a result; it never runs the batch (layers go one way)
+    from ..batch import BatchResult
 
 SHEET = "Ringkasan SKM"
 FAILED_SHEET = "Berkas Gagal"
 
 
-def ringkasan_skm(batch: BatchResult) -> list[SheetLayout]:
+def ringkasan_skm(batch: "BatchResult") -> list[SheetLayout]:
     groups = batch.groups
     codes = [u.kode for u in groups[0].result.unsur] if groups else []
     headers = ["No", "Berkas", "Unit", "Periode", "Responden", "IKM", "Mutu", "Kinerja"] + [f"NRR {c}" for c in codes]
