@@ -6,6 +6,7 @@ from xl_iku.cli import COMMANDS, main
 from xl_iku.layout.data_skm import SHEET as SKM_SHEET
 from xl_iku.readers.akip import SHEET as AKIP_SHEET
 from xl_iku.readers.iku import DATA_SHEET, INSTANSI_SHEET
+from xl_iku.readers.program import SHEET as PROGRAM_SHEET
 
 ENGLISH = ("usage:", "positional arguments", "optional arguments", "options:", "show this help message", "exit",
            "the following arguments", "required", "invalid choice")
@@ -38,7 +39,7 @@ def test_usage_errors_are_indonesian(capsys, name):
 
 
 @pytest.mark.parametrize("name", ["init", "regenerate"])
-def test_help_names_the_four_input_sheets(capsys, name):
+def test_help_names_the_five_input_sheets(capsys, name):
     text = " ".join(help_text(capsys, name, "--help").split())
-    for sheet in (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET):
+    for sheet in (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, PROGRAM_SHEET):
         assert f"'{sheet}'" in text, sheet

@@ -8,7 +8,8 @@ import argparse
 def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser("init", help="buat buku kerja baru dengan sheet isian kosong",
                                description="Buat buku kerja baru berisi sheet isian kosong: 'Instansi', 'Data IKU', "
-                                           "'Data SKM' dan 'AKIP' (judul kolom, petunjuk dan validasi sudah ada).")
+                                           "'Data SKM', 'AKIP' dan 'Program' (judul kolom, petunjuk dan validasi "
+                                           "sudah ada).")
     init.add_argument("book", metavar="BOOK.xlsx")
     init.add_argument("--periode", default="2025-2029", metavar="AWAL-AKHIR",
                       help="tahun target pertama dan terakhir (bawaan 2025-2029; tahun 2000–2100, paling banyak "

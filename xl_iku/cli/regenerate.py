@@ -10,9 +10,9 @@ from .progress import working
 
 def register(commands: argparse._SubParsersAction) -> None:
     regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
-                                description="Buat ulang sheet hasil dari sheet isian 'Instansi', 'Data IKU', "
-                                            "'Data SKM' dan 'AKIP' (serta 'Skala Capaian' bila ada). Sheet lain "
-                                            "tidak diubah.")
+                                description="Buat ulang sheet hasil dari sheet isian 'Instansi' dan 'Data IKU' (serta "
+                                            "'Data SKM', 'AKIP', 'Program' dan 'Skala Capaian' bila ada), termasuk "
+                                            "'PK TAHUN' untuk setiap tahun di 'Tahun PK'. Sheet lain tidak diubah.")
     regen.add_argument("book", metavar="BOOK.xlsx")
     regen.add_argument("-o", "--output", metavar="OUT.xlsx", help="tulis ke berkas baru (bawaan: berkas itu sendiri)")
     regen.set_defaults(run=run, files=files)
