@@ -3,8 +3,7 @@
 import openpyxl.utils.cell as cellutil
 import pytest
 
-from xl_iku.bookdata import book_data
-from xl_iku.workbook import load
+from xl_iku.bookdata import input_data
 from xl_iku.writers.xlwings_writer import _style_runs
 
 
@@ -16,7 +15,7 @@ def cells_of(ref):
 @pytest.mark.filterwarnings("ignore::UserWarning")
 def test_rectangles_cover_each_cell_once_with_its_style(root):
     path = root / "templates" / "IKU_Wotu.xlsx"
-    data = book_data(load(path), path)
+    data = input_data(path)
     for layout in data.layouts():
         covered = {}
         runs = _style_runs(layout)
@@ -54,7 +53,7 @@ def test_classic_print_setup_is_the_layouts_own_each_run(root, tmp_path):
 
     eight = office_book(tmp_path / "delapan.xlsx", other_office_rows())  # Grafik Capaian over two pages
     layouts = [layout for path in (root / "templates" / "IKU_Wotu.xlsx", eight)
-               for layout in book_data(load(path), path).layouts()]
+               for layout in input_data(path).layouts()]
     assert any(layout.print_setup.breaks for layout in layouts)
     for layout in layouts:
         sheet = FakeClassicSheet()

@@ -38,27 +38,6 @@ class AkipInput:
     columns: dict[str, int]
 
 
-def grid(sheet, cached_values: Callable[[], object] | None = None) -> SheetGrid:
-    """A sheet's values for the readers. Formula cells are read as Excel last computed them (openpyxl keeps only
-    the formula text); a formula never computed (file not yet saved by Excel or LibreOffice) is an error, not a
-    silent blank."""
-    rows = []
-    for row in sheet.iter_rows():
-        values = []
-        for cell in row:
-            value = cell.value
-            if cell.data_type == "f":
-                value = cached_values()[sheet.title][cell.coordinate].value if cached_values else None
-                if value is None:
-                    raise InputError(
-                        f"Sheet '{sheet.title}', sel {cell.coordinate}: rumus belum punya nilai terhitung. Buka dan "
-                        "simpan berkas di Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
-                    )
-            values.append(value)
-        rows.append(values)
-    return SheetGrid(sheet.title, rows, tuple(str(r) for r in sheet.merged_cells.ranges))
-
-
 @dataclass(frozen=True)
 class BookData:
     """Everything the generated sheets are built from, read from a workbook's input sheets."""
@@ -133,21 +112,3 @@ def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:
         # the survey too is read as last computed: a formula answer is its value, one never computed is an error
         return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
                          lambda name: book.rows(name, blank=""), pk_years)
-
-
-def book_data(book, path: Path | None = None, pk_years: list[int] | None = None) -> BookData:
-    """`read_book` over an openpyxl workbook; formula inputs read as last computed."""
-    cache: list = []
-
-    def cached_values():
-        if not cache:
-            import openpyxl
-
-            cache.append(openpyxl.load_workbook(path, data_only=True))
-        return cache[0]
-
-    def grid_of(name):
-        return grid(book[name], cached_values if path is not None else None)
-
-    # the survey too is read as last computed: a formula answer is its value, one never computed is an error
-    return read_book(book.sheetnames, grid_of, lambda name: list(grid_of(name).rows), pk_years)

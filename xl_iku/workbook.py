@@ -48,16 +48,6 @@ class Result:
     notes: list[Catatan]
 
 
-def load(path: Path):
-    import openpyxl
-
-    check_book_path(path)
-    try:
-        return openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
-    except Exception as error:
-        raise InputError(f"Berkas '{path}' tidak dapat dibuka sebagai buku kerja Excel ({error}).") from None
-
-
 def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) -> Result:
     """Rebuild the generated sheets of `path` into `out` (default: in place, atomically)."""
     source = Path(path)

@@ -127,14 +127,13 @@ def test_live_charts_carry_the_layout_print_settings(template, root):
     number format (1,0 … 4,0), the axis bounds."""
     from openpyxl.utils import get_column_letter
 
-    from xl_iku.bookdata import book_data
-    from xl_iku.workbook import load
+    from xl_iku.bookdata import input_data
 
     actions = run_script(book_payload(template), root)
     added = [a for a in actions if a["func"] == "addChart"]
     axes = {(a["sheet_position"], a["args"][0]): a["args"][2] for a in actions
             if a["func"] == "setChartAxis" and a["args"][1] == "value"}
-    expected = [(layout.name, index, chart) for layout in book_data(load(template), template).layouts()
+    expected = [(layout.name, index, chart) for layout in input_data(template).layouts()
                 for index, chart in enumerate(layout.charts)]
     assert [(a["args"][2], a["args"][0]) for a in added] == [(name, chart.title) for name, _, chart in expected]
     for action, (name, index, chart) in zip(added, expected):

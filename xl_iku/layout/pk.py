@@ -24,7 +24,6 @@ PK_PREFIX = "PK "
 RA_PREFIX = "Rencana Aksi "
 WIDTHS = (5, 28, 26, 10, 10, 18)  # No | Sasaran / Program | Indikator | Satuan / Anggaran | Target | Keterangan
 LAST = len(WIDTHS)
-TEXT_WIDTH = sum(WIDTHS)
 PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
 LINE = styles.SIGN.but(halign="left")
 MAX_DECIMALS = 4  # a target typed with more decimals prints rounded to four (a PK never needs more)
