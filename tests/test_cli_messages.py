@@ -117,3 +117,26 @@ def test_populasi_typed_as_text_is_read_the_same_by_the_live_formulas(tmp_path):
     engine = ExcelCompiler(filename=str(path), plugins=["pycel_xliku"])
     assert engine.evaluate(f"Hasil SKM!D{row}") == 2500
     assert engine.evaluate(f"Hasil SKM!D{row + 1}") == krejcie_morgan(2500)
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["skm", "workbooks", "--jobs", "0"], "isian --jobs: '0' bukan jumlah proses"),
+    (["skm", "workbooks", "--jobs", "-2"], "isian --jobs: '-2' bukan jumlah proses"),
+    (["rekap", "templates", "--json", "--jobs", "-1"], "isian --jobs: '-1' bukan jumlah proses"),
+    (["rekap", "templates", "--json", "--tahun", "225"], "isian --tahun: '225' bukan tahun 2000–2100"),
+    (["rekap", "templates", "--json", "--tahun", "dua ribu"], "isian --tahun: 'dua ribu' bukan tahun"),
+])
+def test_jobs_and_rollup_year_are_checked_as_arguments(root, capsys, monkeypatch, argv, fragment):
+    """A typo in --tahun gave an empty roll-up with exit 0, --jobs -1 ran quietly on one process: both are errors
+    before any file is read."""
+    monkeypatch.chdir(root)
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert fragment in captured.err and captured.out == ""
+
+
+def test_rollup_year_and_jobs_in_range_are_taken(root, capsys):
+    assert main(["rekap", str(root / "templates"), "--json", "--tahun", "2025", "--jobs", "1"]) == 0
+    assert '"tahun": 2025' in capsys.readouterr().out

@@ -8,6 +8,7 @@ import sys
 
 from ..errors import InputError
 from ..rules.numbers import format_id
+from . import options
 from .progress import progress_bar
 
 
@@ -19,10 +20,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     rekap.add_argument("paths", nargs="+", metavar="PATH",
                        help="buku kerja IKU atau folder berisi buku kerja (termasuk subfolder)")
     rekap.add_argument("-o", "--output", metavar="REKAP.xlsx", help="tulis buku kerja rekap")
-    rekap.add_argument("--tahun", type=int, metavar="YYYY",
+    rekap.add_argument("--tahun", type=options.tahun, metavar="YYYY",
                        help="tahun realisasi, AKIP dan survei (bawaan: tahun terakhir yang punya realisasi)")
     rekap.add_argument("--json", action="store_true", help="cetak satu objek JSON")
-    rekap.add_argument("--jobs", type=int, default=0, metavar="N",
+    rekap.add_argument("--jobs", type=options.jobs, default=0, metavar="N",
                        help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     rekap.set_defaults(run=run, files=files)
 

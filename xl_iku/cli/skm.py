@@ -8,6 +8,7 @@ import sys
 
 from ..errors import InputError
 from ..rules.numbers import format_id
+from . import options
 from .ikm import add_location_options, add_reader_options, reader_options, result_json
 from .progress import progress_bar
 
@@ -24,7 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     skm.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     skm.add_argument("-o", "--output", metavar="RINGKASAN.xlsx", help="tulis buku kerja ringkasan")
     skm.add_argument("--csv", metavar="HASIL.csv", help="tulis tabel per berkas/unit/periode sebagai CSV (UTF-8, koma)")
-    skm.add_argument("--jobs", type=int, default=0, metavar="N",
+    skm.add_argument("--jobs", type=options.jobs, default=0, metavar="N",
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     add_reader_options(skm)
     skm.add_argument("--verbose", action="store_true", help="sebutkan berkas di folder yang dilewati dan alasannya")
