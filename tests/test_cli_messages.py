@@ -140,3 +140,17 @@ def test_jobs_and_rollup_year_are_checked_as_arguments(root, capsys, monkeypatch
 def test_rollup_year_and_jobs_in_range_are_taken(root, capsys):
     assert main(["rekap", str(root / "templates"), "--json", "--tahun", "2025", "--jobs", "1"]) == 0
     assert '"tahun": 2025' in capsys.readouterr().out
+
+
+def test_output_cut_short_by_a_pipe_is_not_blamed_on_a_file(root):
+    """`xl-iku skm … --json | head -c 100`: the reader closing the pipe is no file error ('tutup berkas itu di
+    Excel'), and leaves no traceback."""
+    import subprocess
+    import sys
+
+    run = subprocess.Popen([sys.executable, "-m", "xl_iku.cli", "skm", str(root / "workbooks" / "SKM_Wotu.xlsx"),
+                            "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root)
+    run.stdout.close()  # before it writes: its first write meets a closed pipe
+    err = run.stderr.read().decode()
+    assert run.wait(timeout=120) == 1
+    assert err == ""

@@ -6,6 +6,7 @@ Staff-facing text is Bahasa Indonesia.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -27,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"Galat: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `xl-iku skm … --json | head`: the reader stopped reading; no file is to blame
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and no second error at exit's flush
+        return 1
     except OSError as error:  # e.g. the workbook is open in Excel on Windows, or the folder is read-only
         name = f" '{error.filename}'" if error.filename else ""
         print(f"Galat: berkas{name} tidak dapat dibaca atau ditulis ({error.strerror or error}). Tutup berkas itu "
