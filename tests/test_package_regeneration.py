@@ -354,3 +354,44 @@ def openpyxl_reference_path(tmp_path):
     path = office_book(tmp_path / "reference.xlsx")
     assert main(["regenerate", str(path)]) == 0
     return path
+
+
+def _cover_cell(path, cell: bytes):
+    """The book with the cover sheet's A1 replaced by `cell` (XML as Excel writes it)."""
+    with zipfile.ZipFile(path) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    items["xl/worksheets/sheet1.xml"] = items["xl/worksheets/sheet1.xml"].replace(b'<c r="A1" t="s"><v>0</v></c>',
+                                                                                  cell)
+    assert cell in items["xl/worksheets/sheet1.xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, d in items.items():
+            z.writestr(n, d)
+
+
+def test_export_values_a_spilled_ikm_tabel(tmp_path, capsys):
+    """IKM_TABEL is an xl-iku function like the others: the copy holds its stored value, not a call that shows
+    #NAME? without the add-in; never computed, it is an error naming the cell (a table is not computed here)."""
+    path = xlsxwriter_book(tmp_path / "kantor.xlsx")
+    _cover_cell(path, b'<c r="A1" t="str" cm="1"><f t="array" ref="A1:E10">_xldudf_IKM_TABEL(A10:E10)</f>'
+                      b'<v>Kode</v></c>')
+    copy = tmp_path / "salinan.xlsx"
+    assert main(["export", str(path), "-o", str(copy)]) == 0
+    cover = openpyxl.load_workbook(copy)["Sampul"]
+    assert cover["A1"].value == "Kode" and cover["A1"].data_type == "s"
+    assert b"IKM_TABEL" not in parts(copy)["xl/worksheets/sheet1.xml"]
+
+    never = xlsxwriter_book(tmp_path / "belum.xlsx")
+    _cover_cell(never, b'<c r="A1" cm="1"><f t="array" ref="A1:E10">_xldudf_IKM_TABEL(A10:E10)</f></c>')
+    assert main(["export", str(never), "-o", str(tmp_path / "salinan2.xlsx")]) == 2
+    assert "Sheet 'Sampul', sel A1: rumus belum punya nilai terhitung" in capsys.readouterr().err
+    assert not (tmp_path / "salinan2.xlsx").exists()
+
+
+@pytest.mark.parametrize("formula, calls", [
+    ("=IKM_SCORE(A1:I9)", True), ("=_xldudf_IKM_SCORE(A1:I9)", True), ("=ROUND(_xldudf_CAPAIAN(B2,C2),2)", True),
+    ("=_xldudf_IKM_TABEL(A2:I99,J2:J99)", True), ("=ikm_label(88)", True),
+    ("=MYIKM_SCORE(A1)", False), ("=X_IKM_SCORE(A1)", False), ("=SUM(A1:A9)", False)])
+def test_xl_iku_calls_are_recognised_as_files_store_them(formula, calls):
+    from xl_iku.export import uses_xl_iku
+
+    assert uses_xl_iku(formula) is calls

@@ -23,9 +23,13 @@ from .layout.base import SheetLayout
 from .readers.book import CELL_END, FORMULA, InputBook, sheet_data
 from .workbook import check_book_path, write_generated
 
-FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY", "AKIP_LABEL",
-             "CAPAIAN")
-_CALL = re.compile(r"(?:_xldudf_)?\b(" + "|".join(FUNCTIONS) + r")\s*\(", re.IGNORECASE)
+FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
+             "AKIP_LABEL", "CAPAIAN")
+#: a titled table spilled over many cells: only Excel's stored values can stand for it, never one computed here
+_TABLES = ("IKM_TABEL",)
+# `_xldudf_` is how a file stores a call to an Office.js (xlwings Lite) custom function; the look-behind keeps
+# MYIKM_SCORE( out (a \b after the prefix never matched: `_` and `I` are both word characters)
+_CALL = re.compile(r"(?<![\w.])(?:_xldudf_)?(" + "|".join(FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 _PLAIN_CALL = re.compile(r"^=\s*(?:_xldudf_)?([A-Z_]+)\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -147,7 +151,7 @@ def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, maste
 def _evaluate_call(formula: str, stored, sheet: str, coordinate: str):
     """=FUNC(A1:B9, C3, 0.111, "negatif") computed with xl-iku; anything more complex needs Excel's stored value."""
     match = _PLAIN_CALL.match(formula)
-    if not match or match.group(1).upper() not in FUNCTIONS:
+    if not match or match.group(1).upper() not in FUNCTIONS or match.group(1).upper() in _TABLES:
         return None
     args = [a.strip() for a in _split_args(match.group(2))]
     values = [_argument(a, stored, sheet) for a in args]
