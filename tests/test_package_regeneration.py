@@ -395,3 +395,11 @@ def test_xl_iku_calls_are_recognised_as_files_store_them(formula, calls):
     from xl_iku.export import uses_xl_iku
 
     assert uses_xl_iku(formula) is calls
+
+
+def test_export_knows_every_excel_function():
+    """A function added to udfs must be valued in the copy too (IKM_TABEL was forgotten once)."""
+    from xl_iku import udfs
+    from xl_iku.export import FUNCTIONS
+
+    assert set(FUNCTIONS) == {n for n in dir(udfs) if n.isupper() and callable(getattr(udfs, n))}
