@@ -372,7 +372,7 @@ def test_export_values_a_spilled_ikm_tabel(tmp_path, capsys):
     """IKM_TABEL is an xl-iku function like the others: the copy holds its stored value, not a call that shows
     #NAME? without the add-in; never computed, it is an error naming the cell (a table is not computed here)."""
     path = xlsxwriter_book(tmp_path / "kantor.xlsx")
-    _cover_cell(path, b'<c r="A1" t="str" cm="1"><f t="array" ref="A1:E10">_xldudf_IKM_TABEL(A10:E10)</f>'
+    _cover_cell(path, b'<c r="A1" t="str"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f>'
                       b'<v>Kode</v></c>')
     copy = tmp_path / "salinan.xlsx"
     assert main(["export", str(path), "-o", str(copy)]) == 0
@@ -381,7 +381,7 @@ def test_export_values_a_spilled_ikm_tabel(tmp_path, capsys):
     assert b"IKM_TABEL" not in parts(copy)["xl/worksheets/sheet1.xml"]
 
     never = xlsxwriter_book(tmp_path / "belum.xlsx")
-    _cover_cell(never, b'<c r="A1" cm="1"><f t="array" ref="A1:E10">_xldudf_IKM_TABEL(A10:E10)</f></c>')
+    _cover_cell(never, b'<c r="A1"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f></c>')
     assert main(["export", str(never), "-o", str(tmp_path / "salinan2.xlsx")]) == 2
     assert "Sheet 'Sampul', sel A1: rumus belum punya nilai terhitung" in capsys.readouterr().err
     assert not (tmp_path / "salinan2.xlsx").exists()

@@ -52,7 +52,6 @@ def rekap_layouts(rekap: "Rekap") -> list[SheetLayout]:
 
 
 def rekap_instansi(rekap: "Rekap") -> SheetLayout:
-
     rows = rekap.records(rekap.instansi)
     sheet = _titled(INSTANSI_SHEET, f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", _pemda(rows),
                     f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} gagal (lihat sheet {GAGAL_SHEET})"
@@ -95,7 +94,6 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
 
 
 def rekap_indikator(rekap: "Rekap") -> SheetLayout:
-
     rows = rekap.records(rekap.indikator)
     sheet = _titled(INDIKATOR_SHEET, f"REKAPITULASI CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {rekap.tahun}",
                     _pemda(rekap.records(rekap.instansi)),
@@ -108,7 +106,6 @@ def rekap_indikator(rekap: "Rekap") -> SheetLayout:
 
 
 def rekap_unsur(rekap: "Rekap") -> SheetLayout:
-
     rows = rekap.records(rekap.unsur)
     codes = rekap.codes
     columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, INTEGER),
