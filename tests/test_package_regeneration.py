@@ -3,6 +3,7 @@ that name them are written; every other part of a workbook from any producer (Xl
 comes through byte for byte, and the generated sheets hold what the openpyxl path gives."""
 
 import io
+import re
 import shutil
 import struct
 import zipfile
@@ -372,13 +373,16 @@ def test_export_values_a_spilled_ikm_tabel(tmp_path, capsys):
     """IKM_TABEL is an xl-iku function like the others: the copy holds its stored value, not a call that shows
     #NAME? without the add-in; never computed, it is an error naming the cell (a table is not computed here)."""
     path = xlsxwriter_book(tmp_path / "kantor.xlsx")
-    _cover_cell(path, b'<c r="A1" t="str"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f>'
+    _cover_cell(path, b'<c r="A1" t="str" cm="1"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f>'
                       b'<v>Kode</v></c>')
     copy = tmp_path / "salinan.xlsx"
     assert main(["export", str(path), "-o", str(copy)]) == 0
     cover = openpyxl.load_workbook(copy)["Sampul"]
     assert cover["A1"].value == "Kode" and cover["A1"].data_type == "s"
-    assert b"IKM_TABEL" not in parts(copy)["xl/worksheets/sheet1.xml"]
+    sheet = parts(copy)["xl/worksheets/sheet1.xml"]
+    assert b"IKM_TABEL" not in sheet
+    # the spill's cell metadata (cm) belongs to the formula: a plain value that kept it would point Excel at an array
+    assert re.search(rb'<c r="A1"[^>]*>', sheet).group(0).find(b"cm=") == -1
 
     never = xlsxwriter_book(tmp_path / "belum.xlsx")
     _cover_cell(never, b'<c r="A1"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f></c>')

@@ -136,7 +136,8 @@ def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, maste
             f"Sheet '{sheet}', sel {ref}: rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel dahulu, "
             "lalu buat salinan lagi."
         )
-    attrs = re.sub(r'\st="\w+"', "", head[len(prefix) + 2:-1]).rstrip("/")
+    # t (the type), cm and vm (cell and value metadata: a dynamic-array spill, a rich value) belong to the formula
+    attrs = re.sub(r'\s(?:t|cm|vm)="\w+"', "", head[len(prefix) + 2:-1]).rstrip("/")
     c, v = f"{prefix}c", f"{prefix}v"
     if isinstance(value, bool):
         return f'<{c}{attrs} t="b"><{v}>{int(value)}</{v}></{c}>'
