@@ -138,7 +138,7 @@ def values_like_reference(path, reference, tmp_path, sheets=("Tabel IKU", "Penje
                 if isinstance(want, float):
                     assert got == pytest.approx(want), f"{name}!{cell.coordinate}"
                 elif hasattr(want, "date"):
-                    assert got is not None
+                    assert hasattr(got, "date") and got.date() == want.date(), f"{name}!{cell.coordinate}"
                 else:
                     assert got == want, f"{name}!{cell.coordinate}"
     return opened
