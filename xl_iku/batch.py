@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
+from .parallel import chunk_size
 from .rules.ikm import IkmResult, ikm_by_group, ikm_from_totals
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -185,8 +186,7 @@ def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str 
             progress(len(outcomes), len(paths))
 
     if jobs > 1 and len(paths) > 1:
-        # a few files per task: one file is often quicker than the round trip to a worker
-        size = max(1, len(paths) // (jobs * 8))
+        size = chunk_size(len(paths), jobs)
         chunks = [list(range(i, min(i + size, len(paths)))) for i in range(0, len(paths), size)]
         try:
             with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import InputError
+from .parallel import chunk_size, jobs_for
 from .rules.ikm import IkmResult, ikm_from_totals
 
 if TYPE_CHECKING:
@@ -236,15 +237,13 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
 
 def summarise_all(paths: Sequence[Path], jobs: int = 0,
                   progress: Callable[[int, int], None] | None = None) -> list[OfficeSummary]:
-    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes (0: every core from eight files,
-    below that starting the processes costs more than it saves)."""
-    if not jobs:
-        jobs = min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1
+    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes (0: `parallel.jobs_for`)."""
+    jobs = jobs_for(len(paths), jobs)
     out: list[OfficeSummary] = []
     if jobs > 1 and len(paths) > 1:
         from . import bookdata  # noqa: F401  (imported once here, before the workers fork, not once in each)
 
-        chunk = max(1, len(paths) // (jobs * 8))  # a few files per task: less round trip, still balanced
+        chunk = chunk_size(len(paths), jobs)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for done, summary in enumerate(pool.map(summarise, paths, chunksize=chunk), start=1):
                 out.append(summary)

@@ -43,16 +43,16 @@ def files(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from ..batch import find_surveys, run_batch
+    from ..parallel import jobs_for
 
     found = find_surveys(args.paths)
     paths = found.files
     if not paths:
         raise InputError(f"Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods, .csv) di {', '.join(args.paths)}.")
-    jobs = args.jobs or (min(os.cpu_count() or 1, len(paths)) if len(paths) >= 8 else 1)
+    jobs = jobs_for(len(paths), args.jobs)
     with progress_bar(len(paths) if len(paths) >= 5 else 0, "Mengolah berkas", "berkas") as step:
         batch = run_batch(paths, args.sheet, args.periode, jobs, step, found=found,
                           read_options=dict(reader_options(args), cell_range=args.cell_range))
