@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         raise InputError(f"Tidak ada buku kerja (.xlsx atau .xlsm) di {', '.join(args.paths)}.")
     with progress_bar(len(found) if len(found) >= 5 else 0, "Membaca berkas", "berkas") as step:
-        summaries = summarise_all(found, args.jobs, step)
+        summaries = summarise_all(found, args.jobs, step, meanwhile=lambda: _imports(output))
     result = build(summaries, args.tahun, skipped)
     if output is not None:
         from ..layout.rekap import rekap_layouts
@@ -84,3 +84,12 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         print(f"Rekap ditulis ke '{output}'.", file=sys.stderr if args.json else sys.stdout)
     return 1 if result.gagal else 0
+
+
+def _imports(output) -> None:
+    """What the tables (pandas) and the workbook (openpyxl, the layouts) need, imported while the workers read."""
+    import pandas  # noqa: F401
+
+    if output is not None:
+        from .. import workbook  # noqa: F401
+        from ..layout import rekap  # noqa: F401
