@@ -17,7 +17,7 @@ from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catat
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
 from xl_iku.layout.styles import INDONESIAN
-from xl_iku.rekap import office_files, records
+from xl_iku.rekap import office_files, records, summarise_all
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 CODES = [c for c, _ in UNSUR_14_2017]
@@ -247,6 +247,19 @@ def test_json_is_the_issue_contract(folder, capsys):
             assert got == {"kode": spec["Kode Indikator"], "target": target, "realisasi": realisasi,
                            "capaian": capaian}
     assert by_name["Kecamatan Wotu Barat"]["akip"] is None and by_name["Kecamatan Wotu Barat"]["predikat"] is None
+
+
+def test_summarise_all_on_processes_keeps_order_progress_and_runs_meanwhile_once(folder):
+    """The first file is read before the workers fork, the others by them: the summaries still come in the order
+    of the files, progress counts every file once, and the caller's `meanwhile` runs once, while they read."""
+    found, _ = office_files([folder])
+    steps, calls = [], []
+    parallel = summarise_all(found, 2, lambda done, total: steps.append((done, total)),
+                             meanwhile=lambda: calls.append(len(steps)))
+    assert parallel == summarise_all(found, 1)
+    assert [s.berkas for s in parallel] == [str(p) for p in found]
+    assert steps == [(i, len(found)) for i in range(1, len(found) + 1)]
+    assert calls == [1]  # after the first file, before the workers' results were taken
 
 
 def test_tahun_filters_respondents_and_parallel_gives_the_same(folder, capsys):

@@ -267,7 +267,7 @@ def summarise_all(paths: Sequence[Path], jobs: int = 0, progress: Callable[[int,
 
     if jobs > 1 and len(paths) > 1:
         got(summarise(paths[0]))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths) - 1)) as pool:
             results = pool.map(summarise, paths[1:], chunksize=chunk_size(len(paths) - 1, jobs))
             if meanwhile:
                 meanwhile()
