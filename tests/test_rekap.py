@@ -249,6 +249,25 @@ def test_json_is_the_issue_contract(folder, capsys):
     assert by_name["Kecamatan Wotu Barat"]["akip"] is None and by_name["Kecamatan Wotu Barat"]["predikat"] is None
 
 
+def test_output_inside_the_folder_may_be_an_earlier_rollup_never_an_office(folder, tmp_path, capsys):
+    """-o in the folder being rolled up: written, then overwritten on the next run (an earlier roll-up is never
+    read); -o naming an office's workbook (another spelling of it too) is refused and the file left as it was."""
+    copy = tmp_path / "kabupaten"
+    shutil.copytree(folder, copy)
+    out = copy / "REKAP.xlsx"
+    first = main(["rekap", str(copy), "-o", str(out), "--json"])
+    assert out.exists()
+    one = json.loads(capsys.readouterr().out)
+    assert main(["rekap", str(copy), "-o", str(out), "--json"]) == first
+    assert json.loads(capsys.readouterr().out) == one  # the roll-up was not read as an office
+    office = copy / next(iter(FILES.values()))
+    before = office.read_bytes()
+    for name in (office, copy / "." / office.name):
+        assert main(["rekap", str(copy), "-o", str(name)]) == 2
+        assert "tidak akan ditimpa" in capsys.readouterr().err
+    assert office.read_bytes() == before
+
+
 def test_summarise_all_on_processes_keeps_order_progress_and_runs_meanwhile_once(folder):
     """The first file is read before the workers fork, the others by them: the summaries still come in the order
     of the files, progress counts every file once, and the caller's `meanwhile` runs once, while they read."""
