@@ -186,20 +186,22 @@ def test_hasil_skm_breaks_the_page_above_a_chart_that_would_not_fit():
     the rows it covers get a fixed height, so it ends at the same row in Excel and LibreOffice."""
     from xl_iku.layout import paging
     from xl_iku.layout.base import Chart, SheetLayout
-    from xl_iku.layout.hasil_skm import PORTRAIT, WIDTHS, _chart_page
+    from xl_iku.layout.hasil_skm import PORTRAIT, WIDTHS, _chart_rows
 
-    def sheet_with_chart_at(row):
-        sheet = SheetLayout("Hasil SKM", column_widths=dict(enumerate(WIDTHS, start=1)))
-        return sheet, Chart("bar", "NRR per unsur", (5, 10, 14, 11), anchor=(row, 2), width_cm=17, height_cm=7.5)
+    def breaks_with_chart_at(row):
+        sheet = SheetLayout("Hasil SKM", column_widths=dict(enumerate(WIDTHS, start=1)), print_setup=PORTRAIT)
+        chart = Chart("bar", "NRR per unsur", (5, 10, 14, 11), anchor=(row, 2), width_cm=17, height_cm=7.5)
+        block = _chart_rows(sheet, chart)
+        assert block == (row, row + paging.rows_for(7.5))
+        assert all(sheet.row_heights[r] == paging.ROW_PT for r in range(*block))
+        return paging.breaks_keeping(sheet, len(WIDTHS), block)
 
-    _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(sheet_with_chart_at(1)[0], len(WIDTHS)))
+    _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(SheetLayout("x", column_widths=dict(
+        enumerate(WIDTHS, start=1))), len(WIDTHS)))
     assert 25 < page_cm < 32  # A4 portrait less margins and footer, enlarged by fit-to-width
-    fits = int((paging.FILL * page_cm - 7.5) / paging.row_cm(paging.ROW_PT))  # rows of 15 pt above it that fit
-    sheet, chart = sheet_with_chart_at(fits)
-    assert _chart_page(sheet, chart) == ()
-    assert all(sheet.row_heights[r] == paging.ROW_PT for r in range(fits, fits + paging.rows_for(7.5)))
-    sheet, chart = sheet_with_chart_at(fits + 2)
-    assert _chart_page(sheet, chart) == (fits + 1,)  # a new page starts at the chart's row
+    fits = int((paging.SIZED_FILL * page_cm) / paging.row_cm(paging.ROW_PT)) - paging.rows_for(7.5)  # rows above
+    assert breaks_with_chart_at(fits) == ()
+    assert breaks_with_chart_at(fits + 2) == (fits + 1,)  # a new page starts at the chart's row
 
 
 def signature_pages(pages, last_indicator):
@@ -246,3 +248,71 @@ def test_pk_sasaran_row_no_taller_than_its_text(lampiran):
     last_line = max(w[4] for w in column if w[2] < second[2])
     line = first[4] - first[2]
     assert second[2] - last_line < line, f"{second[2] - last_line:.1f} pt blank under the sasaran, a line is {line:.1f}"
+
+
+SECTION_HEADING = re.compile(r"^\s*(IKM per |Rincian \(nilai|Unsur dengan NRR terendah|Kolom jawaban di sheet)")
+TABLE_HEADER = re.compile(r"^\s*(No\s.*\sResponden\s+IKM\b|Kode\s+Kolom\s+Judul kolom)")
+
+
+def hasil_sections(book):
+    """Hasil SKM's breakdown sections as the workbook holds them: (heading, number and label of its last row)."""
+    ws = openpyxl.load_workbook(book)["Hasil SKM"]
+    out, heading, last = [], None, None
+    for r in range(1, ws.max_row + 2):
+        a = ws.cell(r, 1).value
+        if isinstance(a, str) and a.startswith("IKM per "):
+            heading = a
+        elif heading and isinstance(a, int):
+            last = (a, ws.cell(r, 2).value)
+        elif heading and last:
+            out.append((heading, *last))
+            heading, last = None, None
+    return out
+
+
+def assert_sections_kept(pdf, sections):
+    """No page ends with a section heading or a table's header row; each section (short enough for one page)
+    prints whole on the page of its heading."""
+    pages = [[line for line in page.splitlines() if line.strip() and not re.match(r"^\s*Halaman \d+ dari", line)]
+             for page in page_texts(pdf)]
+    for number, lines in enumerate(pages, start=1):
+        tail = lines[-1] if lines else ""
+        assert not SECTION_HEADING.match(tail), f"page {number} ends with the heading {tail.strip()!r}"
+        assert not TABLE_HEADER.match(tail), f"page {number} ends with a table's header row {tail.strip()!r}"
+    for heading, count, label in sections:
+        number, lines = next((n, lines) for n, lines in enumerate(pages, start=1)
+                             if any(line.strip() == heading for line in lines))
+        below = lines[[line.strip() for line in lines].index(heading):]
+        assert any(re.match(rf"^\s*{count}\s+{re.escape(label)}(\s|$)", line) for line in below), \
+            f"page {number}: section {heading!r} split before its row {count} {label!r}"
+
+
+def test_template_hasil_skm_sections_keep_their_heading(lampiran):
+    """The template printed 'IKM per Jenis Kelamin' alone at the foot of a page, its table on the next."""
+    sections = hasil_sections(lampiran.with_suffix(".xlsx"))
+    assert len(sections) == 6
+    assert_sections_kept(lampiran, sections)
+
+
+@pytest.mark.parametrize("layanan", [12, 7])
+def test_many_breakdown_rows_keep_sections_with_their_heading(tmp_path, layanan):
+    """A survey with many layanan and pekerjaan: sections fall across page ends."""
+    from iku_books import office_book
+    from skm_books import survey_rows, write_survey
+
+    from xl_iku import UNSUR_14_2017
+
+    rows = survey_rows(seed=5, count=400)
+    for i, row in enumerate(rows):
+        row["Jenis Layanan"] = f"Layanan Administrasi Kependudukan Nomor {i % layanan + 1}"
+        row["Pekerjaan"] = f"Pekerjaan {i % 11 + 1}"
+    book = office_book(tmp_path / "rincian.xlsx")
+    wb = openpyxl.load_workbook(book)
+    profile = ["Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"]
+    write_survey(wb.create_sheet("Data SKM"), rows, profile + [c for c, _ in UNSUR_14_2017])
+    wb.save(book)
+    assert main(["regenerate", str(book)]) == 0
+    assert main(["pdf", str(book)]) == 0
+    sections = hasil_sections(book)
+    assert [s[1] for s in sections[:1]] == [layanan]
+    assert_sections_kept(book.with_suffix(".pdf"), sections)

@@ -51,6 +51,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         sheet.put(row, 1, i + 1, styles.CENTER)
         sheet.put(row, 2, unsur.kode, styles.CENTER)
         sheet.put(row, 3, unsur.nama, styles.TEXT)
+        _fit(sheet, row, unsur.nama, WIDTHS[2])
         if i in text_columns:  # answers written as labels: COUNT/AVERAGE would skip them, IKM_NRR reads them
             sheet.put_formula(row, 4, f"=COUNTA({rng})", unsur.n, INTEGER)
             sheet.put_formula(row, 5, f"=IKM_NRR({rng})", unsur.nrr, DECIMAL3)
@@ -108,6 +109,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
 
     row += 1
     sheet.merge(row, 1, row, 8, "Unsur dengan NRR terendah (prioritas perbaikan)", SECTION)
+    keep = [(row, row + len(result.weakest(3)))]  # sections: heading, rows, and whether one page holds them whole
     row += 1
     for rank, unsur in enumerate(result.weakest(3), start=1):
         sheet.put(row, 1, rank, styles.CENTER)
@@ -128,7 +130,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
                   y_min=1, y_max=4, y_title="NRR (1–4)", value_format=styles.number_format("0.0"),
                   label_format=DECIMAL3.number_format)
     sheet.charts.append(chart)
-    breaks = _chart_page(sheet, chart)
+    keep.append(_chart_rows(sheet, chart))
     row += paging.rows_for(chart.height_cm) + 1
 
     groups = list(report.groups.items())
@@ -137,26 +139,44 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     if groups:
         row += 1
         sheet.merge(row, 1, row, 8, "Rincian (nilai saat tabel dibuat ulang)", styles.NOTE)
-        row += 1
-    for name, results in groups:
-        row = _breakdown(sheet, row, name, results, trend=name == "Periode") + 1
+        note, row = row, row + 1
+        for i, (name, results) in enumerate(groups):
+            keep.append(_section(row, _breakdown(sheet, row, name, results, trend=name == "Periode") - 1))
+            if i == 0:  # the note introduces the sections: it goes with the first
+                keep.append((note,) + keep[-1][1:])
+            row = keep[-1][1] + 2
     if any(header != code for header, code in zip(survey.headers, survey.codes)):
-        row = _columns_read(sheet, row + 1, survey) + 1
+        keep.append(_section(row + 1, _columns_read(sheet, row + 1, survey) - 1))
+        row = keep[-1][1] + 2
     row -= 1
 
-    sheet.print_setup = replace(PORTRAIT, area=(1, 1, row, 8), breaks=breaks)
+    sheet.print_setup = replace(PORTRAIT, area=(1, 1, row, 8))
+    sheet.print_setup = replace(sheet.print_setup, breaks=paging.breaks_keeping(sheet, len(WIDTHS), *keep))
     return sheet
 
 
-def _chart_page(sheet: SheetLayout, chart: Chart) -> tuple[int, ...]:
-    """Rows of a fixed height under the chart; a page break above it when what precedes might leave it too little
-    of the first page, so the chart prints whole."""
+def _fit(sheet: SheetLayout, row: int, text, width: float) -> None:
+    """A row as tall as its wrapped text when that needs more than one line: Excel does not grow it on open, and
+    the page breaks count each row at its height."""
+    height = text_height([(text, width)])
+    if height > paging.ROW_PT:
+        sheet.row_heights[row] = height
+
+
+def _section(heading: int, last: int) -> tuple[int, int, int]:
+    """A section to keep on one page (heading row to `last`): whole if it fits, else its heading, the table's
+    header and two first rows, so no heading or header row ends a page alone."""
+    return heading, last, min(last, heading + 3)
+
+
+def _chart_rows(sheet: SheetLayout, chart: Chart) -> tuple[int, int]:
+    """The rows the chart covers, of a fixed height (it ends at the same row in Excel and LibreOffice): a block the
+    page breaks keep whole, so the chart prints whole."""
     top = chart.anchor[0]
-    for r in range(top, top + paging.rows_for(chart.height_cm) + 1):
+    end = top + paging.rows_for(chart.height_cm)
+    for r in range(top, end + 1):
         sheet.row_heights[r] = paging.ROW_PT
-    _, page_cm = paging.printable_cm(PORTRAIT, paging.printed_width_cm(sheet, len(WIDTHS)))
-    above = paging.rows_height_cm(sheet, 1, top - 1)
-    return (top - 1,) if above + chart.height_cm > paging.FILL * page_cm else ()
+    return top, end
 
 
 def _columns_read(sheet: SheetLayout, row: int, survey) -> int:
@@ -171,6 +191,7 @@ def _columns_read(sheet: SheetLayout, row: int, survey) -> int:
         sheet.put(row, 1, code, styles.CENTER)
         sheet.put(row, 2, column_letter(column), styles.CENTER)
         sheet.merge(row, 3, row, 8, header, styles.TEXT)
+        _fit(sheet, row, header, sum(WIDTHS[2:]))
         row += 1
     return row
 
@@ -187,6 +208,7 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
     for i, group in enumerate(results, start=1):
         sheet.put(row, 1, i, styles.CENTER)
         sheet.merge(row, 2, row, 3, group.label, styles.TEXT)
+        _fit(sheet, row, group.label, WIDTHS[1] + WIDTHS[2])
         sheet.put(row, 4, group.responden, INTEGER)
         if group.ikm is None:
             sheet.merge(row, 5, row, 8, "tidak dapat dihitung: ada unsur tanpa jawaban", styles.NOTE.but(border=True))

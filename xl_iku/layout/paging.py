@@ -65,26 +65,33 @@ def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
     return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
 
 
-def breaks_keeping(sheet: SheetLayout, last_column: int, together: tuple[int, int]) -> tuple[int, ...]:
-    """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that rows
-    `together` (first, last) print on one page: each page filled to `SIZED_FILL` by the layout's row heights (the
-    rows left to the viewer counted at `ROW_PT`), a new page started before a row, or before the block, that would
-    not fit.
+def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...]) -> tuple[int, ...]:
+    """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that each block of
+    rows `together` prints on one page: each page filled to `SIZED_FILL` by the layout's row heights (the rows left
+    to the viewer counted at `ROW_PT`), a new page started before a row, or before a block, that would not fit.
 
-    Every page end is placed, not only the one before the block: the viewer's own pagination differs a little from
+    A block is (first, last) or (first, last, least): a section with its heading, whole on one page when it fits on
+    one, else at least rows first..least together (the heading, the table's header and its first rows: keep with
+    next), the rest row by row. A block starting inside another kept whole is kept with it.
+
+    Every page end is placed, not only the ones before blocks: the viewer's own pagination differs a little from
     this estimate (LibreOffice and Excel draw columns wider than `column_cm`, so more fits), and a break it chose
-    itself earlier on could still separate the block. Pages placed here always fit in both."""
+    itself earlier on could still separate a block. Pages placed here always fit in both."""
     setup = sheet.print_setup
     _, page_cm = printable_cm(setup, printed_width_cm(sheet, last_column))
-    first, last = together
+    blocks = {block[0]: (block[1], block[-1]) for block in together}
     repeated = rows_height_cm(sheet, *setup.title_rows) if setup.title_rows else 0.0
+    room = SIZED_FILL * page_cm
     start_row = setup.title_rows[1] + 1 if setup.title_rows else 1  # nothing is broken above the table's first row
     breaks: list[int] = []
     used, row, on_page = rows_height_cm(sheet, 1, start_row - 1), start_row, 0
-    while row <= last:
-        end = last if row == first else row
+    while row <= max((last for last, _ in blocks.values()), default=0):
+        end = row
+        if row in blocks:
+            last, least = blocks[row]
+            end = last if repeated + rows_height_cm(sheet, row, last) <= room else least
         height = rows_height_cm(sheet, row, end)
-        if on_page and used + height > SIZED_FILL * page_cm:
+        if on_page and used + height > room:
             breaks.append(row - 1)
             used, on_page = repeated, 0
         used, on_page, row = used + height, on_page + 1, end + 1
