@@ -159,7 +159,7 @@ def _fit(sheet: SheetLayout, row: int, text, width: float) -> None:
     """A row as tall as its wrapped text when that needs more than one line: Excel does not grow it on open, and
     the page breaks count each row at its height."""
     height = text_height([(text, width)])
-    if height > paging.ROW_PT:
+    if height > text_height([]):  # more than one line
         sheet.row_heights[row] = height
 
 
