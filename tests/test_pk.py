@@ -351,3 +351,41 @@ def test_rupiah_dot_always_groups_thousands(text, rupiah):
 def test_rupiah_refuses_what_is_not_whole_rupiah(text):
     with pytest.raises(InputError):
         parse_rupiah(text)
+
+
+@pytest.mark.parametrize("indicators", [16, 20])
+def test_long_lampiran_keeps_programmes_and_signatures_together(tmp_path, indicators):
+    """A lampiran over two pages: the signatures print whole with the Jumlah, the programmes' header with its rows,
+    and a page's repeated target header with target rows under it (16 indicators split the signatures, 20 left the
+    repeated header alone above the Jumlah)."""
+    path = tmp_path / "IKU_Panjang.xlsx"
+    assert main(["init", str(path), "--periode", "2027-2031"]) == 0
+    wb = openpyxl.load_workbook(path)
+    write_instansi(wb, {**INSTANSI, "Tahun PK": "2027", "Nama Atasan": "Ir. BUDI SANTOSO, M.T.",
+                        "Jabatan Atasan": "Bupati Contoh"})
+    base, rows = other_office_rows(), []
+    for i in range(indicators):
+        row = dict(base[i % len(base)])
+        row.update({"Kode Indikator": f"I.X.{i}", "Indikator": f"{row['Indikator']} kelompok {i}",
+                    "Kode Sasaran": f"S{i}", "Sasaran": f"{row['Sasaran']} ke-{i}"})
+        rows.append(row)
+    write_data(wb, rows)
+    for k in range(3):
+        for c, value in enumerate((2027, None, f"Program Nomor {k + 1}", 100000000 * (k + 1)), start=1):
+            wb["Program"].cell(k + 2, c, value)
+    wb.save(path)
+    assert main(["regenerate", str(path)]) == 0
+    out = tmp_path / "pk.pdf"
+    assert main(["pk", str(path), "--tahun", "2027", "-o", str(out)]) == 0
+    pages = [[line.strip() for line in pdf_text(out, n).splitlines() if line.strip()]
+             for n in range(1, len(pdf_pages(out)) + 1)]
+    assert len(pages) == 3
+    signed = [p for p in pages if any(line.startswith("NIP.") for line in p)]
+    assert len(signed) == 2  # the agreement's page and the lampiran's last
+    last = signed[-1]
+    assert any(line.startswith("Jumlah") for line in last) and any(line.startswith("Kota Contoh,") for line in last)
+    assert any("Pihak Kedua" in line for line in last) and any("BUPATI CONTOH" in line for line in last)
+    for number, lines in enumerate(pages[1:], start=2):
+        for i, line in enumerate(lines):
+            if line.startswith("No") and ("Sasaran Strategis" in line or "Program" in line):
+                assert i + 1 < len(lines) and re.match(r"\d+\s", lines[i + 1]), f"page {number}: {line!r} alone"

@@ -65,7 +65,7 @@ def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
     return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
 
 
-def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...]) -> tuple[int, ...]:
+def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...], after: int = 0) -> tuple[int, ...]:
     """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that each block of
     rows `together` prints on one page: each page filled to `SIZED_FILL` by the layout's row heights (the rows left
     to the viewer counted at `ROW_PT`), a new page started before a row, or before a block, that would not fit.
@@ -76,15 +76,19 @@ def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, .
 
     Every page end is placed, not only the ones before blocks: the viewer's own pagination differs a little from
     this estimate (LibreOffice and Excel draw columns wider than `column_cm`, so more fits), and a break it chose
-    itself earlier on could still separate a block. Pages placed here always fit in both."""
+    itself earlier on could still separate a block. Pages placed here always fit in both.
+
+    `after`: a page ends after this row whatever fits (rows above it are a page of their own, as the PK's
+    agreement); the count starts below it."""
     setup = sheet.print_setup
     _, page_cm = printable_cm(setup, printed_width_cm(sheet, last_column))
     blocks = {block[0]: (block[1], block[-1]) for block in together}
     repeated = rows_height_cm(sheet, *setup.title_rows) if setup.title_rows else 0.0
     room = SIZED_FILL * page_cm
     start_row = setup.title_rows[1] + 1 if setup.title_rows else 1  # nothing is broken above the table's first row
-    breaks: list[int] = []
-    used, row, on_page = rows_height_cm(sheet, 1, start_row - 1), start_row, 0
+    start_row = max(start_row, after + 1)
+    breaks: list[int] = [after] if after else []
+    used, row, on_page = rows_height_cm(sheet, after + 1, start_row - 1), start_row, 0
     while row <= max((last for last, _ in blocks.values()), default=0):
         end = row
         if row in blocks:

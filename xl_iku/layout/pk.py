@@ -13,9 +13,11 @@ shows the decimals it was written with (70,35, 85,3, 70), budgets whole rupiah (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Instansi
 from ..pk import PerjanjianKinerja
-from . import styles
+from . import paging, styles
 from .base import PrintSetup, SheetLayout, Style, text_height
 from .iku_table import merged_text
 from .text import BULAN, tanggal
@@ -60,8 +62,10 @@ def pk_sheet(pk: PerjanjianKinerja) -> SheetLayout:
     sheet = SheetLayout(pk_sheet_name(pk.tahun))
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     end_of_agreement = _agreement(sheet, pk)
-    header = _lampiran(sheet, pk, end_of_agreement + 1)
-    sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header), breaks=(end_of_agreement,))
+    header, keep = _lampiran(sheet, pk, end_of_agreement + 1)
+    sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header))
+    breaks = paging.breaks_keeping(sheet, LAST, *keep, after=end_of_agreement)
+    sheet.print_setup = replace(sheet.print_setup, breaks=breaks)
     return sheet
 
 
@@ -100,8 +104,9 @@ def _agreement(sheet: SheetLayout, pk: PerjanjianKinerja) -> int:
     return _signatures(sheet, row, pk)
 
 
-def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
-    """The second page: the targets, the programmes and the signatures; returns the header row to repeat."""
+def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int, list[tuple[int, ...]]]:
+    """The second page: the targets, the programmes and the signatures; returns the header row to repeat and the
+    blocks the page breaks keep together."""
     info = pk.plan.instansi
     row = _title(sheet, row, [f"PERJANJIAN KINERJA TAHUN {pk.tahun}", info.nama.upper(),
                               info.pemerintah_daerah.upper()]) + 1
@@ -125,9 +130,13 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
                 row += 1
             sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
             merged_text(sheet, first, row - 1, 2, sasaran.nama, WIDTHS[1])
-    row = _programs(sheet, pk, row + 1)
-    _signatures(sheet, row + 1, pk)
-    return header
+    programs, row = row + 1, _programs(sheet, pk, row + 1)
+    end = _signatures(sheet, row + 1, pk)
+    # the last target row, the programmes and the signatures when one page holds them, else the target row, the
+    # programmes' header and two rows (a later page starts with targets under the repeated header, not it alone)
+    jumlah = row - 1
+    least = min(jumlah - 1, programs + 2) if pk.programs else end  # (a block starting inside one kept is kept)
+    return header, [(programs - 2, end, least), (jumlah, end)]
 
 
 def _programs(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
