@@ -109,7 +109,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
 
     row += 1
     sheet.merge(row, 1, row, 8, "Unsur dengan NRR terendah (prioritas perbaikan)", SECTION)
-    keep = [(row, row + len(result.weakest(3)))]  # sections: heading, rows, and whether one page holds them whole
+    keep = [(row, row + len(result.weakest(3)))]  # blocks the page breaks keep on one page
     row += 1
     for rank, unsur in enumerate(result.weakest(3), start=1):
         sheet.put(row, 1, rank, styles.CENTER)

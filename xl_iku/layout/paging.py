@@ -65,7 +65,8 @@ def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
     return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
 
 
-def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...], after: int = 0) -> tuple[int, ...]:
+def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...],
+                   after: int = 0) -> tuple[int, ...]:
     """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that each block of
     rows `together` prints on one page: each page filled to `SIZED_FILL` by the layout's row heights (the rows left
     to the viewer counted at `ROW_PT`), a new page started before a row, or before a block, that would not fit.

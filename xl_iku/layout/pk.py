@@ -135,7 +135,7 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int,
     # the last target row, the programmes and the signatures when one page holds them, else the target row, the
     # programmes' header and two rows (a later page starts with targets under the repeated header, not it alone)
     jumlah = row - 1
-    least = min(jumlah - 1, programs + 2) if pk.programs else end  # (a block starting inside one kept is kept)
+    least = min(jumlah - 1, programs + 2) if pk.programs else end  # then Jumlah + signatures, a block
     return header, [(programs - 2, end, least), (jumlah, end)]
 
 
