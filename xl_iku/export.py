@@ -20,7 +20,8 @@ from .cells import column_index, parse_range
 from .errors import InputError
 from .layout import sheet_key
 from .layout.base import SheetLayout
-from .readers.book import CELL_END, FORMULA, InputBook, sheet_data
+from .readers.book import InputBook
+from .readers.xlsx_scan import CELL_END, FORMULA, sheet_data
 from .workbook import check_book_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",

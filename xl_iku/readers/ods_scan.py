@@ -31,7 +31,7 @@ _PARAGRAPH = f"{{{_TEXT}}}p"
 
 def scan_ods(path: str, values_of: str | None = None) -> tuple[dict[str, SheetScan], list[list[Any]] | None]:
     """Every sheet's extent and problems; with `values_of`, that sheet's values too (rows of the cells that exist,
-    each only as long as its last cell holding data, as `xlsx_scan.sparse_values` gives them)."""
+    each only as long as its last cell holding data, as `xlsx_scan.CellValues.sparse_rows` gives them)."""
     scans: dict[str, SheetScan] = {}
     cells: dict[tuple[int, int], Any] = {}
     scan, name, row, column, rows_repeated = SheetScan(max_column=0), "", 0, 0, 1

@@ -16,9 +16,10 @@ import re
 from typing import Any
 
 from ..errors import InputError
+from ..package import Package
 from .ods_scan import scan_ods
 from .xls_scan import read_xls, sheet_names
-from .xlsx_scan import DENSE_CELL_LIMIT, SheetScan, scan_sheet, sheet_parts, sparse_values
+from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, scan_sheet
 
 _INTEGER = re.compile(r"^-?\d{1,9}$")
 
@@ -60,10 +61,12 @@ class WorkbookSource(Source):
         except Exception as error:  # calamine raises its own types for corrupt/unsupported files
             raise _unreadable(path, error) from None
         self.sheet_names = list(self.book.sheet_names)
+        self.package: Package | None = None
         self.parts: dict[str, str] = {}
         if self.path.lower().endswith((".xlsx", ".xlsm")):
             try:
-                self.parts = sheet_parts(self.path)
+                self.package = Package(self.path)
+                self.parts = {sheet.name: sheet.part for sheet in self.package.sheets()}
             except Exception:  # calamine opened it: leave the guard out rather than refuse a readable file
                 self.parts = {}
         self._scans: dict[str, SheetScan] = {}
@@ -72,18 +75,26 @@ class WorkbookSource(Source):
         if name not in self.parts:
             return None
         if name not in self._scans:
-            self._scans[name] = scan_sheet(self.path, self.parts[name])
+            self._scans[name] = scan_sheet(self.package, self.parts[name])
         return self._scans[name]
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         scan = self._scan(name)
         if scan is not None and scan.dense_cells > DENSE_CELL_LIMIT:
-            values = sparse_values(self.path, self.parts[name])
+            values = self._sparse(name, scan)
             return values[:nrows] if nrows is not None else values
         sheet = self.book.get_sheet_by_name(name)
         if nrows is not None:
             return sheet.to_python(nrows=nrows)
         return sheet.to_python(skip_empty_area=False)
+
+    def _sparse(self, name: str, scan: SheetScan) -> list[list[Any]]:
+        """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them."""
+        rows = CellValues(self.package).sparse_rows(self.package.read(self.parts[name], keep=False))
+        for r, c in scan.problems:
+            if r <= len(rows) and c <= len(rows[r - 1]):
+                rows[r - 1][c - 1] = None
+        return rows
 
     def problems(self, name: str) -> dict[tuple[int, int], str]:
         scan = self._scan(name)

@@ -13,7 +13,7 @@ from .xlsx_scan import SheetScan
 
 
 def read_xls(path: str, name: str) -> tuple[SheetScan, list[list[Any]]]:
-    """One sheet's extent, problem cells and values (rows as long as their last cell, as `sparse_values`)."""
+    """One sheet's extent, problem cells and values (rows as long as their last cell, as `xlsx_scan.CellValues.sparse_rows`)."""
     import xlrd
 
     book = xlrd.open_workbook(path, on_demand=True, ragged_rows=True)

@@ -1,41 +1,51 @@
-"""A quick look at an .xlsx sheet's XML before a fast reader loads it.
+"""The one reader of an .xlsx sheet part's own XML: every rule about what python-calamine cannot be trusted with.
 
-Two things the fast reader (python-calamine) cannot be trusted with: it turns a formula without a stored value and an
-Excel error value (``#DIV/0!``) into an empty cell, which would silently count as "not answered"; and it allocates
-the whole rectangle from A1 to the farthest cell, so one stray value at XFD1048576 asks for 512 GiB and aborts the
-process. One streaming pass over the sheet part finds both: the cells whose value is missing or an error, and the
-extent of the cells that exist. A sheet whose rectangle is too large is then read sparsely (`sparse_values`): only
-the cells that hold data cost anything.
+Used by the survey sources (`readers/sources.py`, for `xl-iku ikm`/`skm` and batches) and by the input book
+(`readers/book.py`, for regenerate, export, pdf, pk and rekap). python-calamine turns a formula without a stored
+value and an Excel error value (``#DIV/0!``) into an empty cell, which would silently count as "not answered" or
+as zero; and it allocates the whole rectangle from A1 to the farthest cell, so one stray value at XFD1048576 asks
+for 512 GiB and aborts the process. Here, on the sheet part's bytes: the problem cells (`error_cells`,
+`uncomputed_formulas`), the extent (`scan_sheet`'s pass over every row and cell reference, or the stated
+`<dimension>` with `dense_size`/`cell_count`), and a sparse reading (`sparse_rows`) whose cost follows the cells
+that hold data, with shared strings and date styles.
 """
 
 from __future__ import annotations
 
-import posixpath
+import datetime as dt
 import re
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
-from xml.etree.ElementTree import iterparse
+from xml.etree import ElementTree
 
 from ..cells import column_index
+from ..package import MAIN, Package, shared_strings
 
-#: Above this many cells in the A1-to-farthest rectangle the dense reader is not used (calamine: ~32 bytes a cell).
+#: Survey sheets: above this many cells in the A1-to-farthest rectangle calamine is not used (~32 bytes a cell).
 DENSE_CELL_LIMIT = 8_000_000
 _CHUNK = 1 << 25
 _WHOLE = 1 << 28
 
-_P = rb"(?:\w+:)?"  # producers may prefix the main namespace (x:c)
 # a literal ' r="' is searched many times faster than '\sr="'; other whitespace before r= takes the slow pattern
 _ROW, _ROW_ANY_SPACE = re.compile(rb' r="(\d+)"'), re.compile(rb'\sr="(\d+)"')
 _WIDE_CELL, _WIDE_ANY_SPACE = re.compile(rb' r="([A-Z]{2,3})\d'), re.compile(rb'\sr="([A-Z]{2,3})\d')
 _ODD_SPACE = (b'\nr="', b'\tr="', b'\rr="')
-_ERROR_CELL = re.compile(rb"<" + _P + rb'c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*?\st="e"[^>]*>(.*?)</' + _P + rb"c>",
-                         re.S)
-_FORMULA_NO_VALUE = re.compile(
-    rb"<" + _P + rb'c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>]*>\s*<' + _P + rb"f\b[^>]*(?:/>|>[^<]*</" + _P + rb"f>)\s*"
-    rb"(?:<" + _P + rb"v\s*/>|<" + _P + rb"v>\s*</" + _P + rb"v>)?\s*</" + _P + rb"c>")
-_VALUE = re.compile(rb"<" + _P + rb"v>([^<]*)</" + _P + rb"v>")
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
+_ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+CELL_END = re.compile(rb"</(?:\w+:)?c>")
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
+_STORED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
+_SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
+_BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+# -- the survey's pass: extent and problem cells -------------------------------------------------------------------
 
 @dataclass
 class SheetScan:
@@ -49,34 +59,13 @@ class SheetScan:
         return self.max_row * self.max_column
 
 
-def sheet_parts(path: str) -> dict[str, str]:
-    """Sheet name → its part inside the package (``xl/worksheets/sheet1.xml``)."""
-    with zipfile.ZipFile(path) as package:
-        workbook = package.read("xl/workbook.xml")
-        rels = package.read("xl/_rels/workbook.xml.rels")
-    targets = {}
-    for rel in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels):
-        attrs = dict(re.findall(rb'(\w+)="([^"]*)"', rel.group(1)))
-        target = attrs.get(b"Target", b"").decode()
-        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[attrs.get(b"Id", b"").decode()] = target
-    out = {}
-    for sheet in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", workbook):
-        attrs = dict(re.findall(rb'([\w:]+)="([^"]*)"', sheet.group(1)))
-        rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"").decode()
-        name = _unescape(attrs.get(b"name", b"").decode("utf-8"))
-        if rid in targets:
-            out[name] = targets[rid]
-    return out
-
-
-def scan_sheet(path: str, part: str) -> SheetScan:
+def scan_sheet(package: Package, part: str) -> SheetScan:
     """One streaming pass over a sheet part: its extent and its problem cells."""
     scan = SheetScan()
     wide: set[bytes] = set()
-    with zipfile.ZipFile(path) as package, package.open(part) as stream:
+    with package.zip.open(part) as stream:
         rest, first = b"", True
-        whole = package.getinfo(part).file_size <= _WHOLE  # one read, no copies, for any sheet of usual size
+        whole = package.zip.getinfo(part).file_size <= _WHOLE  # one read, no copies, for any sheet of usual size
         while True:
             chunk = stream.read(-1 if whole else _CHUNK)
             data = rest + chunk if rest else chunk
@@ -92,88 +81,187 @@ def scan_sheet(path: str, part: str) -> SheetScan:
             # (memchr over the data, then the substring tests only when some \n, \t or \r follows the prologue)
             odd = any(data.find(ch, 1024 if first else 0) >= 0 for ch in (b"\n", b"\t", b"\r")) and \
                 any(space in data for space in _ODD_SPACE)
-            first = False
             rows = (_ROW_ANY_SPACE if odd else _ROW).findall(data)  # cell refs never match: they hold letters
             if rows:
                 scan.max_row = max(scan.max_row, max(map(int, rows)))
             wide.update((_WIDE_ANY_SPACE if odd else _WIDE_CELL).findall(data))
-            if b't="e"' in data:
-                for letters, row, inner in _ERROR_CELL.findall(data):
-                    value = _VALUE.search(inner)
-                    text = value.group(1).decode("utf-8", "replace") if value else "#N/A"
-                    scan.problems[(int(row), column_index(letters.decode()))] = text
-            if b"<f" in data or b":f>" in data or b":f " in data:
-                for letters, row in _FORMULA_NO_VALUE.findall(data):
-                    scan.problems[(int(row), column_index(letters.decode()))] = "rumus"
+            scan.problems.update(error_cells(data))
+            cells = sheet_data(data) if whole else _chunk_cells(data, first)
+            for ref in uncomputed_formulas(data, *cells):
+                if ref is not None:
+                    match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+                    scan.problems[(int(match.group(2)), column_index(match.group(1)))] = "rumus"
+            first = False
             if not chunk:
                 break
     scan.max_column = max((column_index(c.decode()) for c in wide), default=26)
     return scan
 
 
-def sparse_values(path: str, part: str) -> list[list[Any]]:
-    """A sheet's values row by row, each row only as long as its last cell holding data (rows between hold nothing).
+def _chunk_cells(data: bytes, first: bool) -> tuple[int, int]:
+    """Where the cells are in one chunk of a part too large to read whole (cut at row ends)."""
+    start = re.search(rb"<(?:\w+:)?sheetData\b", data) if first else None
+    end = _SHEET_DATA_END.search(data)
+    return (start.start() if start else 0), (end.start() if end else len(data))
 
-    Slower per cell than the dense reader but bounded by the cells that exist; used only for sheets whose rectangle
-    is too large to allocate. Numbers come as floats, text as text; error and uncomputed cells are blank here (the
-    scan reports them).
-    """
-    strings = _shared_strings(path)
-    rows: dict[int, dict[int, Any]] = {}
-    with zipfile.ZipFile(path) as package, package.open(part) as stream:
-        for _, element in iterparse(stream):
-            if _local(element.tag) != "c":
-                continue
-            ref = element.get("r")
-            match = re.match(r"([A-Z]{1,3})(\d+)$", ref or "")
-            if match:
-                value = _cell_value(element, strings)
-                if value is not None:
-                    rows.setdefault(int(match.group(2)), {})[column_index(match.group(1))] = value
-            element.clear()
-    out: list[list[Any]] = [[] for _ in range(max(rows, default=0))]
-    for r, cells in rows.items():
-        line: list[Any] = [""] * max(cells)
-        for c, value in cells.items():
-            line[c - 1] = value
-        out[r - 1] = line
+
+# -- problem cells -------------------------------------------------------------------------------------------------
+
+def sheet_data(data: bytes) -> tuple[int, int]:
+    """Where the cells are (formulas elsewhere, e.g. a sparkline's `<xm:f>`, are not cell formulas).
+
+    The end tag is looked for from the part's end (it is near there; a regex from the start walks every `<` of
+    a 29 MB survey sheet), and confirmed; anything unusual falls back to the regex search."""
+    start = re.search(rb"<(?:\w+:)?sheetData\b", data)
+    end = None
+    near = data.rfind(b"sheetData>")
+    if near != -1:
+        opening = data.rfind(b"<", 0, near)
+        end = _SHEET_DATA_END.fullmatch(data, opening, near + len(b"sheetData>")) if opening != -1 else None
+    if end is None:
+        end = _SHEET_DATA_END.search(data)
+    return (start.start() if start else 0), (end.start() if end else 0)
+
+
+def formula_tags(data: bytes, first: int, last: int) -> list[re.Match]:
+    """Each cell formula's opening tag (`<f>`, `<f t="shared" …/>`, `<x:f>`) between `first` and `last`, in order:
+    what `FORMULA.finditer(data, first, last)` gives, found with bytes.find (a regex that starts at `<` stops at
+    each of the millions of tags of a large survey sheet; a survey of typed answers has no `<f` at all)."""
+    found = []
+    for needle in (b"<f", b":f"):
+        pos = data.find(needle, first, last)
+        while pos != -1:
+            start = pos if needle == b"<f" else data.rfind(b"<", first, pos)
+            match = FORMULA.match(data, start, last) if start != -1 else None
+            if match is not None and match.end() == pos + 3:
+                found.append(match)
+            pos = data.find(needle, pos + 2, last)
+    return sorted(found, key=lambda m: m.start())
+
+
+def uncomputed_formulas(data: bytes, first: int, last: int) -> Iterator[str | None]:
+    """Each cell (its reference, None when it has none) between `first` and `last`, in order, whose formula has no
+    stored result (written by a library, never opened in Excel); a text formula's empty result is a result."""
+    for found in formula_tags(data, first, last):
+        start = max(data.rfind(b"<c ", 0, found.start()), data.rfind(b":c ", 0, found.start()))
+        end = CELL_END.search(data, found.end())
+        cell = data[start:end.end() if end else len(data)]
+        head = cell[:cell.find(b">")]
+        if _STORED.search(cell) is None and b't="str"' not in head:
+            ref = re.search(rb'\sr="([A-Z]+\d+)"', head)
+            yield ref.group(1).decode() if ref else None
+
+
+def uncomputed_formula(data: bytes) -> str | None:
+    """The first cell whose formula has no stored result ("?" when it has no reference)."""
+    ref = next(uncomputed_formulas(data, *sheet_data(data)), False)
+    return None if ref is False else ref or "?"
+
+
+def error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """(row, column) → the Excel error value a cell holds (`#DIV/0!`), as the openpyxl and xlwings paths see it."""
+    if b't="e"' not in data:
+        return {}
+    out = {}
+    for cell in _ERROR_CELL.finditer(data):
+        value = re.search(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>", cell.group(3))
+        out[(int(cell.group(2)), column_index(cell.group(1).decode()))] = _text(value.group(1)) if value else "#N/A"
     return out
 
 
-def _cell_value(element, strings: list[str]) -> Any:
-    kind = element.get("t", "n")
-    if kind == "inlineStr":
-        return "".join(t.text or "" for t in element.iter() if _local(t.tag) == "t")
-    v = next((child.text for child in element if _local(child.tag) == "v"), None)
-    if v is None or kind == "e":
-        return None
-    if kind == "s":
-        return strings[int(v)]
-    if kind == "b":
-        return v == "1"
-    if kind in ("str", "d"):
-        return v
-    number = float(v)
-    return int(number) if number.is_integer() else number
+# -- extent as stated ----------------------------------------------------------------------------------------------
+
+def cell_count(data: bytes) -> int:
+    """Cells holding a value (an upper bound is enough: it only decides how the sheet is read)."""
+    return data.count(b"</v>") + data.count(b"</is>") + data.count(b":v>")
 
 
-def _shared_strings(path: str) -> list[str]:
-    with zipfile.ZipFile(path) as package:
-        if "xl/sharedStrings.xml" not in package.namelist():
-            return []
-        out = []
-        with package.open("xl/sharedStrings.xml") as stream:
-            for _, element in iterparse(stream):
-                if _local(element.tag) == "si":
-                    out.append("".join(t.text or "" for t in element.iter() if _local(t.tag) == "t"))
-                    element.clear()
-        return out
+def dense_size(data: bytes) -> int:
+    """The cells of the block from A1 to the sheet's stated extent (`<dimension>`); unknown → huge."""
+    found = _DIMENSION.search(data, 0, 4096)
+    if not found or not found.group(2):
+        return 1 << 40
+    last_col, last_row = (found.group(3), found.group(4)) if found.group(3) else (found.group(1), found.group(2))
+    return column_index(last_col.decode()) * int(last_row)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+# -- sparse reading ------------------------------------------------------------------------------------------------
+
+class CellValues:
+    """How a package's cells read: shared strings and which styles show numbers as dates, each parsed once."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self._strings: list[str] | None = None
+        self._date_styles: list[bool] | None = None
+
+    def strings(self) -> list[str]:
+        if self._strings is None:
+            self._strings = shared_strings(self.package)
+        return self._strings
+
+    def date_styles(self) -> list[bool]:
+        """Per cellXfs index: does it show numbers as dates?"""
+        if self._date_styles is None:
+            from openpyxl.styles.numbers import is_date_format
+
+            package = self.package
+            rel = next((r for r in package.rels(package.workbook_part) if r.type.endswith("/styles")), None)
+            self._date_styles = []
+            if rel is not None:
+                root = ElementTree.fromstring(package.read(rel.target))
+                formats = {int(f.get("numFmtId")): f.get("formatCode") for f in root.iter(f"{{{MAIN}}}numFmt")}
+                for xf in root.find(f"{{{MAIN}}}cellXfs") or []:
+                    fmt = int(xf.get("numFmtId", 0))
+                    self._date_styles.append(fmt in _BUILTIN_DATES or (fmt in formats and is_date_format(formats[fmt])))
+        return self._date_styles
+
+    def sparse_rows(self, data: bytes) -> list[list[Any]]:
+        """Cell by cell: only cells holding a value are kept, None between them; rows in between are empty lists.
+        Slower per cell than calamine but bounded by the cells that exist: for sheets whose rectangle is too large
+        to allocate. An Excel error value reads as its text."""
+        found: dict[int, dict[int, Any]] = {}
+        row_number = 0
+        for row in _ROW_ELEMENT.finditer(data):
+            r = re.search(rb'\sr="(\d+)"', row.group(1))
+            row_number = int(r.group(1)) if r else row_number + 1
+            column = 0
+            for cell in _CELL.finditer(row.group(2) or b""):
+                attrs = " " + cell.group(1).decode()
+                ref = re.search(r'\sr="([A-Z]+)\d+"', attrs)
+                column = column_index(ref.group(1)) if ref else column + 1
+                value = self.value(attrs, cell.group(2) or b"")
+                if value is not None:
+                    found.setdefault(row_number, {})[column] = value
+        rows: list[list[Any]] = []
+        for r in range(1, max(found, default=0) + 1):
+            cells = found.get(r)
+            rows.append([cells.get(c) for c in range(1, max(cells) + 1)] if cells else [])
+        return rows
+
+    def value(self, attrs: str, body: bytes) -> Any:
+        kind_match = re.search(r'\st="(\w+)"', attrs)
+        kind = kind_match.group(1) if kind_match else "n"
+        if kind == "inlineStr":
+            return "".join(_text(t) for t in re.findall(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", body, re.S))
+        stored = re.search(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", body, re.S)
+        if stored is None:
+            return None
+        text = _text(stored.group(1))
+        if kind == "s":
+            return self.strings()[int(text)]
+        if kind == "b":
+            return text == "1"
+        if kind in ("str", "e"):
+            return text
+        if kind == "d":
+            return dt.datetime.fromisoformat(text)
+        number = float(text)
+        style = re.search(r'\ss="(\d+)"', attrs)
+        if style and int(style.group(1)) < len(self.date_styles()) and self.date_styles()[int(style.group(1))]:
+            return _EPOCH + dt.timedelta(days=number)
+        return number
 
 
-def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-            .replace("&amp;", "&"))
+def _text(raw: bytes) -> str:
+    return unescape(raw.decode("utf-8"))
