@@ -251,9 +251,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
-    profiles = {
-        name: [(r[i] if i < len(r) and r[i] != "" else None) for r in data] for name, i in profile_columns.items()
-    }
+    profiles = {name: _column(data, i) for name, i in profile_columns.items()}
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
@@ -358,18 +356,23 @@ def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], ski
     """Index of the first summary row, column by column rather than row by row: a 100,000-row survey pays a few
     C-level passes, not a Python loop over every cell."""
     width = max((len(line) for line in body[:1]), default=0)
+    lengths = set(map(len, body))  # one length when calamine read the sheet (its rectangle)
     found = []
     for column in _label_columns(width, skip):
-        values = (line[column] if len(line) > column else None for line in body)
-        found.append(next((i for i, v in enumerate(values) if v.__class__ is str and _summary_label(v)
-                           and _no_profile(body[i], profile - {column})), None))
+        if min(lengths, default=0) > column:
+            values = list(map(itemgetter(column), body))
+        else:
+            values = [line[column] if len(line) > column else None for line in body]
+        # each distinct label is judged once (a Tanggal column holds a few hundred dates in 100,000 rows)
+        labels = {v for v in set(values) if v.__class__ is str and _summary_label(v)}
+        found.append(next((i for i, v in enumerate(values) if v in labels
+                           and _no_profile(body[i], profile - {column})), None) if labels else None)
     # a row with no valid answer at all is the only one that can be a row of sums or averages
     found.append(next((i for i, cells in enumerate(rows) if _VALID.isdisjoint(cells) and _sums_or_averages(cells)),
                       None))
-    for index in range(len(body)):  # rows longer than the first (a sparse read) are looked at one by one
-        if len(body[index]) > width and _is_summary(body[index], rows[index], skip, profile):
-            found.append(index)
-            break
+    if max(lengths, default=0) > width:  # rows longer than the first (a sparse read) are looked at one by one
+        found.append(next((index for index in range(len(body)) if len(body[index]) > width
+                           and _is_summary(body[index], rows[index], skip, profile)), None))
     return min((i for i in found if i is not None), default=None)
 
 
@@ -450,6 +453,13 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
             cells = tuple(None if v == "" or (zero_blank and _is_zero(v)) else v for v in cells)
         out.append(cells)
     return out
+
+
+def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
+    """One column's cells, None for an empty one (calamine's "" or beyond a short row of a sparse read)."""
+    if min(map(len, rows), default=0) > index:
+        return [None if v == "" else v for v in map(itemgetter(index), rows)]
+    return [(r[index] if index < len(r) and r[index] != "" else None) for r in rows]
 
 
 def _strip_trailing(rows: list[list[Any]]) -> list[list[Any]]:
