@@ -125,18 +125,34 @@ def sheet_data(data: bytes) -> tuple[int, int]:
 
 def formula_tags(data: bytes, first: int, last: int) -> list[re.Match]:
     """Each cell formula's opening tag (`<f>`, `<f t="shared" …/>`, `<x:f>`) between `first` and `last`, in order:
-    what `FORMULA.finditer(data, first, last)` gives, found with bytes.find (a regex that starts at `<` stops at
-    each of the millions of tags of a large survey sheet; a survey of typed answers has no `<f` at all)."""
+    what `FORMULA.finditer(data, first, last)` gives, found from the "f" bytes right after "<" or ":" (a regex that
+    starts at `<` stops at each of the millions of tags of a large survey sheet; a survey of typed answers has no
+    formula tag at all)."""
     found = []
-    for needle in (b"<f", b":f"):
-        pos = data.find(needle, first, last)
-        while pos != -1:
-            start = pos if needle == b"<f" else data.rfind(b"<", first, pos)
-            match = FORMULA.match(data, start, last) if start != -1 else None
-            if match is not None and match.end() == pos + 3:
-                found.append(match)
-            pos = data.find(needle, pos + 2, last)
-    return sorted(found, key=lambda m: m.start())
+    for pos in _after(data, first, last, b"f", b"<:"):
+        start = pos - 1 if data[pos - 1] == 0x3C else data.rfind(b"<", first, pos)  # "<f", or "<x:f"
+        match = FORMULA.match(data, start, last) if start != -1 else None
+        if match is not None and match.end() == pos + 2:
+            found.append(match)
+    return found
+
+
+def _after(data: bytes, first: int, last: int, char: bytes, before: bytes) -> list[int]:
+    """Positions in `first`..`last` of `char` right after one of the bytes of `before`, in order: one vectorized
+    pass (bytes.find of each two-byte needle walks a 40 MB sheet at ~1 GB/s, 74 ms for "<f" and ":f" against 15)."""
+    import numpy as np
+
+    if last - first < 2:
+        return []
+    cells = np.frombuffer(data, np.uint8, count=last - first, offset=first)
+    at = np.flatnonzero(cells[1:] == char[0]) + 1
+    if not len(at):
+        return []
+    previous = cells[at - 1]
+    keep = previous == before[0]
+    for byte in before[1:]:
+        keep |= previous == byte
+    return (at[keep] + first).tolist()
 
 
 def uncomputed_formulas(data: bytes, first: int, last: int) -> Iterator[str | None]:
@@ -160,7 +176,7 @@ def uncomputed_formula(data: bytes) -> str | None:
 
 def error_cells(data: bytes) -> dict[tuple[int, int], str]:
     """(row, column) → the Excel error value a cell holds (`#DIV/0!`), as the openpyxl and xlwings paths see it."""
-    if b't="e"' not in data:
+    if not any(data[pos - 3:pos + 2] == b't="e"' for pos in _after(data, 0, len(data), b"e", b'"')):
         return {}
     out = {}
     for cell in _ERROR_CELL.finditer(data):
