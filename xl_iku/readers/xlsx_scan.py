@@ -138,21 +138,26 @@ def formula_tags(data: bytes, first: int, last: int) -> list[re.Match]:
 
 
 def _after(data: bytes, first: int, last: int, char: bytes, before: bytes) -> list[int]:
-    """Positions in `first`..`last` of `char` right after one of the bytes of `before`, in order: one vectorized
-    pass (bytes.find of each two-byte needle walks a 40 MB sheet at ~1 GB/s, 74 ms for "<f" and ":f" against 15)."""
+    """Positions in `first`..`last` of `char` right after one of the bytes of `before`, in order: vectorized over
+    blocks of 4 MB (bytes.find of each two-byte needle walks a 40 MB sheet at ~1 GB/s, 74 ms for "<f" and ":f"
+    against 15; a block at a time keeps the comparison's temporary array small)."""
     import numpy as np
 
-    if last - first < 2:
-        return []
-    cells = np.frombuffer(data, np.uint8, count=last - first, offset=first)
-    at = np.flatnonzero(cells[1:] == char[0]) + 1
-    if not len(at):
-        return []
-    previous = cells[at - 1]
-    keep = previous == before[0]
-    for byte in before[1:]:
-        keep |= previous == byte
-    return (at[keep] + first).tolist()
+    found = []
+    for start in range(first + 1, last, _BLOCK):
+        end = min(start + _BLOCK, last)
+        block = np.frombuffer(data, np.uint8, count=end - start + 1, offset=start - 1)  # with the byte before
+        at = np.flatnonzero(block[1:] == char[0]) + 1
+        if len(at):
+            previous = block[at - 1]
+            keep = previous == before[0]
+            for byte in before[1:]:
+                keep |= previous == byte
+            found.extend((at[keep] + (start - 1)).tolist())
+    return found
+
+
+_BLOCK = 1 << 22
 
 
 def uncomputed_formulas(data: bytes, first: int, last: int) -> Iterator[str | None]:
