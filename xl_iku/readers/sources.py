@@ -70,6 +70,7 @@ class WorkbookSource(Source):
             except Exception:  # calamine opened it: leave the guard out rather than refuse a readable file
                 self.parts = {}
         self._scans: dict[str, SheetScan] = {}
+        self._sparse_rows: dict[str, list[list[Any]]] = {}
 
     def _scan(self, name: str) -> SheetScan | None:
         if name not in self.parts:
@@ -89,12 +90,15 @@ class WorkbookSource(Source):
         return sheet.to_python(skip_empty_area=False)
 
     def _sparse(self, name: str, scan: SheetScan) -> list[list[Any]]:
-        """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them."""
-        rows = CellValues(self.package).sparse_rows(self.package.read(self.parts[name], keep=False))
-        for r, c in scan.problems:
-            if r <= len(rows) and c <= len(rows[r - 1]):
-                rows[r - 1][c - 1] = None
-        return rows
+        """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them. Read once:
+        the sheet is looked at for its header, then read."""
+        if name not in self._sparse_rows:
+            rows = CellValues(self.package).sparse_rows(self.package.read(self.parts[name], keep=False))
+            for r, c in scan.problems:
+                if r <= len(rows) and c <= len(rows[r - 1]):
+                    rows[r - 1][c - 1] = None
+            self._sparse_rows[name] = rows
+        return self._sparse_rows[name]
 
     def problems(self, name: str) -> dict[tuple[int, int], str]:
         scan = self._scan(name)
