@@ -51,6 +51,9 @@ def run_process(args: list[str], repeat: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         peak_file = Path(tmp) / "peak"
         env = dict(os.environ, BENCH_PEAK_FILE=str(peak_file))
+        # an installed package has its bytecode cached: without this, a session that sets PYTHONDONTWRITEBYTECODE
+        # would time xl-iku compiling its own modules on every run (~40 ms for `ikm`), which the floors never pay
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         for _ in range(repeat):
             start = time.perf_counter()
             done = subprocess.run([args[0], str(ROOT / "bench" / "peak.py"), *args[1:]], env=env,
