@@ -62,7 +62,7 @@ class SurveyTable:
 
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
-        return [(r[column] if column < len(r) and r[column] != "" else None) for r in self.records]
+        return _column(self.records, column)
 
     @cached_property
     def answers(self) -> Any:
