@@ -27,6 +27,7 @@ _HEADER_SCAN_ROWS = 30
 _CODE = re.compile(r"^u\s*(\d{1,2})\b")
 _NAME_TO_CODE = {re.sub(r"[^a-z]", "", name.lower()): code for code, name in UNSUR_14_2017}
 STANDARD_CODES = tuple(code for code, _ in UNSUR_14_2017)
+_STANDARD_NAMES = dict(UNSUR_14_2017)
 #: What the error for a survey without the nine unsur offers (the CLI option's name).
 OTHER_UNSUR_OPTION = "--unsur-sendiri"
 ZERO_OPTION = "--nol-kosong"
@@ -429,7 +430,7 @@ def _short(text: Any, limit: int = 40) -> str:
 
 
 def _standard_name(code: str) -> str:
-    return dict(UNSUR_14_2017).get(code, "")
+    return _STANDARD_NAMES.get(code, "")
 
 
 def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool = False) -> list[Sequence[Any]]:
@@ -471,9 +472,8 @@ def _strip_trailing(rows: list[list[Any]]) -> list[list[Any]]:
 
 def _name_of(code: str, header: Any, count: int) -> str:
     """The unsur's name for reports: the 14/2017 name in a nine-unsur survey, else the header's own words."""
-    standard = dict(UNSUR_14_2017)
-    if count == len(UNSUR_14_2017) and code in standard:
-        return standard[code]
+    if count == len(UNSUR_14_2017) and code in _STANDARD_NAMES:
+        return _STANDARD_NAMES[code]
     text = " ".join(str(header).split())
     rest = _CODE.sub("", text.lower(), count=1).strip(" -:.")
     return text[len(text) - len(rest):].strip() if rest else code
