@@ -45,13 +45,13 @@ def files(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..batch import find_surveys, run_batch
+    from ..batch import SURVEY_SUFFIXES, find_surveys, run_batch
     from ..parallel import jobs_for
 
     found = find_surveys(args.paths)
     paths = found.files
     if not paths:
-        raise InputError(f"Tidak ada berkas survei (.xlsx, .xlsm, .xls, .ods, .csv) di {', '.join(args.paths)}.")
+        raise InputError(f"Tidak ada berkas survei ({', '.join(SURVEY_SUFFIXES)}) di {', '.join(args.paths)}.")
     jobs = jobs_for(len(paths), args.jobs)
     with progress_bar(len(paths) if len(paths) >= 5 else 0, "Mengolah berkas", "berkas") as step:
         batch = run_batch(paths, args.sheet, args.periode, jobs, step, found=found,
