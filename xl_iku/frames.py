@@ -46,7 +46,7 @@ def read_skm(path: str | os.PathLike, sheet: str | None = None, cell_range: str 
 
     table = read_survey(path, sheet, cell_range, zero_blank=zero_blank, other_unsur=other_unsur)
     try:
-        matrix = answer_matrix(table.rows, [f"{c} {n}" for c, n in zip(table.codes, table.names)])
+        matrix = table.answers
     except InputError as error:
         raise table.locate(error) from None
     keep = ~np.isnan(matrix).all(axis=1)
