@@ -69,6 +69,12 @@ def pk_sheet(pk: PerjanjianKinerja) -> SheetLayout:
     return sheet
 
 
+def _heading(pk: PerjanjianKinerja, document: str) -> list[str]:
+    """The title lines every page of the year's PK starts with: document and year, office, pemerintah daerah."""
+    info = pk.plan.instansi
+    return [f"{document} TAHUN {pk.tahun}", info.nama.upper(), info.pemerintah_daerah.upper()]
+
+
 def _title(sheet: SheetLayout, row: int, lines: list[str], last: int = LAST) -> int:
     for i, text in enumerate(lines):
         sheet.merge(row, 1, row, last, text, styles.TITLE if i == 0 else styles.SUBTITLE)
@@ -94,8 +100,7 @@ def _party(sheet: SheetLayout, row: int, nama: str, jabatan: str, role: str) -> 
 def _agreement(sheet: SheetLayout, pk: PerjanjianKinerja) -> int:
     """The first page; returns its last row (the page break)."""
     info = pk.plan.instansi
-    row = _title(sheet, 1, [f"PERJANJIAN KINERJA TAHUN {pk.tahun}", info.nama.upper(),
-                            info.pemerintah_daerah.upper()]) + 1
+    row = _title(sheet, 1, _heading(pk, "PERJANJIAN KINERJA")) + 1
     row = _paragraph(sheet, row, PEMBUKA) + 1
     row = _party(sheet, row, info.penandatangan, info.jabatan, PIHAK_PERTAMA) + 1
     row = _party(sheet, row, info.nama_atasan, info.jabatan_atasan, PIHAK_KEDUA) + 1
@@ -107,9 +112,7 @@ def _agreement(sheet: SheetLayout, pk: PerjanjianKinerja) -> int:
 def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int, list[tuple[int, ...]]]:
     """The second page: the targets, the programmes and the signatures; returns the header row to repeat and the
     blocks the page breaks keep together."""
-    info = pk.plan.instansi
-    row = _title(sheet, row, [f"PERJANJIAN KINERJA TAHUN {pk.tahun}", info.nama.upper(),
-                              info.pemerintah_daerah.upper()]) + 1
+    row = _title(sheet, row, _heading(pk, "PERJANJIAN KINERJA")) + 1
     header = row
     for col, text in enumerate(("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"), start=1):
         sheet.put(row, col, text, styles.HEADER)
@@ -168,8 +171,7 @@ def _programs(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
 def _signatures(sheet: SheetLayout, row: int, pk: PerjanjianKinerja) -> int:
     """Place and date on the right, then pihak kedua (left) and pihak pertama (right); returns the last row."""
     info = pk.plan.instansi
-    place = f"{info.tempat}, " if info.tempat else ""
-    sheet.merge(row, 4, row, LAST, f"{place}{signing_date(pk)}", styles.SIGN)
+    sheet.merge(row, 4, row, LAST, place_and_date(pk), styles.SIGN)
     row += 1
     left = _signature_lines("Pihak Kedua,", info.jabatan_atasan, info.nama_atasan, info.pangkat_atasan,
                             info.nip_atasan)
@@ -190,6 +192,12 @@ def _signature_lines(role: str, jabatan: str, nama: str, pangkat: str, nip: str)
     return [(role, bold), (f"{jabatan.upper()}," if jabatan else None, bold), None,
             (nama or "(…………………………………)", styles.SIGN_NAME), (pangkat or None, styles.SIGN),
             (f"NIP. {nip}" if nip else None, styles.SIGN)]
+
+
+def place_and_date(pk: PerjanjianKinerja) -> str:
+    """"Wotu, 2 Januari 2025" above the signatures; the date alone when no place is known."""
+    place = pk.plan.instansi.tempat
+    return f"{place}, {signing_date(pk)}" if place else signing_date(pk)
 
 
 def signing_date(pk: PerjanjianKinerja) -> str:
@@ -222,8 +230,7 @@ def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
     info: Instansi = pk.plan.instansi
     sheet = SheetLayout(rencana_aksi_sheet_name(pk.tahun))
     sheet.column_widths = {c: w for c, w in enumerate(RA_WIDTHS, start=1)}
-    row = _title(sheet, 1, [f"RENCANA AKSI TAHUN {pk.tahun}", info.nama.upper(), info.pemerintah_daerah.upper()],
-                 last) + 1
+    row = _title(sheet, 1, _heading(pk, "RENCANA AKSI"), last) + 1
     header = row
     for col, text in enumerate(("No", "Indikator Kinerja", "Satuan", f"Target {pk.tahun}"), start=1):
         sheet.merge(row, col, row + 1, col, text, styles.HEADER)
@@ -240,8 +247,7 @@ def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
         sheet.row_heights[row] = text_height([(ind.nama, RA_WIDTHS[1])])
         row += 1
     row += 1
-    sheet.merge(row, 5, row, last, f"{info.tempat}, {signing_date(pk)}" if info.tempat else signing_date(pk),
-                styles.SIGN)
+    sheet.merge(row, 5, row, last, place_and_date(pk), styles.SIGN)
     for offset, line in enumerate(_signature_lines("", info.jabatan, info.penandatangan, info.pangkat, info.nip)[1:]):
         if line is None:
             sheet.row_heights[row + 1 + offset] = 60
