@@ -13,7 +13,7 @@ from .iku_table import iku_table
 from .limits import fit_to_excel
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
-from .pk import pk_layouts
+from .pk import PK_PREFIX, RA_PREFIX, pk_layouts
 
 if TYPE_CHECKING:
     from ..bookdata import BookData
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",
                     "Catatan")
-#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`.
-_YEARLY = re.compile(r"^(pk|rencana aksi) \d{4}$")
+#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`, from the
+#: prefixes `layout.pk` names them with, in `sheet_key` form.
+_YEARLY = re.compile(rf"^({'|'.join(re.escape(p.strip().casefold()) for p in (PK_PREFIX, RA_PREFIX))}) \d{{4}}$")
 
 
 def sheet_key(name: str) -> str:
