@@ -16,8 +16,6 @@ from .base import Chart, PrintSetup, SheetLayout, text_height
 SHEET = "Hasil SKM"
 WIDTHS = (5, 8, 42, 11, 11, 11, 13, 11)
 FIRST_UNSUR_ROW = 6
-INTEGER = styles.NUMBER.but(number_format=styles.number_format("#,##0"))
-DECIMAL3 = styles.NUMBER.but(number_format=styles.number_format("0.000"))
 DECIMAL4 = styles.NUMBER.but(number_format=styles.number_format("0.0000"))
 CHANGE = styles.NUMBER.but(number_format=styles.number_format("+0.00;-0.00;0.00"))
 LABEL = styles.TEXT.but(bold=True)
@@ -53,15 +51,15 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         sheet.put(row, 3, unsur.nama, styles.TEXT)
         _fit(sheet, row, unsur.nama, WIDTHS[2])
         if i in text_columns:  # answers written as labels: COUNT/AVERAGE would skip them, IKM_NRR reads them
-            sheet.put_formula(row, 4, f"=COUNTA({rng})", unsur.n, INTEGER)
-            sheet.put_formula(row, 5, f"=IKM_NRR({rng})", unsur.nrr, DECIMAL3)
+            sheet.put_formula(row, 4, f"=COUNTA({rng})", unsur.n, styles.INTEGER)
+            sheet.put_formula(row, 5, f"=IKM_NRR({rng})", unsur.nrr, styles.DECIMAL3)
         else:
-            sheet.put_formula(row, 4, f"=COUNT({rng})", unsur.n, INTEGER)
-            sheet.put_formula(row, 5, f"=AVERAGE({rng})", unsur.nrr, DECIMAL3)
+            sheet.put_formula(row, 4, f"=COUNT({rng})", unsur.n, styles.INTEGER)
+            sheet.put_formula(row, 5, f"=AVERAGE({rng})", unsur.nrr, styles.DECIMAL3)
         sheet.put(row, 6, result.bobot, DECIMAL4)
         sheet.put_formula(row, 7, f"=E{row}*F{row}", unsur.nrr_tertimbang, DECIMAL4)
         rank = 1 + sum(v < unsur.nrr for v in nrr_values)
-        sheet.put_formula(row, 8, f"=RANK(E{row},$E${first}:$E${last},1)", rank, INTEGER)
+        sheet.put_formula(row, 8, f"=RANK(E{row},$E${first}:$E${last},1)", rank, styles.INTEGER)
     total = last + 1
     sheet.merge(total, 1, total, 6, "Jumlah NRR tertimbang", LABEL.but(halign="right"))
     sheet.put_formula(total, 7, f"=SUM(G{first}:G{last})", sum(u.nrr_tertimbang for u in result.unsur), DECIMAL4)
@@ -80,7 +78,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         ("Indeks Kepuasan Masyarakat (IKM)", ikm_formula, result.ikm, styles.NUMBER.but(bold=True)),
         ("Mutu pelayanan", f"=IKM_CATEGORY(D{ikm_row})", result.category.code, styles.CENTER.but(bold=True)),
         ("Kinerja unit pelayanan", f"=IKM_LABEL(D{ikm_row})", result.category.label, styles.CENTER),
-        ("Jumlah responden", None, result.responden, INTEGER),
+        ("Jumlah responden", None, result.responden, styles.INTEGER),
     ]
     for label, formula, value, style in summary:
         sheet.merge(row, 1, row, 3, label, LABEL)
@@ -94,9 +92,9 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     sheet.merge(row, 1, row, 3, populasi, LABEL)
     sheet.row_heights[row] = text_height([(populasi, sum(WIDTHS[:3]))])
     if population_ref and report.population is not None:
-        sheet.put_formula(row, 4, f"={population_ref}", report.population, INTEGER)
+        sheet.put_formula(row, 4, f"={population_ref}", report.population, styles.INTEGER)
         sheet.merge(row + 1, 1, row + 1, 3, "Sampel minimum (Krejcie–Morgan, 95 %, galat 5 %)", LABEL)
-        sheet.put_formula(row + 1, 4, excel_formula(f"D{row}"), report.min_sample, INTEGER)
+        sheet.put_formula(row + 1, 4, excel_formula(f"D{row}"), report.min_sample, styles.INTEGER)
         sheet.merge(row + 2, 1, row + 2, 3, "Kecukupan sampel", LABEL)
         enough = "Cukup" if result.responden >= report.min_sample else "Belum cukup"
         sheet.put_formula(row + 2, 4, f'=IF(D{responden_row}>=D{row + 1},"Cukup","Belum cukup")', enough,
@@ -115,7 +113,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         sheet.put(row, 1, rank, styles.CENTER)
         sheet.put(row, 2, unsur.kode, styles.CENTER)
         sheet.put(row, 3, unsur.nama, styles.TEXT)
-        sheet.put(row, 4, unsur.nrr, DECIMAL3)
+        sheet.put(row, 4, unsur.nrr, styles.DECIMAL3)
         row += 1
 
     # the chart, under the summary and inside the printed width; its data block sits beside the table (J:K)
@@ -124,11 +122,11 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     sheet.put(header, 11, "NRR", styles.HEADER)
     for i, unsur in enumerate(result.unsur):
         sheet.put(first + i, 10, unsur.kode, styles.CENTER)
-        sheet.put_formula(first + i, 11, f"=E{first + i}", unsur.nrr, DECIMAL3)
+        sheet.put_formula(first + i, 11, f"=E{first + i}", unsur.nrr, styles.DECIMAL3)
     row += 1
     chart = Chart("bar", "NRR per unsur", (header, 10, last, 11), anchor=(row, 2), width_cm=17, height_cm=7.5,
                   y_min=1, y_max=4, y_title="NRR (1–4)", value_format=styles.number_format("0.0"),
-                  label_format=DECIMAL3.number_format)
+                  label_format=styles.DECIMAL3.number_format)
     sheet.charts.append(chart)
     keep.append(_chart_rows(sheet, chart))
     row += paging.rows_for(chart.height_cm) + 1
@@ -209,7 +207,7 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
         sheet.put(row, 1, i, styles.CENTER)
         sheet.merge(row, 2, row, 3, group.label, styles.TEXT)
         _fit(sheet, row, group.label, WIDTHS[1] + WIDTHS[2])
-        sheet.put(row, 4, group.responden, INTEGER)
+        sheet.put(row, 4, group.responden, styles.INTEGER)
         if group.ikm is None:
             sheet.merge(row, 5, row, 8, "tidak dapat dihitung: ada unsur tanpa jawaban", styles.NOTE.but(border=True))
         else:

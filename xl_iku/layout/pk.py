@@ -29,7 +29,7 @@ LAST = len(WIDTHS)
 PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
 LINE = styles.SIGN.but(halign="left")
 MAX_DECIMALS = 4  # a target typed with more decimals prints rounded to four (a PK never needs more)
-RUPIAH = styles.NUMBER.but(number_format=styles.number_format("#,##0"))  # 1.250.000.000 on paper, whatever the locale
+RUPIAH = styles.INTEGER  # 1.250.000.000 on paper, whatever the locale
 BOLD_TEXT = styles.TEXT.but(bold=True)
 
 #: The standard statement of PermenPANRB 53/2014 (format Perjanjian Kinerja), between the two parties' blocks.

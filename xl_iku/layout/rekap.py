@@ -26,18 +26,16 @@ SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, GAGAL_SHEET)
 
 HEADER_ROW = 5
 HEADER_PT = 30
-INTEGER = styles.NUMBER.but(number_format=styles.number_format("#,##0"))
 DECIMAL2 = styles.NUMBER  # #,##0.00, Indonesian
-DECIMAL3 = styles.NUMBER.but(number_format=styles.number_format("0.000"))
 WEAKEST_FILL = "F8CBAD"  # the weakest unsur of each row
 POOLED = styles.TEXT.but(bold=True, fill="F2F2F2")
 
 #: (header, width, style) per column; the header is the DataFrame column it shows.
 INSTANSI_COLUMNS = (
     ("Peringkat", 9, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Pemerintah Daerah", 18, styles.TEXT),
-    ("Berkas", 26, styles.TEXT), ("Responden", 11, INTEGER), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER),
-    ("Nilai AKIP", 8, DECIMAL2), ("Predikat", 8, styles.CENTER), ("Indikator", 9, INTEGER),
-    ("Indikator tercapai", 10, INTEGER), ("Catatan", 8, INTEGER),
+    ("Berkas", 26, styles.TEXT), ("Responden", 11, styles.INTEGER), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER),
+    ("Nilai AKIP", 8, DECIMAL2), ("Predikat", 8, styles.CENTER), ("Indikator", 9, styles.INTEGER),
+    ("Indikator tercapai", 10, styles.INTEGER), ("Catatan", 8, styles.INTEGER),
 )
 INDIKATOR_COLUMNS = (
     ("Instansi", 28, styles.TEXT), ("Kode", 10, styles.TEXT), ("Indikator", 40, styles.TEXT),
@@ -108,8 +106,8 @@ def rekap_indikator(rekap: "Rekap") -> SheetLayout:
 def rekap_unsur(rekap: "Rekap") -> SheetLayout:
     rows = rekap.records(rekap.unsur)
     codes = rekap.codes
-    columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, INTEGER),
-               *((code, 7, DECIMAL3) for code in codes), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER))
+    columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, styles.INTEGER),
+               *((code, 7, styles.DECIMAL3) for code in codes), ("IKM", 8, DECIMAL2), ("Mutu", 6, styles.CENTER))
     legend = "; ".join(f"{c} {n}" for c, n in zip(codes, rekap.names))
     sheet = _titled(UNSUR_SHEET, f"REKAPITULASI NILAI UNSUR PELAYANAN (NRR) TAHUN {rekap.tahun}",
                     _pemda(rekap.records(rekap.instansi)),

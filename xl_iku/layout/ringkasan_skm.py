@@ -58,9 +58,9 @@ def _result_row(sheet: SheetLayout, row: int, lead: list | None, result, bold: b
     if lead is not None:
         for col, value in enumerate(lead, start=1):
             sheet.put(row, col, value, styles.CENTER if col == 1 else text)
-    sheet.put(row, 5, result.responden, styles.NUMBER.but(number_format=styles.number_format("#,##0"), bold=bold))
+    sheet.put(row, 5, result.responden, styles.INTEGER.but(bold=bold))
     sheet.put(row, 6, result.ikm, styles.NUMBER.but(bold=bold))
     sheet.put(row, 7, result.category.code, styles.CENTER.but(bold=bold))
     sheet.put(row, 8, result.category.label, text)
     for i, unsur in enumerate(result.unsur):
-        sheet.put(row, 9 + i, unsur.nrr, styles.NUMBER.but(number_format=styles.number_format("0.000"), bold=bold))
+        sheet.put(row, 9 + i, unsur.nrr, styles.DECIMAL3.but(bold=bold))

@@ -20,6 +20,8 @@ NUMBER_ROW = Style(italic=True, size=8, fill="F2F2F2", halign="center", valign="
 TEXT = Style(valign="top", wrap=True, border=True)
 CENTER = TEXT.but(halign="center")
 NUMBER = Style(valign="top", halign="right", border=True, number_format=number_format("#,##0.00"))
+INTEGER = NUMBER.but(number_format=number_format("#,##0"))  # counts and rupiah: 1.500, 1.250.000.000
+DECIMAL3 = NUMBER.but(number_format=number_format("0.000"))  # NRR per unsur (1–4), as the regulation shows it
 SIGN = Style(halign="center", valign="top")
 SIGN_NAME = Style(bold=True, underline=True, halign="center", valign="top")
 NOTE = Style(italic=True, size=9, valign="top", wrap=True)
