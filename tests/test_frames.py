@@ -237,7 +237,7 @@ def test_skm_csv_is_the_table_and_loads_with_pandas(tmp_path, capsys, rows):
         assert [got[f"nrr_{c}"] for c in CODES] == pytest.approx([u["nrr"] for u in want["unsur"]], rel=1e-15)
     text = csv.read_text(encoding="utf-8")
     assert text.startswith("berkas,unit,periode,") and "Kelurahan Bawalipu" in text
-    assert not list(tmp_path.glob("*.tmp-*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx", "hasil.csv"]  # no temporary left
 
 
 def test_ikm_by_group_takes_integer_codes_with_the_same_results_as_labels(rows):

@@ -150,15 +150,11 @@ def batch_table(batch: BatchResult) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> None:
-    """UTF-8, comma, decimal point, no index: `pandas.read_csv(path)` gives the table back. Written beside and
-    renamed over, so an interruption never leaves half a file."""
-    tmp = f"{os.fspath(path)}.tmp-{os.getpid()}"
-    try:
-        frame.to_csv(tmp, index=False, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    """UTF-8, comma, decimal point, no index: `pandas.read_csv(path)` gives the table back. Saved like every file
+    xl-iku writes (`workbook.save_atomic`): never half a file, mode and symlinks kept."""
+    from .workbook import save_atomic
+
+    save_atomic(path, lambda temp: frame.to_csv(temp, index=False, encoding="utf-8"))
 
 
 def _unsur_table(data: Any) -> pd.DataFrame:
