@@ -209,13 +209,13 @@ def _dates(values: list[Any]) -> Any:
     serial number or day-first text); a cell that is no date is NaT, as Hasil SKM counts it "(tidak diisi)"."""
     import pandas as pd
 
-    from .skm import _as_date
+    from .skm import survey_date
 
     seen: dict[Any, Any] = {}  # a survey has far fewer distinct dates than respondents
     out = []
     for value in values:
         if value not in seen:
-            seen[value] = value if isinstance(value, dt.datetime) else _as_date(value)
+            seen[value] = value if isinstance(value, dt.datetime) else survey_date(value)
         out.append(seen[value])
     return pd.to_datetime(pd.Series(out, dtype=object)).array
 

@@ -88,7 +88,7 @@ def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[
         for value in table.profiles["Tanggal"]:
             period = seen.get(value)
             if period is None:
-                date = _as_date(value)
+                date = survey_date(value)
                 period = seen[value] = (period_of(date, granularity) if date else
                                         ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else
                                         ((9999, 9), TIDAK_DIISI))
@@ -142,7 +142,8 @@ def _group_label(name: str, value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _as_date(value: Any) -> dt.date | None:
+def survey_date(value: Any) -> dt.date | None:
+    """A respondent's `Tanggal` as a date, read one way for Hasil SKM periods, `read_skm` and the roll-up's year."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
