@@ -21,7 +21,7 @@ import posixpath
 import re
 import struct
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape, unescape
 from typing import Callable, Iterable
 from xml.etree import ElementTree
@@ -54,16 +54,6 @@ class SheetEntry:
     rid: str
     part: str
     tag: str  # the <sheet …/> element as written in workbook.xml
-
-
-@dataclass
-class Replacement:
-    """What `replace_sheets` did, for the caller to report."""
-
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    new_styles: int = 0
 
 
 def rels_part(part: str) -> str:
@@ -397,12 +387,11 @@ def _insert_before_close(text: str, local: str, xml: str) -> str:
 
 def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str | None],
                    remove: Iterable[str] = (), edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
-                   without_macros: bool = False) -> Replacement:
+                   without_macros: bool = False) -> None:
     """Write `out`: the `source` package with each scratch sheet put in place of the source sheet named in
     `replaces` (scratch name → source name, None to add it at the end), the sheets in `remove` taken out, and
     `edit_sheet(name, xml)` given each other sheet's part (return new bytes, or None to keep it byte for byte).
     `without_macros` drops the VBA project and makes the workbook a plain .xlsx one."""
-    report = Replacement()
     with Package(source) as src, Package(scratch) as scr:
         sheets = src.sheets()
         by_name = {s.name: s for s in sheets}
@@ -451,9 +440,6 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
                 rels = scr.rels(old_part)
                 if rels:
                     overrides[rels_part(new_part)] = _rels_xml(rels, names).encode("utf-8")
-            (report.replaced if old else report.added).append(sheet.name)
-        report.removed = sorted(removed_names)
-        report.new_styles = styles.count
         if styles.count:
             overrides[styles_rel.target] = styles.result().encode("utf-8")
         if edit_sheet is not None:
@@ -474,7 +460,6 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
             if app is not None:
                 overrides["docProps/app.xml"] = app.encode("utf-8")
         _write(src, out, overrides, gone)
-    return report
 
 
 def _table_ids(src: Package, alive: set[str]) -> list[int]:
@@ -702,4 +687,4 @@ def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return copy
 
 
-__all__ = ["Package", "PackageError", "Replacement", "replace_sheets", "rels_part", "shared_strings"]
+__all__ = ["Package", "PackageError", "replace_sheets", "rels_part", "shared_strings"]
