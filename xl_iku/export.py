@@ -18,6 +18,7 @@ from . import udfs
 from .bookdata import INPUT_SHEETS, input_data
 from .cells import column_index, parse_range
 from .errors import InputError
+from .files import refuse_overwrite
 from .layout import sheet_key
 from .layout.base import SheetLayout
 from .readers.book import InputBook
@@ -52,8 +53,7 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
     """The shareable copy, built at package level like regeneration: generated sheets rebuilt as values, user
     formulas that call xl-iku functions replaced by their stored results in the sheet parts, the rest copied."""
     source, target = Path(path), Path(out)
-    if target.resolve() == source.resolve():
-        raise InputError("Salinan harus ditulis ke berkas lain (-o SALINAN.xlsx), agar buku kerja asli tetap utuh.")
+    refuse_overwrite([source], [target])  # the Python API too, not only the CLI (a hard link as well)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
     check_book_path(source)
