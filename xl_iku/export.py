@@ -22,7 +22,7 @@ from .files import refuse_overwrite
 from .layout import sheet_key
 from .layout.base import SheetLayout
 from .readers.book import InputBook
-from .readers.xlsx_scan import CELL_END, FORMULA, sheet_data
+from .readers.xlsx_scan import CELL_END, formula_tags, sheet_data
 from .workbook import check_book_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
@@ -93,11 +93,11 @@ class _Stored:
 
 def _value_user_formulas(sheet: str, xml: bytes, stored: _Stored, everything: bool) -> bytes | None:
     """The sheet part with the chosen formula cells turned into their values; None when nothing changes."""
-    first, end_of_cells = sheet_data(xml)
-    if not FORMULA.search(xml, first, end_of_cells):
+    tags = formula_tags(xml, *sheet_data(xml))
+    if not tags:
         return None
     out, last, masters = [], 0, set()
-    for found in FORMULA.finditer(xml, first, end_of_cells):
+    for found in tags:
         start = max(xml.rfind(b"<c ", 0, found.start()), xml.rfind(b":c ", 0, found.start()))
         if start < last:
             continue
