@@ -78,6 +78,11 @@ def _set_attr(tag: str, name: str, value: str) -> str:
     return f"{tag[:end].rstrip()} {name}={quoted}{tag[end:]}"
 
 
+def _rid(tag: str) -> str:
+    """A `<sheet>` tag's relationship id, whatever prefix the producer gave the relationships namespace."""
+    return next((unescape(v) for v in re.findall(r'\s\w+:id="([^"]*)"', tag)), "")
+
+
 def _prefix_of(text: str, local: str) -> str:
     """The namespace prefix ("x:" or "") the producer used for element `local`."""
     match = re.search(r"<(\w+:)?" + local + r"[\s>/]", text)
@@ -148,7 +153,7 @@ class Package:
         out = []
         sheets = re.search(r"<(?:\w+:)?sheets\b[^>]*>(.*?)</(?:\w+:)?sheets>", text, re.S)
         for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", sheets.group(1) if sheets else ""):
-            rid = next((unescape(v) for k, v in re.findall(r'\s(\w+):id="([^"]*)"', tag)), "")
+            rid = _rid(tag)
             out.append(SheetEntry(_attr(tag, "name") or "", int(_attr(tag, "sheetId") or 0), rid,
                                   targets.get(rid, ""), tag))
         return out
@@ -499,7 +504,7 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
 
     def sheet_tag(match: "re.Match[str]") -> str:
         tag = match.group(0)
-        rid = next((unescape(v) for k, v in re.findall(r'\s(\w+):id="([^"]*)"', tag)), "")
+        rid = _rid(tag)
         entry = next((s for s in sheets if s.rid == rid), None)
         if entry is None:
             return tag
