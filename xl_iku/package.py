@@ -147,6 +147,10 @@ class Package:
             out.append(Rel(_attr(tag, "Id") or "", _attr(tag, "Type") or "", target, external))
         return out
 
+    def workbook_rel(self, kind: str) -> Rel | None:
+        """The workbook's relationship of type `…/kind` ("styles", "sharedStrings"), if any."""
+        return next((r for r in self.rels(self.workbook_part) if r.type.endswith("/" + kind)), None)
+
     def sheets(self) -> list[SheetEntry]:
         text = self.text(self.workbook_part)
         targets = {rel.id: rel.target for rel in self.rels(self.workbook_part)}
@@ -346,7 +350,7 @@ def _sheet_xml(text: str, styles: _StyleMerge, strings: list[str]) -> str:
 
 
 def shared_strings(package: Package) -> list[str]:
-    rel = next((r for r in package.rels(package.workbook_part) if r.type.endswith("/sharedStrings")), None)
+    rel = package.workbook_rel("sharedStrings")
     if rel is None or rel.target not in package.names:
         return []
     root = ElementTree.fromstring(package.read(rel.target))
@@ -413,8 +417,8 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         taken = set(src.names) - gone
         overrides: dict[str, bytes] = {}
         new_types: dict[str, str] = {}
-        styles_rel = next((r for r in src.rels(src.workbook_part) if r.type.endswith("/styles")), None)
-        scratch_styles = next(r for r in scr.rels(scr.workbook_part) if r.type.endswith("/styles"))
+        styles_rel = src.workbook_rel("styles")
+        scratch_styles = scr.workbook_rel("styles")
         if styles_rel is None or styles_rel.target not in src.names:
             raise PackageError("tabel gaya sel (styles.xml) tidak ada")
         try:

@@ -219,7 +219,7 @@ class CellValues:
             from openpyxl.styles.numbers import is_date_format
 
             package = self.package
-            rel = next((r for r in package.rels(package.workbook_part) if r.type.endswith("/styles")), None)
+            rel = package.workbook_rel("styles")
             self._date_styles = []
             if rel is not None:
                 root = ElementTree.fromstring(package.read(rel.target))
