@@ -48,7 +48,9 @@ def open_source(path: str | os.PathLike) -> Source:
 
 
 def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
-    return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja Excel ({error}).")
+    return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja ({error}). Periksa apakah berkas itu "
+                      "utuh (tidak terpotong saat disalin atau diunduh), atau buka lalu simpan ulang di Excel atau "
+                      "LibreOffice.")
 
 
 class WorkbookSource(Source):
