@@ -15,7 +15,8 @@ from ..errors import InputError
 _PLAIN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GROUPED_ID = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234.567,89
 _AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")  # 1.234: thousands (id) or decimals (en)?
-_GROUPED_COUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 2.500, 1.234.567: a count has no decimals
+_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"  # 2.500, 1.234.567: dots that group thousands
+_GROUPED_COUNT = re.compile(rf"^{_THOUSANDS}$")  # a count has no decimals
 
 
 def parse_number(value: object, what: str = "nilai", example: str = "71,2") -> float:
@@ -29,7 +30,7 @@ def parse_number(value: object, what: str = "nilai", example: str = "71,2") -> f
     if isinstance(value, Real):
         number = float(value)
     elif isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        text = _compact(value)
         if _AMBIGUOUS.match(text):
             raise InputError(
                 f"{what} '{value}' ambigu (ribuan atau desimal?). Tulis tanpa titik ribuan (1234) "
@@ -52,15 +53,15 @@ def parse_number(value: object, what: str = "nilai", example: str = "71,2") -> f
 def parse_count(value: object, what: str = "jumlah") -> int:
     """A whole number of people or things, from a number or text: "2.500" is 2500 here, because a count has no
     decimals, so the dot can only group thousands (the ambiguity `parse_number` refuses does not arise)."""
-    if isinstance(value, str) and _GROUPED_COUNT.match(value.strip().replace("\u00a0", "").replace(" ", "")):
-        value = value.strip().replace("\u00a0", "").replace(" ", "").replace(".", "")
+    if isinstance(value, str) and _GROUPED_COUNT.match(_compact(value)):
+        value = _compact(value).replace(".", "")
     number = parse_number(value, what, example="2500 atau 2.500")
     if number < 0 or not number.is_integer():
         raise InputError(f"{what} '{value}' harus bilangan bulat (jumlah orang), misalnya 2500 atau 2.500.")
     return int(number)
 
 
-_RUPIAH_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,0+)?$")  # 1.250.000.000 (,00 allowed)
+_RUPIAH_GROUPED = re.compile(rf"^{_THOUSANDS}(?:,0+)?$")  # 1.250.000.000 (,00 allowed)
 _RUPIAH_PLAIN = re.compile(r"^\d+(?:,0+)?$")
 
 
@@ -77,7 +78,7 @@ def parse_rupiah(value: object, what: str = "Anggaran") -> int:
         if not math.isfinite(number) or not number.is_integer():
             raise InputError(f"{what} {value!r} bukan rupiah utuh. Isi tanpa sen, misalnya 1250000000.")
     elif isinstance(value, str):
-        text = re.sub(r"^rp\.?", "", value.strip().lower().replace("\u00a0", "").replace(" ", ""))
+        text = re.sub(r"^rp\.?", "", _compact(value).lower())
         if not (_RUPIAH_GROUPED.match(text) or _RUPIAH_PLAIN.match(text)):
             raise InputError(f"{what} harus berupa angka rupiah, bukan teks '{value}'. Isi misalnya 1.250.000.000 "
                              "(titik pemisah ribuan) atau 1250000000.")
@@ -87,6 +88,11 @@ def parse_rupiah(value: object, what: str = "Anggaran") -> int:
     if number < 0:
         raise InputError(f"{what} {value!r} negatif. Isi anggaran 0 atau lebih.")
     return int(number)
+
+
+def _compact(text: str) -> str:
+    """Text of a number without the spaces (plain or non-breaking) that typing or pasting leaves in it."""
+    return text.strip().replace("\u00a0", "").replace(" ", "")
 
 
 def round_half_up(value: float, places: int = 2) -> float:
