@@ -13,7 +13,7 @@ from .bookdata import read_book
 from .cells import date_from_serial
 from .errors import InputError
 from .model import Catatan
-from .readers.iku import INSTANSI_SHEET, SheetGrid
+from .readers.iku import INSTANSI_DATE_KEYS, INSTANSI_SHEET, SheetGrid
 from .writers.xlwings_writer import write_layout
 
 
@@ -54,7 +54,7 @@ def sheet_grid(sheet: Any) -> SheetGrid:
     return SheetGrid(sheet.name, rows)
 
 
-_DATE_KEYS = ("tanggal penetapan", "tanggal pk")  # Instansi keys whose value is a date (Excel sends a serial)
+_DATE_KEYS = {key.lower() for key in INSTANSI_DATE_KEYS}  # Excel sends a date as a serial number
 
 
 def _date_value(row: list[Any]) -> list[Any]:

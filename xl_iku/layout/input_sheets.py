@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..cells import column_letter
-from ..readers.iku import INSTANSI_FIELDS
+from ..readers.iku import INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_TEXT_KEYS
 from . import styles
 from .base import SheetLayout, Style, Validation
 
@@ -83,8 +83,8 @@ def instansi_sheet(values: dict[str, Any] | None = None) -> SheetLayout:
         hint = INSTANSI_HINTS[attr]
         sheet.put(row, 1, key, KEY)
         value = values.get(key)
-        style = VALUE.but(number_format="d mmmm yyyy") if key in ("Tanggal Penetapan", "Tanggal PK") else VALUE
-        if key in ("NIP", "NIP Atasan"):
+        style = VALUE.but(number_format="d mmmm yyyy") if key in INSTANSI_DATE_KEYS else VALUE
+        if key in INSTANSI_TEXT_KEYS:
             style = VALUE.but(number_format="@")
         sheet.put(row, 2, value, style)
         sheet.put(row, 3, hint, HINT)

@@ -42,6 +42,9 @@ INSTANSI_FIELDS = (
     ("Tanggal PK", "tanggal_pk"),
 )
 INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
+#: Keys whose value is a date (a date cell, or text as typed) and keys kept as text (an NIP is not a number).
+INSTANSI_DATE_KEYS = ("Tanggal Penetapan", "Tanggal PK")
+INSTANSI_TEXT_KEYS = ("NIP", "NIP Atasan")
 
 #: Data IKU headers (normalised) → Indikator field.
 TEXT_COLUMNS = {
@@ -118,10 +121,10 @@ def read_instansi(grid: SheetGrid) -> Instansi:
     values = {}
     for key, attr in INSTANSI_FIELDS:
         raw, row = found.get(key, (None, 0))
-        if attr in ("tanggal", "tanggal_pk"):
+        if key in INSTANSI_DATE_KEYS:
             values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
                                                                             else (_text(raw) or None))
-        elif attr in ("nip", "nip_atasan") and isinstance(raw, float) and raw.is_integer():
+        elif key in INSTANSI_TEXT_KEYS and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
             values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM", parse_count)
