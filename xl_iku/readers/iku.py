@@ -112,7 +112,7 @@ def read_instansi(grid: SheetGrid) -> Instansi:
             found[label] = (row[1] if len(row) > 1 else None, r)
     for label in INSTANSI_REQUIRED:
         value = found.get(label, (None, 0))[0]
-        if _text(value) == "":
+        if cell_text(value) == "":
             where = f"sel B{found[label][1]}" if label in found else "kolom A"
             raise InputError(
                 f"Sheet '{grid.name}', {where}: '{label}' belum diisi. Tulis '{label}' di kolom A dan nilainya di "
@@ -123,7 +123,7 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         raw, row = found.get(key, (None, 0))
         if key in INSTANSI_DATE_KEYS:
             values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
-                                                                            else (_text(raw) or None))
+                                                                            else (cell_text(raw) or None))
         elif key in INSTANSI_TEXT_KEYS and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
@@ -131,16 +131,16 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         elif attr == "tahun_pk":
             values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}")
         else:
-            values[attr] = _text(raw)
+            values[attr] = cell_text(raw)
     return Instansi(**values)
 
 
 def _years(value: Any, where: str) -> tuple[int, ...]:
     """`Tahun PK`: one year (2026) or several ("2025, 2026"), in the order written, each once."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        parts = [_text(value)]
+        parts = [cell_text(value)]
     else:
-        parts = [p for p in re.split(r"[\s,;]+", _text(value)) if p]
+        parts = [p for p in re.split(r"[\s,;]+", cell_text(value)) if p]
     years: list[int] = []
     for part in parts:
         if not re.fullmatch(r"\d{4}", part):
@@ -180,7 +180,7 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
             f"Sheet '{grid.name}': sel {grid.merged[0]} digabung (merge). Sheet data tidak boleh berisi sel gabungan: "
             "pisahkan gabungannya (Unmerge) dan isi setiap baris dengan lengkap."
         )
-    if not grid.rows or all(_text(v) == "" for v in grid.rows[0]):
+    if not grid.rows or all(cell_text(v) == "" for v in grid.rows[0]):
         raise InputError(
             f"Sheet '{grid.name}' kosong atau baris 1 tidak berisi judul kolom. Baris 1 harus berisi judul seperti "
             "'Kode Tujuan', 'Tujuan', …, 'Kondisi Awal 2024', 'Target 2025'. Buat contoh dengan: xl-iku init BARU.xlsx"
@@ -231,7 +231,7 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
 def data_rows(grid: SheetGrid, columns: dict[str, int]) -> Iterator[tuple[int, Callable[[str], Any]]]:
     """(sheet row, header key → value) for each row below the headers that holds anything."""
     for r, row in enumerate(grid.rows[1:], start=2):
-        if any(_text(v) != "" for v in row):
+        if any(cell_text(v) != "" for v in row):
             yield r, lambda key, row=row: (row[columns[key] - 1] if key in columns and columns[key] - 1 < len(row)
                                            else None)
 
@@ -241,7 +241,7 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
     seen: dict[str, int] = {}
     for r, cell in data_rows(grid, columns):
         where = f"Sheet '{grid.name}', sel"
-        fields = {attr: _text(cell(key)) for key, attr in TEXT_COLUMNS.items()}
+        fields = {attr: cell_text(cell(key)) for key, attr in TEXT_COLUMNS.items()}
         if not fields["nama"]:
             raise InputError(f"{where} {address(r, columns['indikator'])}: nama indikator kosong pada baris yang "
                              "berisi data. Isi nama indikatornya, atau kosongkan seluruh baris.")
@@ -296,7 +296,7 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
 
 
 def _number(value: Any, where: str, what: str, parse: Callable[[Any, str], float] = parse_number) -> float | None:
-    if _text(value) == "":
+    if cell_text(value) == "":
         return None
     try:
         return parse(value, what)
@@ -304,7 +304,8 @@ def _number(value: Any, where: str, what: str, parse: Callable[[Any, str], float
         raise error.located(where) from None
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as the text staff typed (a whole float as an integer: a code 1.0 is "1"); shared by the input readers."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..cells import address
 from ..errors import InputError
 from ..rules.numbers import parse_rupiah
-from .iku import SheetGrid, _text, data_rows, normalise
+from .iku import SheetGrid, cell_text, data_rows, normalise
 
 SHEET = "Program"
 HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan")
@@ -31,10 +31,10 @@ class ProgramRow:
 
 def read_program(grid: SheetGrid) -> list[ProgramRow]:
     """Every filled row of the sheet; an empty sheet (headers only) is no programme at all, not an error."""
-    if not grid.rows or all(_text(v) == "" for v in grid.rows[0]):
+    if not grid.rows or all(cell_text(v) == "" for v in grid.rows[0]):
         raise InputError(f"Sheet '{grid.name}', baris 1: judul kolom belum ada. Tulis {', '.join(HEADERS)} di baris 1 "
                          "(contohnya dibuat oleh 'xl-iku init BARU.xlsx').")
-    columns = {normalise(h): c for c, h in enumerate(grid.rows[0], start=1) if _text(h)}
+    columns = {normalise(h): c for c, h in enumerate(grid.rows[0], start=1) if cell_text(h)}
     missing = [h for h in REQUIRED if h not in columns]
     if missing:
         names = ", ".join(f"'{h.title()}'" for h in missing)
@@ -42,11 +42,11 @@ def read_program(grid: SheetGrid) -> list[ProgramRow]:
     out = []
     for r, cell in data_rows(grid, columns):
         where = f"Sheet '{grid.name}', sel"
-        tahun = _text(cell("tahun"))
+        tahun = cell_text(cell("tahun"))
         if not (len(tahun) == 4 and tahun.isdigit()):
             raise InputError(f"{where} {address(r, columns['tahun'])}: tahun '{tahun}' tidak dikenali. Isi tahun "
                              "Perjanjian Kinerja program ini, misalnya 2026.")
-        program = _text(cell("program"))
+        program = cell_text(cell("program"))
         if not program:
             raise InputError(f"{where} {address(r, columns['program'])}: nama program kosong pada baris yang berisi "
                              "data. Isi nama programnya, atau kosongkan seluruh baris.")
@@ -54,6 +54,6 @@ def read_program(grid: SheetGrid) -> list[ProgramRow]:
             anggaran = parse_rupiah(cell("anggaran"), f"Anggaran program '{program}'")
         except InputError as error:
             raise error.located(f"{where} {address(r, columns['anggaran'])}") from None
-        out.append(ProgramRow(r, int(tahun), _text(cell("kode sasaran")), program, anggaran,
-                              _text(cell("keterangan"))))
+        out.append(ProgramRow(r, int(tahun), cell_text(cell("kode sasaran")), program, anggaran,
+                              cell_text(cell("keterangan"))))
     return out
