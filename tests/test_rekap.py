@@ -16,6 +16,7 @@ from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catat
                          kabupaten_folder)
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
+from xl_iku.layout.base import text_height
 from xl_iku.layout.styles import INDONESIAN
 from xl_iku.rekap import office_files, records, summarise_all
 
@@ -164,6 +165,9 @@ def test_rekap_unsur_pools_the_raw_answers(folder, rolled):
             assert [row[c] for c in CODES] == pytest.approx([nrr[c] for c in CODES], rel=1e-15)
     pooled = ws.cell(5 + len(rows), 1)
     assert pooled.value.startswith("KABUPATEN")
+    # the label wraps in its merged No + Instansi cell: its row is tall enough for it (Excel does not auto-fit)
+    label_width = ws.column_dimensions["A"].width + ws.column_dimensions["B"].width
+    assert (ws.row_dimensions[pooled.row].height or 15) >= text_height([(pooled.value, label_width)])
     everything = [a for name in surveyed for a in _year_answers(name)]
     pooled_row = rows[-1]
     assert pooled_row["IKM"] == pytest.approx(ikm_score(everything), rel=1e-12)

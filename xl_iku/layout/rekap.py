@@ -117,7 +117,9 @@ def rekap_unsur(rekap: "Rekap") -> SheetLayout:
         row["No"] = number
     last = _table(sheet, columns, rows, None)
     pooled_row = last + 1
-    sheet.merge(pooled_row, 1, pooled_row, 2, "KABUPATEN (gabungan seluruh responden)", POOLED)
+    label = "KABUPATEN (gabungan seluruh responden)"
+    sheet.merge(pooled_row, 1, pooled_row, 2, label, POOLED)
+    sheet.row_heights[pooled_row] = text_height([(label, columns[0][1] + columns[1][1])])  # it wraps
     pooled = rekap.pooled
     if pooled is not None:
         by_code = {u.kode: u.nrr for u in pooled.unsur}
