@@ -114,6 +114,9 @@ def test_rekap_instansi_is_ranked_by_ikm_sortable_and_charted(rolled):
     assert [c.name for c in table.tableColumns] == [ws.cell(5, c).value for c in range(1, 13)]
     charts = ws._charts
     assert len(charts) == 2
+    # no chart starts on a page's first row (it would be drawn over the page before and the repeated header)
+    breaks = {b.id for b in ws.row_breaks.brk}
+    assert all(c.anchor._from.row not in breaks for c in charts)  # 0-based anchor row = the 1-based row above it
     titles = ["".join(run.t for p in c.title.tx.rich.p for run in p.r) for c in charts]
     assert titles == [f"IKM per perangkat daerah, tahun {TAHUN}", f"Nilai AKIP per perangkat daerah, tahun {TAHUN}"]
     # each chart's data: the offices with a value, highest first, with the names and numbers of the table

@@ -60,9 +60,10 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
     # chart data beside the printed table (outside the print area): offices with a value, highest first
     width = len(INSTANSI_COLUMNS)
     setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW))
-    # a chart fills at most a page under the repeated header row
-    page_cm = printable_cm(setup, printed_width_cm(sheet, width))[1] * FILL - row_cm(HEADER_PT)
-    chart_row = last + 2
+    # a chart fills at most a page under the repeated header row and a gap row: a chart anchored on a page's first
+    # row would also be drawn over the page before (LibreOffice draws it across the break, over the header row)
+    page_cm = printable_cm(setup, printed_width_cm(sheet, width))[1] * FILL - row_cm(HEADER_PT) - row_cm(ROW_PT)
+    chart_row = last + 1  # each chart's block: a gap row, then the chart
     breaks = [last]
     for i, (column, title, y_min) in enumerate((("IKM", f"IKM per perangkat daerah, tahun {rekap.tahun}", 25),
                                                 ("Nilai AKIP", f"Nilai AKIP per perangkat daerah, tahun {rekap.tahun}",
@@ -79,10 +80,10 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
             continue
         height = min(page_cm, max(7.0, 2.5 + 0.45 * len(values)))  # ~0,45 cm a bar
         sheet.charts.append(Chart("bar", title, (HEADER_ROW, data_col, HEADER_ROW + len(values), data_col + 1),
-                                  anchor=(chart_row, 2), width_cm=22, height_cm=height, y_min=y_min, y_max=100,
+                                  anchor=(chart_row + 1, 2), width_cm=22, height_cm=height, y_min=y_min, y_max=100,
                                   y_title=column, value_format=styles.number_format("0"),
                                   label_format=DECIMAL2.number_format))
-        covered = rows_for(height) + 1
+        covered = rows_for(height) + 2
         sheet.row_heights.update({r: ROW_PT for r in range(chart_row, chart_row + covered)})
         chart_row += covered
         breaks.append(chart_row - 1)
