@@ -13,3 +13,19 @@ collect_ignore = [] if os.environ.get("XLWINGS_ON_SERVER") == "true" else ["offi
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+# Property-based tests (hypothesis, tests/test_regenerate_property.py): `ci` is the default, bounded and
+# derandomized (a fixed seed: the same examples on every run, well under a minute); `long` explores for local runs:
+# `pytest --hypothesis-profile=long` or HYPOTHESIS_PROFILE=long.
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the test extra is not installed: those tests skip
+    pass
+else:
+    _SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large]
+    settings.register_profile("ci", max_examples=8, derandomize=True, deadline=None, database=None,
+                              suppress_health_check=_SLOW, print_blob=True)
+    settings.register_profile("long", max_examples=300, deadline=None, suppress_health_check=_SLOW,
+                              print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -101,11 +101,20 @@ class Package:
                 raise
             raise PackageError("bukan berkas zip yang utuh (kosong atau terpotong)") from None
         self.names = {info.filename for info in self.infos}
+        # Part names are case-insensitive (ECMA-376 Part 2, 9.1.1.1): Excel and calamine open a package whose
+        # relationship says `sheet1.xml` for the zip entry `Sheet1.xml`; every lookup goes through `resolve`.
+        self._by_lower = {}
+        for name in self.names:
+            self._by_lower.setdefault(name.lower(), name)
         self._cache: dict[str, bytes] = {}
         roots = [r for r in self.rels("") if r.type.endswith("/officeDocument")]
         if not roots or roots[0].target not in self.names:
             raise PackageError("bagian buku kerja (workbook.xml) tidak ada")
         self.workbook_part = roots[0].target
+
+    def resolve(self, name: str) -> str:
+        """The zip entry named `name` whatever its case (the name itself when there is none)."""
+        return name if name in self.names else self._by_lower.get(name.lower(), name)
 
     def close(self) -> None:
         self.zip.close()
@@ -119,6 +128,7 @@ class Package:
     def read(self, name: str, keep: bool = True) -> bytes:
         """A part's bytes, inflated once and kept (`keep=False`: not kept, for a large sheet read once; 50,000
         survey rows are 29 MB of XML that would otherwise stay in memory for the whole run)."""
+        name = self.resolve(name)
         data = self._cache.get(name)
         if data is None:
             try:
@@ -133,7 +143,7 @@ class Package:
         return self.read(name).decode("utf-8")
 
     def rels(self, part: str) -> list[Rel]:
-        name = "_rels/.rels" if part == "" else rels_part(part)
+        name = self.resolve("_rels/.rels" if part == "" else rels_part(part))
         if name not in self.names:
             return []
         base = posixpath.dirname(part)
@@ -142,8 +152,8 @@ class Package:
             target = _attr(tag, "Target") or ""
             external = (_attr(tag, "TargetMode") or "").lower() == "external"
             if not external:
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                    posixpath.join(base, target))
+                target = self.resolve(target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                    posixpath.join(base, target)))
             out.append(Rel(_attr(tag, "Id") or "", _attr(tag, "Type") or "", target, external))
         return out
 
@@ -179,17 +189,17 @@ class Package:
         return seen
 
     def content_types(self) -> tuple[dict[str, str], dict[str, str]]:
-        """(extension → default type, part name → override type)."""
+        """(extension → default type, lower-case part name → override type)."""
         text = self.text("[Content_Types].xml")
         defaults = {(_attr(t, "Extension") or "").lower(): _attr(t, "ContentType") or ""
                     for t in re.findall(r"<(?:\w+:)?Default\b[^>]*>", text)}
-        overrides = {(_attr(t, "PartName") or "").lstrip("/"): _attr(t, "ContentType") or ""
+        overrides = {(_attr(t, "PartName") or "").lstrip("/").lower(): _attr(t, "ContentType") or ""
                      for t in re.findall(r"<(?:\w+:)?Override\b[^>]*>", text)}
         return defaults, overrides
 
     def content_type(self, part: str) -> str:
         defaults, overrides = self.content_types()
-        return overrides.get(part) or defaults.get(posixpath.splitext(part)[1].lstrip(".").lower(), "")
+        return overrides.get(part.lower()) or defaults.get(posixpath.splitext(part)[1].lstrip(".").lower(), "")
 
 
 # -- styles -----------------------------------------------------------------------------------------------------
@@ -359,17 +369,32 @@ def shared_strings(package: Package) -> list[str]:
 
 # -- the edit ---------------------------------------------------------------------------------------------------
 
-def _free_name(wanted: str, taken: set[str]) -> str:
-    """`wanted` or the same name with the lowest free number (xl/drawings/drawing3.xml)."""
-    folder, base = posixpath.split(wanted)
-    match = re.match(r"^(.*?)(\d*)(\.[^.]+)$", base)
-    stem, ext = (match.group(1), match.group(3)) if match else (base, "")
-    n = 1
-    while True:
-        name = posixpath.join(folder, f"{stem}{n}{ext}")
-        if name not in taken:
-            return name
-        n += 1
+class PartNames:
+    """Part names allocated against the whole package: every zip entry that stays (whatever its case: part names
+    are case-insensitive), every part a staying relationship names (even one the zip lacks), and everything
+    already planned. A name is never handed out twice, so no two sheets (or drawings, charts, …) share a part."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken: set[str] = set()
+        for name in taken:
+            self.reserve(name)
+
+    def reserve(self, name: str) -> str:
+        self._taken.add(name.lower())
+        return name
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self._taken
+
+    def new(self, wanted: str) -> str:
+        """`wanted`'s folder and stem with the lowest free number (xl/drawings/drawing3.xml), now reserved."""
+        folder, base = posixpath.split(wanted)
+        match = re.match(r"^(.*?)(\d*)(\.[^.]+)$", base)
+        stem, ext = (match.group(1), match.group(3)) if match else (base, "")
+        n = 1
+        while posixpath.join(folder, f"{stem}{n}{ext}") in self:
+            n += 1
+        return self.reserve(posixpath.join(folder, f"{stem}{n}{ext}"))
 
 
 def _rels_xml(rels: list[Rel], names: dict[str, str]) -> str:
@@ -398,7 +423,8 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
                    remove: Iterable[str] = (), edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
                    without_macros: bool = False) -> None:
     """Write `out`: the `source` package with each scratch sheet put in place of the source sheet named in
-    `replaces` (scratch name → source name, None to add it at the end), the sheets in `remove` taken out, and
+    `replaces` (scratch name → source name, None to add it: before the next scratch sheet that replaces one, else
+    at the end), the sheets in `remove` taken out, and
     `edit_sheet(name, xml)` given each other sheet's part (return new bytes, or None to keep it byte for byte).
     `without_macros` drops the VBA project and makes the workbook a plain .xlsx one."""
     with Package(source) as src, Package(scratch) as scr:
@@ -406,15 +432,37 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         by_name = {s.name: s for s in sheets}
         removed_names = set(remove) - {n for n in replaces.values() if n}
         replaced = {n: by_name[n] for n in replaces.values() if n}
-        dropped_parts = {by_name[n].part for n in removed_names | set(replaced)}
+        staying = {s.part.lower() for s in sheets if s.name not in removed_names and s.name not in replaced}
+        dropped_parts = {by_name[n].part for n in removed_names | set(replaced)
+                         if by_name[n].part.lower() not in staying}
         dropped_rels = {CALC_CHAIN_REL} | ({VBA_REL} if without_macros else set())
         dropped_targets = {r.target for r in src.rels(src.workbook_part) if r.type in dropped_rels}
         alive = src.reachable([src.workbook_part] + [r.target for r in src.rels("") if not r.external],
                               skip=dropped_parts | dropped_targets)
         gone = (src.reachable(dropped_parts) | src.reachable(dropped_targets)) - alive
-        gone |= {rels_part(p) for p in gone}
+        gone |= {src.resolve(rels_part(p)) for p in gone}
 
-        taken = set(src.names) - gone
+        scratch_sheets = scr.sheets()
+        # Whole-package allocation. Reserved before anything is placed: every entry that stays, every part named
+        # by a staying relationship, and the part of each replaced sheet (it keeps its part name), so a new sheet
+        # processed earlier can never take the part of a sheet replaced later.
+        keeps = {}  # scratch name → the source part it takes over
+        for sheet in scratch_sheets:
+            old = replaces.get(sheet.name)
+            part = by_name[old].part if old else None
+            # a part a kept sheet also points at (a book an older version broke) or one already taken over by
+            # another scratch sheet is not overwritten: the replacement gets a part of its own
+            if part and part.lower() not in staying and part.lower() not in {p.lower() for p in keeps.values()}:
+                keeps[sheet.name] = part
+        taken = PartNames(n for n in src.names if n not in gone)
+        for part in alive:
+            taken.reserve(part)
+            taken.reserve(rels_part(part))
+            for rel in src.rels(part):
+                if not rel.external:
+                    taken.reserve(rel.target)
+        for part in keeps.values():
+            taken.reserve(part)
         overrides: dict[str, bytes] = {}
         new_types: dict[str, str] = {}
         styles_rel = src.workbook_rel("styles")
@@ -426,18 +474,14 @@ def replace_sheets(source: str, scratch: str, out: str, replaces: dict[str, str 
         except (ElementTree.ParseError, UnicodeDecodeError):
             raise PackageError("tabel gaya sel (styles.xml) rusak") from None
         strings = shared_strings(scr)
-        scratch_sheets = scr.sheets()
         table_ids = _table_ids(src, alive)
         placed: dict[str, str] = {}  # scratch sheet name → output part
         for sheet in scratch_sheets:
-            old = replaces.get(sheet.name)
-            part = by_name[old].part if old else _free_name("xl/worksheets/sheet.xml", taken)
-            taken.add(part)
+            part = keeps.get(sheet.name) or taken.new("xl/worksheets/sheet.xml")
             placed[sheet.name] = part
             names = {sheet.part: part}
             for extra in sorted(scr.reachable([sheet.part]) - {sheet.part}):
-                names[extra] = _free_name(extra, taken)
-                taken.add(names[extra])
+                names[extra] = taken.new(extra)
             for old_part, new_part in names.items():
                 data = scr.read(old_part)
                 if old_part == sheet.part:
@@ -494,43 +538,71 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
     """Edit workbook.xml (into `overrides`) and return the new sheet order and workbook.xml.rels."""
     text = src.text(src.workbook_part)
     rels_text = src.text(rels_part(src.workbook_part))
-    rel_ids = {r.id for r in src.rels(src.workbook_part)}
+    rel_ids = {r.id.lower() for r in src.rels(src.workbook_part)}
     by_scratch = {old: new for new, old in replaces.items() if old}
     kept = [s for s in sheets if s.name not in removed]
-    order = [by_scratch.get(s.name, s.name) for s in kept]
-    new_sheets = [s.name for s in scratch_sheets if not replaces.get(s.name)]
-    order += new_sheets
-    position = {s.name: i for i, s in enumerate(kept)}  # source name → new position
+    # A new sheet goes where a fresh build puts it: before the next scratch sheet that replaces an existing one
+    # (a `Grafik Capaian` added on upgrade lands after `Capaian Kinerja`), or at the end when none follows.
+    anchors: dict[str | None, list[str]] = {}
+    for i, sheet in enumerate(scratch_sheets):
+        if replaces.get(sheet.name):
+            continue
+        anchor = next((replaces[s.name] for s in scratch_sheets[i + 1:] if replaces.get(s.name)), None)
+        anchors.setdefault(anchor, []).append(sheet.name)
+    order = []
+    for s in kept:
+        order += anchors.get(s.name, []) + [by_scratch.get(s.name, s.name)]
+    order += anchors.get(None, [])
+    position = {s.name: order.index(by_scratch.get(s.name, s.name)) for s in kept}  # source name → new position
     scratch_position = {name: order.index(name) for name in (s.name for s in scratch_sheets)}
 
-    # sheet list: rename replaced sheets to the scratch spelling, drop removed ones, add new ones
+    p = _prefix_of(text, "sheets")
+    r_prefix = next((m for m in re.findall(r'xmlns:(\w+)\s*=\s*["\']' + re.escape(REL_NS) + '["\']', text)), None)
+    next_id = max([s.sheet_id for s in sheets] + [0]) + 1
+    new_rels = []
+
+    def new_rel(name: str) -> str:
+        n = 1
+        while f"rid{n}" in rel_ids:
+            n += 1
+        rel_ids.add(f"rid{n}")
+        new_rels.append(f'<Relationship Id="rId{n}" Type="{WORKSHEET_REL}" Target="/{placed[name]}"/>')
+        return f"rId{n}"
+
+    def new_tag(name: str) -> str:
+        nonlocal next_id
+        rid = new_rel(name)
+        ref = f'{r_prefix}:id="{rid}"' if r_prefix else f'xmlns:r="{REL_NS}" r:id="{rid}"'
+        next_id += 1
+        return f'<{p}sheet name="{escape(name, quote=True)}" sheetId="{next_id - 1}" {ref}/>'
+
+    # sheet list: rename replaced sheets to the scratch spelling, drop removed ones, add new ones at their place;
+    # the k-th <sheet> element is sheets[k] (read the same way), whatever its relationship id
     removed_rids = {s.rid for s in sheets if s.name in removed}
+    tags = iter(sheets)
 
     def sheet_tag(match: "re.Match[str]") -> str:
         tag = match.group(0)
-        rid = _rid(tag)
-        entry = next((s for s in sheets if s.rid == rid), None)
+        entry = next(tags, None)
         if entry is None:
             return tag
         if entry.name in removed:
             return ""
+        before = "".join(new_tag(name) for name in anchors.get(entry.name, []))
         if entry.name in by_scratch:
-            tag = _set_attr(tag, "name", by_scratch[entry.name])
-        return tag
+            name = by_scratch[entry.name]
+            tag = _set_attr(tag, "name", name)
+            if placed[name].lower() != entry.part.lower():  # given a part of its own: its own relationship too
+                attr = re.search(r"\s(\w+:id)\s*=", tag)
+                if attr:
+                    if all(s.rid != entry.rid for s in kept if s is not entry):
+                        removed_rids.add(entry.rid)
+                    tag = _set_attr(tag, attr.group(1), new_rel(name))
+        return before + tag
 
     block = re.search(r"(<(?:\w+:)?sheets\b[^>]*>)(.*?)(</(?:\w+:)?sheets>)", text, re.S)
     inner = re.sub(r"<(?:\w+:)?sheet\b[^>]*>", sheet_tag, block.group(2))
-    p = _prefix_of(text, "sheets")
-    r_prefix = next((m for m in re.findall(r'xmlns:(\w+)="' + re.escape(REL_NS) + '"', text)), None)
-    next_id = max([s.sheet_id for s in sheets] + [0]) + 1
-    new_rels = []
-    for name in new_sheets:
-        rid = next(f"rId{n}" for n in range(1, len(rel_ids) + 2) if f"rId{n}" not in rel_ids)
-        rel_ids.add(rid)
-        ref = f'{r_prefix}:id="{rid}"' if r_prefix else f'xmlns:r="{REL_NS}" r:id="{rid}"'
-        inner += f'<{p}sheet name="{escape(name, quote=True)}" sheetId="{next_id}" {ref}/>'
-        next_id += 1
-        new_rels.append(f'<Relationship Id="{rid}" Type="{WORKSHEET_REL}" Target="/{placed[name]}"/>')
+    inner += "".join(new_tag(name) for name in anchors.get(None, []))
     text = text[:block.start()] + block.group(1) + inner + block.group(3) + text[block.end():]
 
     # defined names: positions follow the new order; built-in names of replaced sheets come from the scratch
@@ -578,7 +650,7 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
             text = text[:end] + f"<{p}definedNames>{names}</{p}definedNames>" + text[end:]
 
     # the active and first visible tab are positions too
-    if removed:
+    if order != [s.name for s in sheets]:
         def view(match: "re.Match[str]") -> str:
             tag = match.group(0)
             for attr in ("activeTab", "firstSheet"):
@@ -599,16 +671,19 @@ def _workbook(src: Package, sheets: list[SheetEntry], scratch_sheets: list[Sheet
 
 
 def _content_types(src: Package, gone: set[str], new_types: dict[str, str]) -> str:
+    """[Content_Types].xml without the overrides of parts that are gone, with those of the new parts (part names
+    compared case-insensitively, as the package specification says)."""
     text = src.text("[Content_Types].xml")
     defaults, overrides = src.content_types()
-    changed = {p for p, kind in new_types.items() if p in overrides and overrides[p] != kind}
-    text = _remove_elements(text, "Override", lambda tag: (_attr(tag, "PartName") or "").lstrip("/") not in
+    gone = {p.lower() for p in gone}
+    changed = {p.lower() for p, kind in new_types.items() if overrides.get(p.lower(), kind) != kind}
+    text = _remove_elements(text, "Override", lambda tag: (_attr(tag, "PartName") or "").lstrip("/").lower() not in
                             gone | changed)
-    overrides = {p: kind for p, kind in overrides.items() if p not in changed}
+    overrides = {p: kind for p, kind in overrides.items() if p not in changed | gone}
     added = []
     for part, kind in new_types.items():
         ext = posixpath.splitext(part)[1].lstrip(".").lower()
-        if overrides.get(part) == kind and part not in gone:
+        if overrides.get(part.lower()) == kind:
             continue
         if ext not in defaults and not kind.endswith("+xml"):
             defaults[ext] = kind

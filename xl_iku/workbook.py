@@ -89,7 +89,8 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
                     edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
                     without_macros: bool = False) -> None:
     """Write `target`: `source` with the generated sheets built from `layouts` in place of their namesakes
-    (matched case- and space-insensitively, at their position; new ones at the end), atomically."""
+    (matched case- and space-insensitively, at their position; a new one before the next generated sheet the
+    book already holds, as a fresh build orders them, or at the end), atomically."""
     with _opened(source) as package:
         existing = [s.name for s in package.sheets()]
     replaces = {}
