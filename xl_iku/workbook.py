@@ -54,13 +54,15 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     target = Path(out) if out is not None else source
     check_book_path(source)
     _check_suffix(target, source)
+    check_writable(target)
+    seen = file_state(target)  # before anything is read: a save in Excel from now on is noticed
     data = input_data(source)
     layouts = data.layouts()
     replaced = replaced_user_content(source, [layout.name for layout in layouts])
     if replaced:
         data = replace(data, notes=data.notes + replaced)
         layouts = data.layouts()
-    write_generated(source, layouts, target)
+    write_generated(source, layouts, target, unchanged_since=seen)
     return Result(target, data.plan, data.notes)
 
 
@@ -87,10 +89,11 @@ def replaced_user_content(source: Path, names: list[str]) -> list[Catatan]:
 
 def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remove: Iterable[str] = (),
                     edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
-                    without_macros: bool = False) -> None:
+                    without_macros: bool = False, unchanged_since: "FileState | None" = None) -> None:
     """Write `target`: `source` with the generated sheets built from `layouts` in place of their namesakes
     (matched case- and space-insensitively, at their position; a new one before the next generated sheet the
-    book already holds, as a fresh build orders them, or at the end), atomically."""
+    book already holds, as a fresh build orders them, or at the end), atomically. `unchanged_since`: the target's
+    state when the caller read it; the save stops when the file changed since (see `save_atomic`)."""
     with _opened(source) as package:
         existing = [s.name for s in package.sheets()]
     replaces = {}
@@ -103,7 +106,7 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
         store_cached_values(scratch, cached_values(layouts))
         try:
             save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
-                                                            without_macros))
+                                                            without_macros), unchanged_since)
         except PackageError as error:
             raise unreadable(str(source), str(error)) from None
 
@@ -154,12 +157,57 @@ def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | 
             akip_sheet(akip), program_sheet(programs)]
 
 
-def save_atomic(target: str | os.PathLike, write: Callable[[str], object]) -> Path:
+@dataclass(frozen=True)
+class FileState:
+    """What tells that a file was saved again: size, modification time, inode (Excel saves by writing a new file
+    and renaming it over the old one: a new inode)."""
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+def file_state(path: str | os.PathLike) -> FileState | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return FileState(info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def lock_file(path: Path) -> Path:
+    """Excel's owner file beside an open workbook: `~$` and the workbook's name."""
+    return path.parent / ("~$" + path.name)
+
+
+def check_writable(target: str | os.PathLike) -> None:
+    """Refuse to overwrite a workbook the office keeps: read-only (chmod 444, Windows' read-only attribute), or open
+    in Excel (its `~$NAME` lock file beside it: what we saved would be lost when Excel saves)."""
+    real = Path(os.path.realpath(target))
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        return
+    if not info.st_mode & stat.S_IWUSR:
+        raise InputError(f"Berkas '{target}' hanya-baca (read-only), jadi tidak ditimpa, seperti Excel juga "
+                         "menolaknya. Hapus tanda read-only (Properties → Read-only, atau chmod u+w), atau tulis ke "
+                         "berkas lain dengan -o.")
+    lock = lock_file(real)
+    if lock.exists():
+        raise InputError(f"Berkas '{target}' sedang dibuka di Excel (ada '{lock.name}' di sebelahnya), jadi tidak "
+                         "ditimpa: hasilnya akan hilang saat Excel menyimpan. Simpan dan tutup berkas di Excel, lalu "
+                         f"jalankan lagi; bila Excel sudah tertutup, hapus '{lock.name}'.")
+
+
+def save_atomic(target: str | os.PathLike, write: Callable[[str], object],
+                unchanged_since: FileState | None = None) -> Path:
     """`write(temp)` to a temporary file beside the target, then rename it over the target: never a half-written
     file. The result keeps the original's permission bits (and owner when allowed), a new file gets the usual
     mode (umask); through a symlink the file it points to is updated and the link stays. Interrupted (Ctrl+C,
-    SIGTERM, an error), the temporary file is removed and the original is untouched."""
+    SIGTERM, an error), the temporary file is removed and the original is untouched. A read-only target or one
+    open in Excel is refused (`check_writable`); with `unchanged_since` (the target's state when it was read), a
+    target saved meanwhile (by Excel) is not overwritten."""
     target = Path(target)
+    check_writable(target)
     real = Path(os.path.realpath(target))
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
@@ -171,6 +219,11 @@ def save_atomic(target: str | os.PathLike, write: Callable[[str], object]) -> Pa
         with _sigterm_as_exit():
             write(temp)
             _take_mode(real, temp)
+            if unchanged_since is not None and file_state(real) != unchanged_since:
+                raise InputError(f"Berkas '{target}' berubah selama xl-iku bekerja (mungkin disimpan di Excel), jadi "
+                                 "tidak ditimpa agar perubahan itu tidak hilang. Simpan dan tutup berkas di Excel, "
+                                 "lalu jalankan lagi.")
+            check_writable(target)
             os.replace(temp, real)
     except OSError as error:
         with suppress(OSError):
@@ -235,4 +288,5 @@ def _check_suffix(target: Path, source: Path) -> None:
         )
 
 
-__all__ = ["regenerate", "init", "write_generated", "save_atomic", "GENERATED_SHEETS", "Result"]
+__all__ = ["regenerate", "init", "write_generated", "save_atomic", "check_writable", "file_state", "FileState",
+           "GENERATED_SHEETS", "Result"]
