@@ -95,7 +95,7 @@ def test_error_value_in_udf_range_says_what_it_is():
     ("Saran tentang kecepatan waktu pelayanan", "L1 ('Saran tentang kecepatan waktu pelayanan')"),
 ])
 def test_two_columns_for_one_unsur_name_both_cells(tmp_path, capsys, second, where):
-    rows = survey_rows(seed=4, count=10)
+    rows = [dict(r, **{second: r["U3"] or 3}) for r in survey_rows(seed=4, count=10)]  # both columns hold answers
     path = survey_file(tmp_path / "s.xlsx", rows, headers=["Tanggal", "Jenis Layanan"] + CODES + [second])
     assert main(["ikm", str(path)]) == 2
     err = capsys.readouterr().err

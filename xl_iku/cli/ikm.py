@@ -65,8 +65,11 @@ def describe_reading(table, verbose: bool, out) -> None:
     """What the header row was read as (--verbose), and the rows left out below the table (always)."""
     if verbose:
         print(f"Judul kolom (sheet '{table.sheet}'):", file=out)
-        for letter, header, target in table.matched:
-            print(f"  {letter:>3}  {header}  →  {target or 'tidak dipakai'}", file=out)
+        for letter, header, target, rule in table.matched:
+            print(f"  {letter:>3}  {header}  →  {target or 'tidak dipakai'}" + (f"  [{rule}]" if rule else ""),
+                  file=out)
+        for note in table.notes:
+            print(f"  {note}", file=out)
         if table.zero_blank:
             print("  Jawaban 0 dibaca sebagai tidak dijawab (--nol-kosong).", file=out)
     if table.left_out:

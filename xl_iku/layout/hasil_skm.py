@@ -143,7 +143,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
             if i == 0:  # the note introduces the sections: it goes with the first
                 keep.append((note,) + keep[-1][1:])
             row = keep[-1][1] + 2
-    if any(header != code for header, code in zip(survey.headers, survey.codes)):
+    if survey.notes or any(header != code for header, code in zip(survey.headers, survey.codes)):
         keep.append(_section(row + 1, _columns_read(sheet, row + 1, survey) - 1))
         row = keep[-1][1] + 2
     row -= 1
@@ -190,6 +190,10 @@ def _columns_read(sheet: SheetLayout, row: int, survey) -> int:
         sheet.put(row, 2, column_letter(column), styles.CENTER)
         sheet.merge(row, 3, row, 8, header, styles.TEXT)
         _fit(sheet, row, header, sum(WIDTHS[2:]))
+        row += 1
+    for note in survey.notes:  # what a rule read over several columns (numbered columns, a group header, …)
+        sheet.merge(row, 1, row, 8, note, styles.NOTE)
+        _fit(sheet, row, note, sum(WIDTHS))
         row += 1
     return row
 

@@ -2,13 +2,17 @@
 
 Uses python-calamine, the fastest reader measured here (design.md): a 100,000-respondent sheet reads in well under
 a second where openpyxl takes several (an .xlsx is first scanned for what calamine hides or cannot size:
-`xlsx_scan`). Headers are matched by unsur code (``U1``, ``U1 Persyaratan``, ``U1\\n...``), by the unsur's name, or
-by the subject of a questionnaire question (`rules.answers`), case- and spacing-insensitively, in any column order.
+`xlsx_scan`). Headers are matched by rule, the patterns in one table (`HEADER_PATTERNS`): by unsur code (``U1``,
+``U1 Persyaratan``, ``Unsur 1``), by the unsur's name, by the subject of a questionnaire question (`rules.answers`),
+case- and spacing-insensitively, in any column order; by a block of numbered question columns (``pertanyaan1`` …)
+or a group header over unlabeled columns (``NILAI UNSUR``), in the regulation's order. Nothing is guessed: what a
+rule read is said in `matched` and `notes`.
 The same reading serves the CLI, the batch, `Data SKM` regeneration (`survey_from_rows`) and `read_skm`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from operator import itemgetter
@@ -20,11 +24,11 @@ from ..cells import address, column_letter, parse_range
 from ..errors import InputError
 from ..rules.answers import profile_of, subject_unsur
 from ..rules.ikm import UNSUR_14_2017, IkmResult, answer_matrix, ikm_summary
+from ..rules.periode import parse_date
 from .sources import open_source
 
 DEFAULT_SHEET = "Data SKM"
 _HEADER_SCAN_ROWS = 30
-_CODE = re.compile(r"^u\s*(\d{1,2})\b")
 _NAME_TO_CODE = {re.sub(r"[^a-z]", "", name.lower()): code for code, name in UNSUR_14_2017}
 STANDARD_CODES = tuple(code for code, _ in UNSUR_14_2017)
 _STANDARD_NAMES = dict(UNSUR_14_2017)
@@ -56,10 +60,15 @@ class SurveyTable:
     others: list[tuple[str, int]] = field(default_factory=list)
     records: Sequence[Sequence[Any]] = field(default=(), repr=False, compare=False)
     headers: list[str] = field(default_factory=list)  # each unsur column's header as written, in code order
-    #: what the header row was read as: (column letter, header text, what it became: "U3 …", "Tanggal", or "")
-    matched: list[tuple[str, str, str]] = field(default_factory=list)
+    #: what the header row was read as: (column letter, header text, what it became: "U3 …", "Tanggal", or "", and
+    #: by which rule, as RULE_NAMES words it)
+    matched: list[tuple[str, str, str, str]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # rows below the table that are not respondents, described
     zero_blank: bool = False  # 0 was read as "not answered" (--nol-kosong)
+    #: how the reading went where a rule read more than one cell: numbered columns taken in the regulation's order,
+    #: a group header, columns left out as empty, "Waktu" holding dates (--verbose, Hasil SKM)
+    notes: list[str] = field(default_factory=list)
+    header_row: int | None = None  # 1-based sheet row of the unsur headers, when the sheet has them
 
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
@@ -70,7 +79,7 @@ class SurveyTable:
         """The answers validated once, as a float matrix (NaN = not answered): the summary and every breakdown of
         the Hasil SKM report read this instead of converting and checking the same rows again. A bad answer raises
         the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
-        return answer_matrix(self.rows, [f"{c} {n}" for c, n in zip(self.codes, self.names)])
+        return answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
 
     @property
     def last_row(self) -> int:
@@ -91,30 +100,74 @@ class SurveyTable:
         return located
 
 
+#: Every header pattern the reader knows, in one table (rules as data). Each reads a header's normalised text: lower
+#: case, runs of spaces as one space. `kode`, `unsur` and `urut` carry the unsur's number.
+HEADER_PATTERNS: dict[str, re.Pattern[str]] = {
+    # U1, "u1 Persyaratan", U10 (a database's u1 … u15)
+    "kode": re.compile(r"^u\s*(\d{1,2})\b"),
+    # "Unsur 1", "Unsur-1", "UNSUR1"
+    "unsur": re.compile(r"^unsur\s*[-_.:]?\s*(\d{1,2})\b"),
+    # a numbered question column of a database or form builder: pertanyaan1, tblhasilsurvei_pertanyaan1, p1, q1,
+    # soal1 (a prefix ending in a question word, then its number)
+    "urut": re.compile(r"^((?:.*[^a-z])?(?:pertanyaan|soal|tanya|butir|item|kuesioner|jawaban|nilai|p|q))"
+                       r"[\s_.\-]*(\d{1,2})$"),
+    # one header over the answer columns, merged or followed by blank header cells
+    "kelompok": re.compile(r"^(?:nilai )?(?:per )?unsur(?: pelayanan)?$|^jawaban (?:per )?unsur$"),
+    # a column that is the survey date only when it holds dates (else "Waktu" is U3's subject)
+    "waktu": re.compile(r"^waktu$"),
+    # a results table's headers (NRR per unit, the index and its grade): not respondents' answers
+    "hasil": re.compile(r"^(?:nilai )?(?:ikm|indeks|nilai indeks|indeks kepuasan)\b"),
+    "mutu": re.compile(r"^(?:mutu|kategori|kinerja)\b"),
+}
+
+#: What each rule is called where a reading is described (--verbose, Hasil SKM).
+RULE_NAMES = {
+    "kode": "kode unsur",
+    "unsur": "kata unsur dan nomornya",
+    "nama": "nama unsur PermenPANRB 14/2017",
+    "pokok": "pokok pertanyaan kuesioner",
+    "urut": "kolom bernomor urut",
+    "kelompok": "judul kelompok di atas kolom jawaban",
+    "profil": "judul profil responden",
+    "waktu": "kolom berisi tanggal",
+}
+
+#: The rule of a column whose header is a question's subject only: weaker evidence of a header row.
+_WEAK = "pokok"
+_NUMBERED = ("kode", "unsur")
+
+
+def _norm(text: Any) -> str:
+    return " ".join(str(text).split()).lower()
+
+
 def unsur_code(header: Any) -> str | None:
-    """"U3", "u3 Waktu", "Waktu Penyelesaian", a questionnaire question about waiting time → "U3"; else None.
+    """"U3", "u3 Waktu", "Unsur 3", "Waktu Penyelesaian", a questionnaire question about waiting time → "U3"; else
+    None.
 
     A header that begins like a profile column ("Stempel waktu", "Jenis layanan") is not an unsur.
     """
     return _unsur_match(header)[0]
 
 
-def _unsur_match(header: Any) -> tuple[str | None, bool]:
-    """(code, whether by code or name) — a match by a question's subject alone is weaker evidence of a header."""
+def _unsur_match(header: Any) -> tuple[str | None, str | None]:
+    """(code, rule) of one header cell, by the first rule that reads it."""
     if header is None:
-        return None, False
-    text = " ".join(str(header).split()).lower()
+        return None, None
+    text = _norm(header)
     if not text:
-        return None, False
-    match = _CODE.match(text)
-    if match:
-        return f"U{int(match.group(1))}", True
+        return None, None
+    for rule in _NUMBERED:
+        match = HEADER_PATTERNS[rule].match(text)
+        if match:
+            return f"U{int(match.group(1))}", rule
     if profile_of(text):
-        return None, False
+        return None, None
     code = _NAME_TO_CODE.get(re.sub(r"[^a-z]", "", text))
     if code:
-        return code, True
-    return subject_unsur(text), False
+        return code, "nama"
+    code = subject_unsur(text)
+    return (code, _WEAK) if code else (None, None)
 
 
 def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: str | None = None, *,
@@ -135,6 +188,10 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
+    if table.header_row is not None and not any(any(v is not None for v in row) for row in table.rows):
+        raise InputError(
+            f"Sheet '{table.sheet}': judul kolom unsur ada di baris {table.header_row}, tetapi belum ada responden "
+            "di bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi jawaban.")
     try:
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
     except InputError as error:
@@ -159,10 +216,8 @@ def _pick_sheet(source: Any, sheet: str | None) -> str:
 
 def survey_header(values: Sequence[Sequence[Any]]) -> int | None:
     """The 0-based index of the unsur header row among the first rows, or None (not a survey sheet)."""
-    for index, row in enumerate(values[:_HEADER_SCAN_ROWS]):
-        if _header_columns(row):
-            return index
-    return None
+    header = _find_header(values)
+    return header.index if header is not None else None
 
 
 #: A header row by questions alone must name at least this many unsur: a row of other text (an IKU sheet's
@@ -170,23 +225,125 @@ def survey_header(values: Sequence[Sequence[Any]]) -> int | None:
 _MIN_SUBJECTS = 5
 
 
-def _header_columns(row: Sequence[Any]) -> dict[str, list[int]]:
-    """code → 0-based columns, if this row looks like an unsur header: two unsur by code or name, or five by the
-    subject of their question."""
+@dataclass
+class _Header:
+    """A header row as the rules read it."""
+
+    index: int  # 0-based row
+    found: dict[str, list[int]]  # code → 0-based columns
+    rules: dict[int, str]  # 0-based column → the rule (key of RULE_NAMES) that made it an unsur
+    notes: list[str] = field(default_factory=list)  # sentences describing rules over several columns
+    skip: int = 0  # rows under the header that are part of it (a numbering row 1 … n under a group header)
+
+
+def _find_header(values: Sequence[Sequence[Any]]) -> _Header | None:
+    rows = values[:_HEADER_SCAN_ROWS]
+    for index, row in enumerate(rows):
+        read = _row_header(row)
+        if read is not None:
+            return _Header(index, *read)
+        group = _group_header(values, index)
+        if group is not None:
+            return group
+    return None
+
+
+def _row_header(row: Sequence[Any]) -> tuple[dict[str, list[int]], dict[int, str]] | None:
+    """(code → columns, column → rule), if this row looks like an unsur header: two unsur by a numbered, named or
+    numbered-block rule, or five by the subject of their question."""
     found: dict[str, list[int]] = {}
+    rules: dict[int, str] = {}
     strong = set()
     for index, cell in enumerate(row):
-        code, by_name = _unsur_match(cell) if isinstance(cell, str) else (None, False)
+        code, rule = _unsur_match(cell) if isinstance(cell, str) else (None, None)
         if code:
             found.setdefault(code, []).append(index)
-            if by_name:
+            rules[index] = rule
+            if rule != _WEAK:
                 strong.add(code)
-    return found if len(strong) >= 2 or len(found) >= _MIN_SUBJECTS else {}
+    for index, code in _numbered_block(row, set(rules)):
+        found.setdefault(code, []).append(index)
+        rules[index] = "urut"
+        strong.add(code)
+    return (found, rules) if len(strong) >= 2 or len(found) >= _MIN_SUBJECTS else None
+
+
+def _numbered_block(row: Sequence[Any], taken: set[int]) -> list[tuple[int, str]]:
+    """Columns side by side under one prefix whose numbers run 1 … n (pertanyaan1 … pertanyaan9): U1 … Un in that
+    order. A run that starts elsewhere (Pertanyaan 0 …) or skips a number is not one; two runs with different
+    prefixes in one row are ambiguous: neither is read."""
+    runs: list[tuple[str, list[tuple[int, int]]]] = []  # (prefix, [(column, number)]) of side-by-side headers
+    for index, cell in enumerate(row):
+        match = (HEADER_PATTERNS["urut"].match(_norm(cell))
+                 if isinstance(cell, str) and index not in taken else None)
+        if match is None:
+            continue
+        if runs and runs[-1][0] == match.group(1) and runs[-1][1][-1][0] == index - 1:
+            runs[-1][1].append((index, int(match.group(2))))
+        else:
+            runs.append((match.group(1), [(index, int(match.group(2)))]))
+    blocks = [run for _, run in runs
+              if len(run) >= 2 and [n for _, n in run] == list(range(1, len(run) + 1))]
+    return [(index, f"U{number}") for index, number in blocks[0]] if len(blocks) == 1 else []
+
+
+def _group_header(values: Sequence[Sequence[Any]], index: int) -> _Header | None:
+    """A group header (NILAI UNSUR, UNSUR PELAYANAN) over unlabeled answer columns: the cell and the blank header
+    cells after it, up to the next header or the last column that holds data, are U1 … Un left to right.
+
+    A row of unsur headers under it is the header instead (the row below is then read); a row of the running
+    numbers 1 … n under it belongs to the header."""
+    row = values[index]
+    below = values[index + 1] if index + 1 < len(values) else []
+    if _row_header(below) is not None:
+        return None
+    body = values[index + 1:]
+    width = max((len(r) for r in values[index:index + 50]), default=0)
+    for column, cell in enumerate(row):
+        if not (isinstance(cell, str) and HEADER_PATTERNS["kelompok"].match(_norm(cell))):
+            continue
+        end = column + 1
+        while end < width and (end >= len(row) or not _filled(row[end])):
+            end += 1
+        while end > column + 1 and not _has_values(body, end - 1):
+            end -= 1  # trailing blank-headed columns with no data are no part of it
+        columns = list(range(column, end))
+        numbering = [below[c] if c < len(below) else None for c in columns]
+        skip = int(all(_number_is(v, i) for i, v in enumerate(numbering, start=1)))
+        codes = [f"U{i}" for i in range(1, len(columns) + 1)]
+        note = (f"Kolom {column_letter(column + 1)}–{column_letter(end)} di bawah judul kelompok "
+                f"'{_short(cell)}' ({address(index + 1, column + 1)}) dibaca sebagai {codes[0]} … {codes[-1]} dari "
+                "kiri ke kanan: urutan diambil sebagai urutan unsur PermenPANRB 14/2017.")
+        return _Header(index, {c: [i] for c, i in zip(codes, columns)}, {i: "kelompok" for i in columns}, [note],
+                       skip)
+    return None
+
+
+def _number_is(value: Any, number: int) -> bool:
+    if isinstance(value, str):
+        value = value.strip()
+        return value == str(number)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == number
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (value.__class__ is str and not value.strip())
+
+
+def _has_values(rows: Sequence[Sequence[Any]], column: int, zero_blank: bool = False) -> bool:
+    """Whether a column holds anything below the header (stops at the first value)."""
+    for row in rows:
+        if len(row) > column:
+            value = row[column]
+            if _filled(value) and not (zero_blank and _is_zero(value)):
+                return True
+    return False
 
 
 def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, list[int]],
-                 other_unsur: bool) -> list[str]:
-    """The unsur codes in order, after the header rules: one column per unsur; the nine of 14/2017 unless asked."""
+                 other_unsur: bool, empty: dict[str, int] | None = None) -> list[str]:
+    """The unsur codes in order, after the header rules: one column per unsur; the nine of 14/2017 unless asked.
+    `empty`: codes whose only column was left out as empty from top to bottom (named when one of the nine)."""
     for code, columns in found.items():
         if len(columns) > 1:
             cells = " dan ".join(f"{address(row, c + 1)} ('{_short(header[c])}')" for c in columns[:2])
@@ -197,12 +354,15 @@ def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, l
     codes = sorted(found, key=lambda c: int(c[1:]))
     if other_unsur:
         return codes
+    empty = empty or {}
     missing = [c for c in STANDARD_CODES if c not in found]
     extra = [c for c in codes if c not in STANDARD_CODES]
     if missing or extra:
         problem = []
         if missing:
-            problem.append(", ".join(f"{c} {_standard_name(c)}" for c in missing) + " tidak ditemukan")
+            problem.append(", ".join(f"{c} {_standard_name(c)}" + (
+                f" (kolom {column_letter(empty[c] + 1)} kosong seluruhnya)" if c in empty else "")
+                for c in missing) + " tidak ditemukan")
         if extra:
             problem.append("bukan unsur PermenPANRB 14/2017: " + ", ".join(extra))
         raise InputError(
@@ -214,6 +374,31 @@ def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, l
     return codes
 
 
+class ResultsTable(NotASurvey):
+    """A sheet of computed results (NRR per unit, IKM, Mutu), not respondents' answers."""
+
+
+def _results_table(sheet: str, rows: Sequence[Sequence[Any]], body: Sequence[Sequence[Any]] | None = None,
+                   columns: Sequence[int] = (), first: int = 0) -> None:
+    """Refuse a results table: a header row (among `rows`) with an index header (IKM, Nilai Indeks) and a grade
+    header (Mutu); when the unsur columns are known (`body` below the one header row given, `columns`), with
+    fractions in them (NRR, NRR tertimbang) where answers are whole numbers."""
+    for index, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        texts = [_norm(c) for c in row if isinstance(c, str) and c.strip()]
+        found = {rule: next((t for t in texts if HEADER_PATTERNS[rule].match(t)), None) for rule in ("hasil", "mutu")}
+        if not all(found.values()):
+            continue
+        if body is not None and not any(isinstance(line[c], float) and not line[c].is_integer()
+                                        for line in body[:200] for c in columns if c < len(line)):
+            return
+        raise ResultsTable(
+            f"Sheet '{sheet}' adalah tabel hasil olahan, bukan jawaban responden: baris {first + index + 1} berjudul "
+            f"'{found['hasil']}' dan '{found['mutu']}'" + (", dan nilai unsurnya pecahan (NRR atau NRR tertimbang)"
+                                                          if body is not None else "")
+            + ". IKM dihitung dari jawaban tiap responden (satu baris per responden, jawaban 1–4): pakai sheet atau "
+            "berkas jawaban survei, bukan rekap hasilnya.")
+
+
 def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
                      problems: dict[tuple[int, int], str] | None = None, zero_blank: bool = False,
                      other_unsur: bool = False) -> SurveyTable:
@@ -221,34 +406,85 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
 
     The header row may sit below title rows; the table ends at the last respondent before a summary row (a label
     such as "Jumlah Nilai / Unsur", or a row of sums/averages); rows left out below it are listed in `left_out`.
+    Columns empty from top to bottom are not unsur (a database's unused u10 … u15), when any respondent is there.
     """
-    header_index = survey_header(values)
-    if header_index is None:
+    found_header = _find_header(values)
+    if found_header is None:
+        _results_table(sheet, values)
         raise NotASurvey(
-            f"Sheet '{sheet}': baris judul unsur (U1 … U9, nama unsur, atau pertanyaan kuesioner) tidak ditemukan di "
-            f"{_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau sebutkan rentangnya dengan --range."
+            f"Sheet '{sheet}': baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan kuesioner) "
+            f"tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau sebutkan "
+            "rentangnya dengan --range."
         )
+    header_index = found_header.index
     header = values[header_index]
-    found = _header_columns(header)
-    codes = _check_codes(sheet, header_index + 1, header, found, other_unsur)
+    found = {code: list(columns) for code, columns in found_header.found.items()}
+    rules = dict(found_header.rules)
+    notes = list(found_header.notes)
+    body = values[header_index + 1 + found_header.skip:]
+    _results_table(sheet, [header], body, [c for cs in found.values() for c in cs], header_index)
+    date_columns = _date_columns(header, body, found)
+    for code, columns in list(found.items()):
+        kept = [c for c in columns if c not in date_columns]
+        if kept:
+            found[code] = kept
+        else:
+            del found[code]
+    empty: dict[str, int] = {}
+    if not any(_has_values(body, c, zero_blank) for cs in found.values() for c in cs):
+        # no respondent yet (a template): a database's spare columns (pertanyaan10) cannot be told empty
+        # from unanswered, so with the nine all there the others wait for answers ("belum ada responden")
+        if not other_unsur and all(c in found for c in STANDARD_CODES):
+            found = {c: found[c] for c in STANDARD_CODES}
+    else:
+        for code, columns in list(found.items()):
+            kept = [c for c in columns if _has_values(body, c, zero_blank)]
+            if len(kept) < len(columns):
+                empty.update({code: c for c in columns if c not in kept})
+                if kept:
+                    found[code] = kept
+                else:
+                    del found[code]
+        if empty:
+            dropped = sorted(empty.values())
+            notes.append(f"Kolom {', '.join(column_letter(c + 1) for c in dropped)} "
+                         f"({', '.join(repr(_short(header[c])) for c in dropped)}) kosong dari atas sampai bawah: "
+                         "bukan unsur, tidak dipakai.")
+    codes = _check_codes(sheet, header_index + 1, header, found, other_unsur, empty)
     columns = [found[c][0] for c in codes]
-    names = [_name_of(code, header[found[code][0]], len(codes)) for code in codes]
+    names = [_name_of(code, header[found[code][0]] if rules.get(found[code][0]) != "kelompok" else None, len(codes))
+             for code in codes]
+    numbered = [c for c in columns if rules.get(c) == "urut"]
+    if numbered:
+        first, last = min(numbered), max(numbered)
+        notes.append(f"Kolom {column_letter(first + 1)}–{column_letter(last + 1)} ('{_short(header[first])}' … "
+                     f"'{_short(header[last])}') bernomor urut: urutan diambil sebagai urutan unsur "
+                     f"PermenPANRB 14/2017 ({codes[columns.index(first)]} … {codes[columns.index(last)]}).")
     profile_columns: dict[str, int] = {}
     matched = []
     for index, cell in enumerate(header):
-        if cell is None or str(cell).strip() == "":
+        if index in date_columns:
+            profile_columns.setdefault("Tanggal", index)
+            matched.append((column_letter(index + 1), _short(str(cell), 80), "Tanggal", RULE_NAMES["waktu"]))
+            notes.append(f"Kolom {column_letter(index + 1)} ('{_short(cell)}') berisi tanggal: dibaca sebagai Tanggal "
+                         "survei, bukan U3 Waktu Penyelesaian.")
+            continue
+        if not _filled(cell) and index not in rules:
             continue
         code = next((c for c in codes if found[c][0] == index), None)
-        profile = None if code else profile_of(str(cell))
+        profile = None if code or index in columns else profile_of(str(cell))
         if profile and profile not in profile_columns:
             profile_columns[profile] = index
         else:
             profile = None
         target = f"{code} {names[codes.index(code)]}" if code else (profile or "")
-        matched.append((column_letter(index + 1), _short(str(cell), 80), target))
-    body = values[header_index + 1:]
+        rule = RULE_NAMES[rules[index]] if code else (RULE_NAMES["profil"] if profile else "")
+        if index in empty.values():
+            rule = "kosong seluruhnya"
+        matched.append((column_letter(index + 1), _short(str(cell) if _filled(cell) else "(kosong)", 80), target,
+                        rule))
     rows = _answers(body, columns, zero_blank)
-    first_row = header_index + 2
+    first_row = header_index + 2 + found_header.skip
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
@@ -256,9 +492,29 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
-    headers = [" ".join(str(header[c]).split()) for c in columns]
+    headers = [_header_text(header, c, found_header) for c in columns]
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, profiles, others, data,
-                       headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank)
+                       headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank, notes=notes,
+                       header_row=header_index + 1)
+
+
+def _header_text(header: Sequence[Any], column: int, found: _Header) -> str:
+    """An answer column's header as written; under a group header, the group's words and the column's place."""
+    if found.rules.get(column) == "kelompok":
+        first = min(found.rules)
+        return f"{' '.join(str(header[first]).split())} ({column - first + 1})"
+    return " ".join(str(header[column]).split())
+
+
+def _date_columns(header: Sequence[Any], body: Sequence[Sequence[Any]], found: dict[str, list[int]]) -> set[int]:
+    """Columns whose header reads as the survey date only when they hold dates ("Waktu"), and do."""
+    out = set()
+    for index, cell in enumerate(header):
+        if isinstance(cell, str) and HEADER_PATTERNS["waktu"].match(_norm(cell)):
+            sample = [v for v in (row[index] for row in body[:50] if len(row) > index) if _filled(v)]
+            if sample and all(isinstance(v, dt.date) or (isinstance(v, str) and parse_date(v)) for v in sample):
+                out.add(index)
+    return out
 
 
 def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
@@ -270,7 +526,9 @@ def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
     width = right - left + 1
     first_row = top
     headers: list[str] = []
-    if block and (found := _header_columns(block[0])) and sum(map(len, found.values())) == width:
+    read = _row_header(block[0]) if block else None
+    if read and sum(map(len, read[0].values())) == width:
+        found = read[0]
         codes = _check_codes(sheet, top, [None] * (left - 1) + block[0],
                              {c: [i + left - 1 for i in cols] for c, cols in found.items()}, other_unsur)
         order = [found[c][0] for c in codes]
@@ -293,7 +551,7 @@ def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
     rows = _strip_trailing(rows)
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, headers=headers,
-                       zero_blank=zero_blank)
+                       zero_blank=zero_blank, header_row=top if headers else None)
 
 
 def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: list[int], first_row: int,
@@ -474,10 +732,15 @@ def _name_of(code: str, header: Any, count: int) -> str:
     """The unsur's name for reports: the 14/2017 name in a nine-unsur survey, else the header's own words."""
     if count == len(UNSUR_14_2017) and code in _STANDARD_NAMES:
         return _STANDARD_NAMES[code]
+    if header is None:
+        return code
     text = " ".join(str(header).split())
-    rest = _CODE.sub("", text.lower(), count=1).strip(" -:.")
+    rest = text.lower()
+    for rule in _NUMBERED:
+        rest = HEADER_PATTERNS[rule].sub("", rest, count=1)
+    rest = rest.strip(" -:.")
     return text[len(text) - len(rest):].strip() if rest else code
 
 
-__all__ = ["SurveyTable", "NotASurvey", "read_survey", "survey_from_rows", "survey_summary", "survey_header",
-           "unsur_code"]
+__all__ = ["SurveyTable", "NotASurvey", "ResultsTable", "HEADER_PATTERNS", "RULE_NAMES", "read_survey",
+           "survey_from_rows", "survey_summary", "survey_header", "unsur_code"]

@@ -188,4 +188,8 @@ class CsvSource(Source):
 
 
 def _csv_value(text: str) -> Any:
+    """A whole number as a number; the exact text NULL (how phpMyAdmin and most database tools write an empty
+    field) as an empty cell."""
+    if text == "NULL":
+        return ""
     return int(text) if _INTEGER.match(text) else text

@@ -118,7 +118,17 @@ PROFILE_HEADERS: tuple[tuple[str, str], ...] = (
     ("timestamp", "Tanggal"),
     ("stempel waktu", "Tanggal"),
     ("waktu pengisian", "Tanggal"),
+    ("waktu isi", "Tanggal"),
+    ("waktu input", "Tanggal"),
+    # when a database row was created: the response's date in an application's export
+    ("created at", "Tanggal"),
+    ("created date", "Tanggal"),
+    ("created on", "Tanggal"),
+    ("date created", "Tanggal"),
+    ("submitted at", "Tanggal"),
+    ("syscreate", "Tanggal"),
     ("jenis kelamin", "Jenis Kelamin"),
+    ("jenkel", "Jenis Kelamin"),
     ("kelamin", "Jenis Kelamin"),
     ("usia", "Usia"),
     ("umur", "Usia"),
@@ -133,17 +143,24 @@ PROFILE_HEADERS: tuple[tuple[str, str], ...] = (
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+    return re.findall(r"[a-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", text).lower())
+
+
+#: A database column name: words joined by underscores (``tblhasilsurvei_usia``, ``created_at``).
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
 
 
 def profile_of(header: Any) -> str | None:
-    """"Pendidikan terakhir" → "Pendidikan", "Stempel waktu" → "Tanggal"; else None."""
+    """"Pendidikan terakhir" → "Pendidikan", "Stempel waktu" → "Tanggal", "created_at" → "Tanggal",
+    "jenisPelayanan" → "Jenis Layanan"; a database column under its table's prefix by its field
+    ("tblhasilsurvei_syscreate" → "Tanggal"); else None."""
     if not isinstance(header, str):
         return None
     words = _words(header)
+    candidates = [words, words[1:]] if _IDENTIFIER.match(header.strip()) else [words]
     for start, name in PROFILE_HEADERS:
         key = start.split()
-        if words[:len(key)] == key:
+        if any(w[:len(key)] == key for w in candidates):
             return name
     return None
 
