@@ -219,10 +219,11 @@ def test_answers_with_an_ikm_column_are_still_answers(tmp_path, capsys, rows):
 ])
 def test_template_without_respondents(tmp_path, capsys, headers):
     path = template_csv(tmp_path / "template.csv", headers)
-    assert main(["ikm", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert "judul kolom unsur ada di baris 1, tetapi belum ada responden" in err
-    assert "tidak ditemukan" not in err
+    for command in ("ikm", "skm"):
+        assert main([command, str(path)]) == 2
+        err = capsys.readouterr().err
+        assert "judul kolom unsur ada di baris 1, tetapi belum ada responden" in err
+        assert "tidak ditemukan" not in err and "Rentang jawaban kosong" not in err
 
 
 # --- 8. creation time as the survey date --------------------------------------------------------------------------------
@@ -254,14 +255,15 @@ def test_message_names_the_cell_by_its_column_header_once(tmp_path, capsys):
     path = template_csv(tmp_path / "o.csv", ["No", "U1", "U2"])
     with open(path, "a") as handle:
         handle.write("1,3,5\n")
-    assert main(["ikm", str(path), "--unsur-sendiri"]) == 2
-    err = capsys.readouterr().err
-    assert "sel C2 (U2): jawaban 5 di luar skala" in err and "U2 U2" not in err
+    for command in ("ikm", "skm"):
+        assert main([command, str(path), "--unsur-sendiri"]) == 2
+        err = capsys.readouterr().err
+        assert "sel C2 (U2): jawaban 5 di luar skala" in err and "U2 U2" not in err
 
 
-def test_data_skm_pasted_from_a_database_export(root, tmp_path, rows):
-    """Regenerate reads numbered columns in Data SKM and says, in Hasil SKM, how they were read."""
-    path = tmp_path / "IKU.xlsx"
+def book_with_database_export(root, path, rows):
+    """The template with its Data SKM replaced by a database table pasted as is: id, created_at (text timestamps,
+    as a CSV opened in Excel may keep them), pertanyaan1 … pertanyaan10 (the tenth never used)."""
     shutil.copy(root / "templates" / "IKU_Wotu.xlsx", path)
     wb = openpyxl.load_workbook(path)
     index = wb.sheetnames.index("Data SKM")
@@ -269,14 +271,34 @@ def test_data_skm_pasted_from_a_database_export(root, tmp_path, rows):
     ws = wb.create_sheet("Data SKM", index)
     ws.append(["id", "created_at"] + [f"pertanyaan{i}" for i in range(1, 11)])
     for number, r in enumerate(rows, start=1):
-        ws.append([number, r["Tanggal"]] + [r[c] for c in CODES] + [None])
+        ws.append([number, r["Tanggal"].strftime("%Y-%m-%d %H:%M:%S")] + [r[c] for c in CODES] + [None])
     wb.save(path)
+    return path
+
+
+def test_data_skm_pasted_from_a_database_export(root, tmp_path, rows):
+    """Regenerate reads numbered columns in Data SKM and says, in Hasil SKM, how they were read."""
+    path = book_with_database_export(root, tmp_path / "IKU.xlsx", rows)
     assert main(["regenerate", str(path)]) == 0
     hasil = openpyxl.load_workbook(path)["Hasil SKM"]
     texts = [str(c.value) for row in hasil.iter_rows() for c in row if c.value is not None]
     assert any(REGULATION_ORDER in t and "'pertanyaan1' … 'pertanyaan9'" in t for t in texts)
     assert any("'pertanyaan10'" in t and "kosong dari atas sampai bawah" in t for t in texts)
+    assert "IKM per Periode" in texts and {semester(r["Tanggal"]) for r in rows} <= set(texts)  # created_at
     values = {hasil.cell(r, 1).value: hasil.cell(r, 4).value for r in range(1, hasil.max_row + 1)}
     assert values["Jumlah responden"] == len(rows)
     kolom = {hasil.cell(r, 1).value: hasil.cell(r, 2).value for r in range(1, hasil.max_row + 1)}
     assert [kolom[c] for c in CODES] == list("CDEFGHIJK")  # pertanyaan1 … pertanyaan9, in that order
+
+
+def test_rekap_reads_an_office_whose_data_skm_is_a_database_export(root, tmp_path, capsys, rows):
+    """The roll-up takes the office's respondents of the year by the export's creation time."""
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    book_with_database_export(root, folder / "kantor.xlsx", rows)
+    for year in {r["Tanggal"].year for r in rows}:
+        assert main(["rekap", str(folder), "--json", "--tahun", str(year), "--jobs", "1"]) == 0
+        office = json.loads(capsys.readouterr().out)["instansi"][0]
+        in_year = [r for r in rows if r["Tanggal"].year == year]
+        assert office["responden"] == len(in_year)
+        assert office["ikm"] == pytest.approx(ikm_by_hand(in_year)[0], rel=1e-12)

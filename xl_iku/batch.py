@@ -138,6 +138,7 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
             raise
         if optional and not any(any(v is not None for v in row) for row in table.rows):
             return FileOutcome(str(path), skipped=f"sheet '{table.sheet}' belum berisi jawaban")
+        table.require_respondents()
         periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
         stem = path.stem
         if "Unit" in table.profiles:

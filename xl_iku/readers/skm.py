@@ -81,6 +81,15 @@ class SurveyTable:
         the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
         return answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
 
+    def require_respondents(self) -> None:
+        """A sheet with unsur headers and no answer below them is a template not filled in yet: say so (the rules'
+        "Rentang jawaban kosong" speaks of a range nobody chose)."""
+        if self.header_row is not None and not any(any(v is not None for v in row) for row in self.rows):
+            raise InputError(
+                f"Sheet '{self.sheet}': judul kolom unsur ada di baris {self.header_row}, tetapi belum ada responden "
+                "di bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi "
+                "jawaban.")
+
     @property
     def last_row(self) -> int:
         return self.first_row + len(self.rows) - 1
@@ -188,10 +197,7 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
-    if table.header_row is not None and not any(any(v is not None for v in row) for row in table.rows):
-        raise InputError(
-            f"Sheet '{table.sheet}': judul kolom unsur ada di baris {table.header_row}, tetapi belum ada responden "
-            "di bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi jawaban.")
+    table.require_respondents()
     try:
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
     except InputError as error:
@@ -308,8 +314,11 @@ def _group_header(values: Sequence[Sequence[Any]], index: int) -> _Header | None
         while end > column + 1 and not _has_values(body, end - 1):
             end -= 1  # trailing blank-headed columns with no data are no part of it
         columns = list(range(column, end))
+        if len(columns) < 2:  # one column under "Unsur" is a list of unsur names, not a group of answers
+            continue
         numbering = [below[c] if c < len(below) else None for c in columns]
-        skip = int(all(_number_is(v, i) for i, v in enumerate(numbering, start=1)))
+        # 1 … n with n above 4 cannot be a respondent's answers (1–4): a numbering row
+        skip = int(len(columns) > 4 and all(_number_is(v, i) for i, v in enumerate(numbering, start=1)))
         codes = [f"U{i}" for i in range(1, len(columns) + 1)]
         note = (f"Kolom {column_letter(column + 1)}–{column_letter(end)} di bawah judul kelompok "
                 f"'{_short(cell)}' ({address(index + 1, column + 1)}) dibaca sebagai {codes[0]} … {codes[-1]} dari "

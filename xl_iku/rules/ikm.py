@@ -242,10 +242,11 @@ def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int
 
 
 def _labels(names: Sequence[str] | None, codes: Sequence[str] | None) -> list[str] | None:
-    """How columns are named in messages: "U3 Waktu Penyelesaian"."""
+    """How columns are named in messages: "U3 Waktu Penyelesaian"; "U2" when the unsur's name is its code (a survey
+    headed U1 … under --unsur-sendiri), not "U2 U2"."""
     if names is None:
         return None
-    return [f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
+    return [c if n == c else f"{c} {n}" for c, n in zip(codes, names)] if codes is not None else list(names)
 
 
 def _codes_names(count: int, codes: Sequence[str] | None,
