@@ -13,6 +13,7 @@ import pytest
 from xl_iku.cli import main
 
 from iku_books import office_book, other_office_rows
+from skm_exports import results_table_xlsx, template_csv
 from test_broken_inputs import ARGV, BOOK, CASES, SURVEY, _make
 
 TABLE = Path(__file__).with_name("bad_inputs.md")
@@ -89,6 +90,12 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
         return ["regenerate", path], [path]
     if kasus == "answer_out_of_scale":
         path = _survey_with_a_five(folder)
+        return [command, path], [path]
+    if kasus == "results_table":
+        path = results_table_xlsx(folder / "hasil.xlsx")
+        return [command, path], [path]
+    if kasus == "template_no_respondents":
+        path = template_csv(folder / "template.csv", ["No", "Tanggal"] + [f"Unsur {i}" for i in range(1, 10)])
         return [command, path], [path]
     if kasus == "long_text":
         data = other_office_rows()
