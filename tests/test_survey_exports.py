@@ -172,7 +172,7 @@ def test_group_header_over_eight_columns_is_eight_unsur(tmp_path, capsys, rows):
     assert "dibaca sebagai U1 … U8" in capsys.readouterr().out
 
 
-# --- 6. a results table ------------------------------------------------------------------------------------------------
+# --- 6. a results table -----------------------------------------------------------------------------------------------
 
 def test_results_table_is_refused_as_such(tmp_path, capsys, rows):
     path = results_table_xlsx(tmp_path / "hasil.xlsx")
@@ -226,7 +226,7 @@ def test_template_without_respondents(tmp_path, capsys, headers):
         assert "tidak ditemukan" not in err and "Rentang jawaban kosong" not in err
 
 
-# --- 8. creation time as the survey date --------------------------------------------------------------------------------
+# --- 8. creation time as the survey date ------------------------------------------------------------------------------
 
 def test_waktu_holding_answers_is_still_u3(tmp_path, capsys, rows):
     """Short headers (Persyaratan, Prosedur, Waktu, …): "Waktu" is the survey date only when it holds dates."""

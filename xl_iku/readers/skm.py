@@ -421,9 +421,9 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     if found_header is None:
         _results_table(sheet, values)
         raise NotASurvey(
-            f"Sheet '{sheet}': baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan kuesioner) "
-            f"tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau sebutkan "
-            "rentangnya dengan --range."
+            f"Sheet '{sheet}': baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan "
+            f"kuesioner) tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau "
+            "sebutkan rentangnya dengan --range."
         )
     header_index = found_header.index
     header = values[header_index]
