@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import openpyxl
@@ -113,7 +113,7 @@ def openable(path, out) -> Path:
         for tag in re.findall(r"<Relationship\b[^>]*>", data.decode()):
             if re.search(r'TargetMode\s*=\s*["\']External', tag):
                 continue
-            value = re.search(r'Target\s*=\s*["\']([^"\']*)', tag).group(1)
+            value = unescape(re.search(r'Target\s*=\s*["\']([^"\']*)', tag).group(1))
             part = value.lstrip("/") if value.startswith("/") else posixpath.normpath(
                 posixpath.join(posixpath.dirname(source), value))
             spelled[part.lower()] = part

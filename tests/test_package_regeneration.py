@@ -1,4 +1,4 @@
-"""Package-level regeneration (xl_iku/package.py): only the generated sheets' parts and the package-wide parts
+"""Package-level regeneration (xl_iku/package/): only the generated sheets' parts and the package-wide parts
 that name them are written; every other part of a workbook from any producer (XlsxWriter, LibreOffice, openpyxl)
 comes through byte for byte, and the generated sheets hold what the openpyxl path gives."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from html import escape, unescape
 from pathlib import Path
 
 from . import udfs
@@ -22,7 +21,8 @@ from .files import refuse_overwrite
 from .layout import sheet_key
 from .layout.base import SheetLayout
 from .readers.book import InputBook
-from .readers.xlsx_scan import CELL_END, formula_tags, sheet_data
+from .package.sheet_xml import cell_around, formula_cell, valued_cell
+from .readers.xlsx_scan import formula_tags, sheet_data
 from .workbook import check_book_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
@@ -93,61 +93,44 @@ class _Stored:
 
 def _value_user_formulas(sheet: str, xml: bytes, stored: _Stored, everything: bool) -> bytes | None:
     """The sheet part with the chosen formula cells turned into their values; None when nothing changes."""
-    tags = formula_tags(xml, *sheet_data(xml))
+    first, last = sheet_data(xml)
+    tags = formula_tags(xml, first, last)
     if not tags:
         return None
-    out, last, masters = [], 0, set()
+    out, done, masters = [], 0, set()
     for found in tags:
-        start = max(xml.rfind(b"<c ", 0, found.start()), xml.rfind(b":c ", 0, found.start()))
-        if start < last:
+        bounds = cell_around(xml, found.start(), first)
+        if bounds is None or bounds[0] < done:
             continue
-        end = CELL_END.search(xml, found.end())
-        cell = xml[start:end.end()].decode("utf-8")
-        new = _valued_cell(sheet, cell, stored, everything, masters)
+        start, end = bounds
+        new = _valued_cell(sheet, xml[start:end].decode("utf-8"), stored, everything, masters)
         if new is not None:
-            out += [xml[last:start], new.encode("utf-8")]
-            last = end.end()
+            out += [xml[done:start], new.encode("utf-8")]
+            done = end
     if not out:
         return None
-    return b"".join(out + [xml[last:]])
+    return b"".join(out + [xml[done:]])
 
 
 def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, masters: set[str]) -> str | None:
-    head = cell[:cell.index(">") + 1]
-    prefix = head[1:head.index("c ")]
-    formula_tag = re.search(r"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", cell, re.S)
-    formula = "=" + unescape(formula_tag.group(2) or "")
-    group = re.search(r'\ssi="(\d+)"', formula_tag.group(1))
-    shared = group.group(1) if group else None  # a shared formula: its master and the cells that reuse it
-    if not (everything or uses_xl_iku(formula) or (shared is not None and shared in masters)):
+    found = formula_cell(cell)
+    shared = found.shared  # a shared formula: its master and the cells that reuse it
+    if not (everything or uses_xl_iku(found.formula) or (shared is not None and shared in masters)):
         return None
-    if shared is not None and formula_tag.group(2):
+    if found.master:
         masters.add(shared)
-    ref = re.search(r'\sr="([A-Z]+\d+)"', head).group(1)
-    kind = (re.search(r'\st="(\w+)"', head) or [None, "n"])[1]
-    raw = re.search(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", cell, re.S)
     value = None
-    if raw is not None and raw.group(1) != "":
-        text = unescape(raw.group(1))
-        value = text if kind in ("str", "e") else (text == "1" if kind == "b" else float(text))
-    if value is None and uses_xl_iku(formula):
-        value = _evaluate_call(formula, stored, sheet, ref)
+    if found.stored:
+        text = found.stored
+        value = text if found.kind in ("str", "e") else (text == "1" if found.kind == "b" else float(text))
+    if value is None and uses_xl_iku(found.formula):
+        value = _evaluate_call(found.formula, stored, sheet, found.ref)
     if value is None:
         raise InputError(
-            f"Sheet '{sheet}', sel {ref}: rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel dahulu, "
-            "lalu buat salinan lagi."
+            f"Sheet '{sheet}', sel {found.ref}: rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel "
+            "dahulu, lalu buat salinan lagi."
         )
-    # t (the type), cm and vm (cell and value metadata: a dynamic-array spill, a rich value) belong to the formula
-    attrs = re.sub(r'\s(?:t|cm|vm)="\w+"', "", head[len(prefix) + 2:-1]).rstrip("/")
-    c, v = f"{prefix}c", f"{prefix}v"
-    if isinstance(value, bool):
-        return f'<{c}{attrs} t="b"><{v}>{int(value)}</{v}></{c}>'
-    if isinstance(value, (int, float)):
-        return f"<{c}{attrs}><{v}>{repr(float(value))}</{v}></{c}>"
-    if kind == "e":
-        return f'<{c}{attrs} t="e"><{v}>{escape(value, quote=False)}</{v}></{c}>'
-    return f'<{c}{attrs} t="inlineStr"><{prefix}is><{prefix}t xml:space="preserve">{escape(str(value), quote=False)}' \
-           f"</{prefix}t></{prefix}is></{c}>"
+    return valued_cell(cell, value, error=found.kind == "e")
 
 
 def _evaluate_call(formula: str, stored, sheet: str, coordinate: str):

@@ -7,13 +7,10 @@ lampiran and nothing else. A private LibreOffice profile per call lets several r
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
-from html import unescape
 from typing import Callable, Sequence
 
 from .errors import InputError
@@ -81,39 +78,14 @@ def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | Non
 
 
 def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -> list[str]:
-    """Copy the package with every sheet but `keep` hidden, editing only workbook.xml: no openpyxl round trip, so
-    the values stored beside the xl-iku formulas are what LibreOffice prints."""
+    """Copy the package with every sheet but `keep` hidden, editing only workbook.xml (`package.show_only`): no
+    openpyxl round trip, so the values stored beside the xl-iku formulas are what LibreOffice prints."""
+    from .package import PackageError, show_only
+
     try:
-        package = zipfile.ZipFile(source)
-    except zipfile.BadZipFile:
+        return show_only(str(source), str(copy), keep)
+    except PackageError:
         raise InputError(f"Berkas '{source}' bukan buku kerja .xlsx/.xlsm yang sah.") from None
-    present: list[str] = []
-    order: list[str] = []
-
-    def restate(match: "re.Match[str]") -> str:
-        tag = match.group(0)
-        name = unescape(re.search(r'name="([^"]*)"', tag).group(1))
-        order.append(name)
-        tag = re.sub(r'\sstate="[^"]*"', "", tag)
-        if keep(name):
-            present.append(name)
-            return tag
-        return tag.replace("<sheet ", '<sheet state="hidden" ', 1)
-
-    with package, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in package.infolist():
-            data = package.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                text = re.sub(r"<sheet\s[^>]*?/?>", restate, data.decode("utf-8"))
-                # the active sheet is printed even when hidden: make the first kept sheet the active one
-                first = str(order.index(present[0])) if present else "0"
-                text = re.sub(r'\s(activeTab|firstSheet)="\d+"', "", text)
-                text = text.replace("<workbookView ", f'<workbookView activeTab="{first}" firstSheet="{first}" ', 1)
-                data = text.encode("utf-8")
-            elif item.filename.startswith("xl/worksheets/sheet"):
-                data = data.replace(b' tabSelected="1"', b"")
-            out.writestr(item, data)
-    return present
 
 
 def convert(path: Path, to: str, outdir: Path, recalc: bool = False, locale: str | None = None) -> None:

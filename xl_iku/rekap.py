@@ -148,15 +148,12 @@ def listed(paths: Iterable[str | os.PathLike]) -> list[Path]:
 def is_rekap_workbook(path: Path) -> bool:
     """A roll-up written earlier (it may be overwritten, and is never read as an office): it has `Rekap Instansi`.
     Only the package's sheet list is looked at."""
-    import zipfile
-    from html import escape
-
     from .layout.rekap import INSTANSI_SHEET
+    from .package import PackageError, sheet_names
 
     try:
-        with zipfile.ZipFile(path) as package:
-            return f'name="{escape(INSTANSI_SHEET)}"'.encode() in package.read("xl/workbook.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        return INSTANSI_SHEET in sheet_names(path)
+    except (OSError, PackageError):
         return False
 
 

@@ -23,22 +23,11 @@ from .errors import InputError
 from .layout import GENERATED_SHEETS, is_generated, sheet_key
 from .layout.base import SheetLayout
 from .model import Catatan, IkuPlan
-from .package import Package, PackageError, replace_sheets
+from .package import Package, PackageError, replace_sheets, user_content
 from .readers.book import unreadable
-from .writers.openpyxl_writer import cached_values, store_cached_values, write_layout
+from .writers.openpyxl_writer import cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
-
-#: What a user may have put on a generated sheet that goes with it: (marker in one of its parts, label).
-_USER_CONTENT = (
-    (b":pic>", "gambar"),
-    (b"<pic>", "gambar"),
-    (b":sp>", "bentuk/kotak teks"),
-    (b":grpSp>", "bentuk/kotak teks"),
-    (b"sparklineGroup", "sparkline"),
-    (b"legacyDrawingHF", "gambar di header/footer"),
-    (b"<control ", "tombol/kontrol formulir"),
-)
 
 
 @dataclass(frozen=True)
@@ -79,8 +68,7 @@ def replaced_user_content(source: Path, names: list[str]) -> list[Catatan]:
             for part in sorted(package.reachable([sheet.part])):
                 if not part.endswith((".xml", ".vml")):
                     continue
-                data = package.read(part)
-                found += [label for marker, label in _USER_CONTENT if marker in data and label not in found]
+                found += [label for label in user_content(package.read(part)) if label not in found]
             if found:
                 notes.append(Catatan(sheet.name, "", f"{', '.join(found).capitalize()} di sheet ini ikut terganti "
                                                      "saat sheet dibuat ulang. Taruh di sheet lain agar tetap ada."))
@@ -103,10 +91,10 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
     with tempfile.TemporaryDirectory(prefix="xl-iku-") as work:
         scratch = str(Path(work) / "generated.xlsx")
         _scratch_book(layouts).save(scratch)
-        store_cached_values(scratch, cached_values(layouts))
+        cached = cached_values(layouts)
         try:
             save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
-                                                            without_macros), unchanged_since)
+                                                            without_macros, cached), unchanged_since)
         except PackageError as error:
             raise unreadable(str(source), str(error)) from None
 

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import tempfile
-import zipfile
 from copy import copy
 from functools import lru_cache
-from html import escape  # not xml.sax.saxutils, which imports urllib.request: 17 ms of start-up
-from xml.etree import ElementTree
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import NumFmt
@@ -87,63 +80,11 @@ def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) 
 
 
 def cached_values(layouts: list[SheetLayout]) -> dict[str, dict[str, object]]:
-    """Sheet → cell → the value xl-iku computed for each live formula (see `store_cached_values`)."""
+    """Sheet → cell → the value xl-iku computed for each live formula: stored beside the formula when the sheet is put
+    into the workbook's package (`package.sheet_xml.transplant`), as openpyxl writes formulas without values."""
     return {layout.name: {address(r, c): cell.cached for (r, c), cell in layout.cells.items()
                           if cell.formula and cell.cached is not None}
             for layout in layouts}
-
-
-def store_cached_values(path: str, values: dict[str, dict[str, object]]) -> None:
-    """Put computed values beside the formulas in a saved file. openpyxl writes formulas with empty values; with
-    these, LibreOffice, phone viewers and Excel before its first recalculation show the right numbers, not #NAME?
-    for the xl-iku functions they do not have."""
-    values = {sheet: cells for sheet, cells in values.items() if cells}
-    if not values:
-        return
-    with zipfile.ZipFile(path) as package:
-        parts = _sheet_parts(package)
-        targets = {parts[name]: cells for name, cells in values.items() if name in parts}
-        with tempfile.NamedTemporaryFile(delete=False, dir=os.path.dirname(os.path.abspath(path)),
-                                         suffix=".part") as handle:
-            temp = handle.name
-        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as out:
-            for item in package.infolist():
-                data = package.read(item.filename)
-                if item.filename in targets:
-                    cells = targets[item.filename]
-
-                    def fill(match: "re.Match[str]") -> str:
-                        ref, attrs, formula = match.group(1), match.group(2) or "", match.group(3)
-                        value = cells.get(ref)
-                        if value is None:
-                            return match.group(0)
-                        if isinstance(value, bool):
-                            kind, text = ' t="b"', "1" if value else "0"
-                        elif isinstance(value, (int, float)):
-                            kind, text = "", repr(float(value))
-                        else:
-                            kind, text = ' t="str"', escape(str(value), quote=False)
-                        return f'<c r="{ref}"{attrs}{kind}><f>{formula}</f><v>{text}</v></c>'
-
-                    data = re.sub(r'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>(.*?)</f><v\s*/></c>', fill,
-                                  data.decode("utf-8")).encode("utf-8")
-                out.writestr(item, data)
-    shutil.move(temp, path)
-
-
-def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its XML part, read from the workbook's own relationships."""
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
-    rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", ns)}
-    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
-    out = {}
-    for sheet in workbook.findall("m:sheets/m:sheet", ns):
-        target = targets[sheet.get(f"{{{ns['r']}}}id")].lstrip("/")
-        out[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
-    return out
 
 
 def _chart(sheet: Worksheet, spec: Chart):
