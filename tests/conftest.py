@@ -24,7 +24,7 @@ except ImportError:  # the test extra is not installed: those tests skip
     pass
 else:
     _SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large]
-    settings.register_profile("ci", max_examples=8, derandomize=True, deadline=None, database=None,
+    settings.register_profile("ci", max_examples=5, derandomize=True, deadline=None, database=None,
                               suppress_health_check=_SLOW, print_blob=True)
     settings.register_profile("long", max_examples=300, deadline=None, suppress_health_check=_SLOW,
                               print_blob=True)
