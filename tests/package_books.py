@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 
 import openpyxl
@@ -102,25 +102,14 @@ def rename_parts(path, out, rename, absolute=False, zip_case=None):
 
 def openable(path, out) -> Path:
     """A copy whose zip entries are spelled as the relationships name them (openpyxl, unlike Excel and calamine,
-    compares part names case-sensitively); every byte inside unchanged."""
+    compares part names case-sensitively); every byte inside unchanged. (`Package.spelled` walks the relationships
+    from the package root; tests/package/test_package_parts.py checks it.)"""
+    with Package(path) as package:
+        spelled = package.spelled()
     content = parts(path)
-    spelled = {}
-    for name, data in content.items():
-        if not name.endswith(".rels"):
-            continue
-        folder, base = posixpath.split(name)
-        source = posixpath.join(posixpath.dirname(folder), base[:-len(".rels")])
-        for tag in re.findall(r"<Relationship\b[^>]*>", data.decode()):
-            if re.search(r'TargetMode\s*=\s*["\']External', tag):
-                continue
-            value = unescape(re.search(r'Target\s*=\s*["\']([^"\']*)', tag).group(1))
-            part = value.lstrip("/") if value.startswith("/") else posixpath.normpath(
-                posixpath.join(posixpath.dirname(source), value))
-            spelled[part.lower()] = part
-            spelled[rels_part(part).lower()] = rels_part(part)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in content.items():
-            z.writestr(spelled.get(name.lower(), name), data)
+            z.writestr(spelled.get(name, name), data)
     return Path(out)
 
 

@@ -100,3 +100,16 @@ def test_parts_in_other_folders_and_case(tmp_path, absolute):
     first = parts(path)
     regenerate(path)
     assert parts(path) == first
+
+
+def test_workbook_part_in_another_case(tmp_path, capsys):
+    """Every `xl/` entry upper-cased in the zip (`XL/WORKBOOK.XML`), the relationships in lower case: the book is a
+    workbook (not 'no xl/workbook.xml'), regenerates like the template and reads as a survey."""
+    path = tmp_path / "besar.xlsx"
+    rename_parts(TEMPLATE, path, lambda n: n, zip_case=lambda n: n.upper() if n.startswith("xl/") else n)
+    assert "XL/WORKBOOK.XML" in parts(path)
+    assert main(["ikm", str(path), "--json"]) == 0
+    assert '"responden": 320' in capsys.readouterr().out
+    regenerate(path)
+    assert_own_parts(path)
+    assert workbook_differences(openable(path, tmp_path / "dibuka.xlsx"), TEMPLATE) == []

@@ -89,16 +89,29 @@ def check_readable(path: str | os.PathLike, suffixes: Sequence[str]) -> None:
                              f"lalu simpan ulang sebagai {suffix}.")
         try:
             with zipfile.ZipFile(path) as package:
-                names = set(package.namelist())
+                names = {name.lower() for name in package.namelist()}  # part names are case-insensitive
         except (zipfile.BadZipFile, OSError, ValueError):
             raise InputError(f"Berkas '{path}' rusak atau terpotong (paket zip tidak utuh). Salin ulang dari "
                              "sumbernya, atau buka di Excel lalu simpan ulang.") from None
-        if _MAIN_PART[suffix] not in names:
+        if _MAIN_PART[suffix] not in names and not _has_workbook_part(path, suffix):
             raise InputError(f"Berkas '{path}' adalah arsip zip, tetapi bukan buku kerja {suffix} (tidak ada "
                              f"{_MAIN_PART[suffix]}).")
     elif suffix == ".xls" and not head.startswith(_OLE2):
         raise InputError(f"Berkas '{path}' bukan buku kerja .xls (mungkin halaman web atau teks yang diberi nama "
                          ".xls). Buka di Excel lalu simpan ulang sebagai .xlsx.")
+
+
+def _has_workbook_part(path: str | os.PathLike, suffix: str) -> bool:
+    """Whether the package's own relationships name a workbook part it holds (any name, any case)."""
+    if suffix == ".ods":
+        return False
+    from .package import Package, PackageError
+
+    try:
+        Package(path).close()
+    except (PackageError, OSError):
+        return False
+    return True
 
 
 def unreadable_reason(path: str | os.PathLike, suffixes: Sequence[str]) -> str | None:
