@@ -78,3 +78,131 @@ def test_the_reading_of_imports_sees_a_wrong_one(tmp_path):
                       "def f():\n    from ..cli import main\n    from . import styles\n")
     assert [(name, top) for _, name, top in _imports(module, root=tmp_path)] == [
         ("typing", True), ("xl_iku.cli", False), ("xl_iku.layout", False)]
+
+
+# what the lower layers may import at all (top-level names inside xl_iku): a new module above them is kept out
+# without being listed here
+ALLOWED = {
+    "rules": {"errors", "rules"},
+    "model": {"errors", "cells", "rules", "model"},
+    "readers": {"errors", "cells", "files", "rules", "model", "package", "readers"},
+}
+
+
+def _modules(root: Path = PACKAGE) -> dict[str, Path]:
+    """Dotted name → file of every module of the package (a package by its __init__)."""
+    modules = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = (root.name, *path.relative_to(root).with_suffix("").parts)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def _module_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Dotted module → the package's modules it imports (anywhere in the file; TYPE_CHECKING aside)."""
+    modules = _modules(root)
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+
+        def visit(node: ast.AST) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                    continue
+                if isinstance(child, ast.Import):
+                    targets.update(a.name for a in child.names)
+                elif isinstance(child, ast.ImportFrom):
+                    base = child.module or ""
+                    if child.level:
+                        up = package.split(".")[: len(package.split(".")) - (child.level - 1)]
+                        base = ".".join([*up, *([child.module] if child.module else [])])
+                    # `from . import styles` imports the module styles; `from .x import f` the module x
+                    targets.update(f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in child.names)
+                visit(child)
+
+        visit(ast.parse(path.read_text(encoding="utf-8")))
+        resolved = set()
+        for target in targets:
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                resolved.add(target)
+        graph[name] = resolved
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import circles: strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, edges = work[-1]
+            for target in edges:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph.get(target, ())))))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.append(sorted(component))
+    return found
+
+
+def test_no_import_circles():
+    """No module reaches itself through its imports (also through imports inside functions): what two modules
+    share belongs in a module below both."""
+    circles = _cycles(_module_graph())
+    assert not circles, [" ↔ ".join(circle) for circle in circles]
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_lower_layers_import_only_below_them(layer):
+    wrong = [f"{module} imports {target}" for module, targets in sorted(_module_graph().items())
+             if module.split(".")[1:2] == [layer]
+             for target in sorted(targets) if target.split(".")[1] not in ALLOWED[layer]]
+    assert not wrong, wrong
+
+
+def test_the_graph_sees_a_circle(tmp_path):
+    """The check itself: a circle through a function-level import and a package's __init__ is seen; an import
+    under TYPE_CHECKING is not an edge."""
+    root = tmp_path / "xl_iku"
+    (root / "readers").mkdir(parents=True)
+    (root / "__init__.py").write_text("")
+    (root / "batch.py").write_text("def f():\n    from .readers.skm import read\n")
+    (root / "readers" / "__init__.py").write_text("from .skm import read\n")
+    (root / "readers" / "skm.py").write_text("from . import sources\ndef read():\n    pass\n")
+    (root / "readers" / "sources.py").write_text("def g():\n    from ..batch import f\n")
+    (root / "layout.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .batch import f\n")
+    graph = _module_graph(root)
+    assert graph["xl_iku.readers.skm"] == {"xl_iku.readers.sources"}
+    assert graph["xl_iku.layout"] == set()
+    assert _cycles(graph) == [["xl_iku.batch", "xl_iku.readers.skm", "xl_iku.readers.sources"]]
+    (root / "readers" / "sources.py").write_text("SUFFIXES = ()\n")
+    assert _cycles(_module_graph(root)) == []

@@ -19,9 +19,9 @@ from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
 from .parallel import chunk_size
+from .readers.sources import SURVEY_SUFFIXES
 from .rules.ikm import IkmResult, ikm_by_group, ikm_from_totals
 
-SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 #: Why a file found in a folder is not read, by how its name begins: interrupted saves (".s.x1y2z3.xlsx"), macOS
 #: resource forks ("._s.xlsx"), Excel's lock files ("~$s.xlsx").
 SKIPPED_PREFIXES = (("~$", "berkas kunci Excel"), ("._", "berkas metadata macOS"),

@@ -21,6 +21,9 @@ from .ods_scan import scan_ods
 from .xls_scan import read_xls, sheet_names
 from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, scan_sheet
 
+#: What a survey file may be: the sources below, one per kind.
+SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
 _INTEGER = re.compile(r"^-?\d{1,9}$")
 
 
@@ -39,7 +42,6 @@ class Source:
 
 
 def open_source(path: str | os.PathLike) -> Source:
-    from ..batch import SURVEY_SUFFIXES
     from ..files import check_readable
 
     check_readable(path, SURVEY_SUFFIXES)  # missing, a folder, empty, truncated, encrypted: one message each
