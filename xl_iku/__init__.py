@@ -4,6 +4,8 @@ The rules below are importable without Excel (numpy only); Excel functions live 
 `ikm_table` give DataFrames; pandas is imported when they are called, not here.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .errors import InputError
 from .frames import ikm_table, read_skm
 from .rules.akip import PREDIKAT_88_2021, akip_category, akip_lke_points, akip_points_total, akip_score
@@ -22,7 +24,10 @@ from .rules.ikm import (
 from .rules.intervals import Band, Category, IntervalTable
 from .rules.numbers import parse_number, round_half_up
 
-__version__ = "0.1.0"
+try:  # written once, in pyproject.toml; the installed package's metadata carries it
+    __version__ = version("xl-iku")
+except PackageNotFoundError:  # the source tree on sys.path without being installed
+    __version__ = "unknown"
 
 __all__ = [
     "InputError",
