@@ -150,15 +150,6 @@ def _norm(text: Any) -> str:
     return " ".join(str(text).split()).lower()
 
 
-def unsur_code(header: Any) -> str | None:
-    """"U3", "u3 Waktu", "Unsur 3", "Waktu Penyelesaian", a questionnaire question about waiting time → "U3"; else
-    None.
-
-    A header that begins like a profile column ("Stempel waktu", "Jenis layanan") is not an unsur.
-    """
-    return _unsur_match(header)[0]
-
-
 def _unsur_match(header: Any) -> tuple[str | None, str | None]:
     """(code, rule) of one header cell, by the first rule that reads it."""
     if header is None:
@@ -752,4 +743,4 @@ def _name_of(code: str, header: Any, count: int) -> str:
 
 
 __all__ = ["SurveyTable", "NotASurvey", "ResultsTable", "HEADER_PATTERNS", "RULE_NAMES", "read_survey",
-           "survey_from_rows", "survey_summary", "survey_header", "unsur_code"]
+           "survey_from_rows", "survey_summary", "survey_header"]
