@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,20 @@ collect_ignore = [] if os.environ.get("XLWINGS_ON_SERVER") == "true" else ["offi
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+# Tests that run LibreOffice (recalculation, PDF) carry `@pytest.mark.libreoffice` (the marker is declared in
+# pyproject.toml): `pytest -m libreoffice` runs only them, `-m "not libreoffice"` the rest. Without soffice on PATH
+# they are skipped with the reason; ./scripts/test.sh installs LibreOffice first, so it (and CI) runs them all.
+NO_OFFICE = "needs LibreOffice: soffice is not on PATH (./scripts/test.sh installs it)"
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return
+    for item in items:
+        if item.get_closest_marker("libreoffice"):
+            item.add_marker(pytest.mark.skip(reason=NO_OFFICE))
 
 
 # Property-based tests (hypothesis, tests/test_regenerate_property.py): `ci` is the default, bounded and

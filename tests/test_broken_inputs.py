@@ -135,7 +135,8 @@ def test_broken_file(command, case, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", [
-    "ikm", "skm", "init", "pdf", "pk", "regenerate", "export", "rekap",
+    "ikm", "skm", "init", pytest.param("pdf", marks=pytest.mark.libreoffice),
+    pytest.param("pk", marks=pytest.mark.libreoffice), "regenerate", "export", "rekap",
 ])
 def test_workbook_without_calcpr(command, tmp_path, capsys):
     """A valid workbook whose workbook.xml has no <calcPr>: the command works, or says why it cannot."""

@@ -145,6 +145,7 @@ def test_bad_answer_in_survey_stops_regeneration_with_the_cell(tmp_path, survey,
     assert "Sheet 'Data SKM', sel I30 (U3 Waktu Penyelesaian): jawaban 7 di luar skala 1–4" in capsys.readouterr().err
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_shows_no_error_cell(book, tmp_path):
     from xl_iku.pdf import convert
 

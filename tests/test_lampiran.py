@@ -34,6 +34,7 @@ def lampiran(tmp_path_factory):
     return book.with_suffix(".pdf")
 
 
+@pytest.mark.libreoffice
 def test_numbers_print_in_indonesian_form(lampiran):
     pages = page_texts(lampiran)
     text = "\n".join(pages)
@@ -98,6 +99,7 @@ FONTS_HINT = ("LibreOffice printed in fallback fonts: ./scripts/test.sh installs
               "fonts-liberation2 (scripts/lib/office.sh)")
 
 
+@pytest.mark.libreoffice
 def test_printed_in_fonts_with_excels_metrics(lampiran):
     """Carlito (Calibri's metrics: the unit of column widths) and Liberation Sans (Arial's: the cells' text), not a
     wider fallback: the Tabel IKU prints at Excel's scale (~85 %, 10 pt text at 8,5 pt), not ~67 %."""
@@ -108,6 +110,7 @@ def test_printed_in_fonts_with_excels_metrics(lampiran):
     assert height / 13 > 0.8, f"Tabel IKU printed at {height / 13:.0%}. {FONTS_HINT}"
 
 
+@pytest.mark.libreoffice
 def test_wrapped_text_fits_its_row(lampiran):
     """Row heights follow the text as Excel wraps it (Arial in columns measured in Calibri digits): a sasaran's last
     line ends above the next sasaran, a programme's Keterangan above the next programme."""
@@ -161,6 +164,7 @@ def assert_charts_whole(pdf, expected_charts):
     return [number for number, _, _ in pages]
 
 
+@pytest.mark.libreoffice
 def test_template_charts_sit_on_their_page(lampiran):
     assert_charts_whole(lampiran, 2)
     pages = page_words(lampiran)
@@ -170,6 +174,7 @@ def test_template_charts_sit_on_their_page(lampiran):
     assert len(pages) >= number
 
 
+@pytest.mark.libreoffice
 def test_many_indicators_charts_on_pages_of_their_own(tmp_path):
     from iku_books import office_book, other_office_rows
 
@@ -210,6 +215,7 @@ def signature_pages(pages, last_indicator):
             for number, text in enumerate(pages, start=1) if "NIP." in text or "Ditetapkan di" in text]
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("words", [64, 70])
 def test_signature_stays_with_the_last_indicator_row(tmp_path, words):
     """Tabel IKU and Penjelasan IKU end with the signature on the page of the table's last row, whole: with these
@@ -230,12 +236,14 @@ def test_signature_stays_with_the_last_indicator_row(tmp_path, words):
     assert "PENJELASAN INDIKATOR" not in pages[penjelasan[0] - 1]  # a page the table ran onto, not the first
 
 
+@pytest.mark.libreoffice
 def test_template_signatures_with_their_tables(lampiran):
     pages = page_texts(lampiran)
     tabel, penjelasan = signature_pages(pages, "Nilai Indeks Kepuasan")[:2]
     assert tabel[1:] == (True, True) and penjelasan[1:] == (True, True), (tabel, penjelasan)
 
 
+@pytest.mark.libreoffice
 def test_pk_sasaran_row_no_taller_than_its_text(lampiran):
     """The PK lampiran's sasaran wraps in its column's full width (a merged block wraps no tighter): its row ends
     under its last line, not a blank line lower (the allowance of 4 width units gave S1.1 five lines' height for
@@ -287,6 +295,7 @@ def assert_sections_kept(pdf, sections):
             f"page {number}: section {heading!r} split before its row {count} {label!r}"
 
 
+@pytest.mark.libreoffice
 def test_template_hasil_skm_sections_keep_their_heading(lampiran):
     """The template printed 'IKM per Jenis Kelamin' alone at the foot of a page, its table on the next."""
     sections = hasil_sections(lampiran.with_suffix(".xlsx"))
@@ -294,6 +303,7 @@ def test_template_hasil_skm_sections_keep_their_heading(lampiran):
     assert_sections_kept(lampiran, sections)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("layanan", [12, 7])
 def test_many_breakdown_rows_keep_sections_with_their_heading(tmp_path, layanan):
     """A survey with many layanan and pekerjaan: sections fall across page ends."""

@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 
+import pytest
 
 from iku_books import office_book
 from xl_iku.cli import main
@@ -21,6 +22,7 @@ def pdf_text(pdf, page):
                           capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.libreoffice
 def test_template_pdf(root, tmp_path, capsys):
     book = tmp_path / "IKU_Wotu.xlsx"
     shutil.copyfile(root / "templates" / "IKU_Wotu.xlsx", book)
@@ -64,6 +66,7 @@ def test_template_pdf(root, tmp_path, capsys):
     assert len(pngs) == len(pages) and all(p.stat().st_size > 3000 for p in pngs)
 
 
+@pytest.mark.libreoffice
 def test_long_table_repeats_header_on_every_page(tmp_path):
     from iku_books import other_office_rows
 

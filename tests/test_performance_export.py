@@ -146,6 +146,7 @@ def _libreoffice_values(path, tmp_path):
     return openpyxl.load_workbook(out / path.name, data_only=True)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("flags", [[], ["--tanpa-input"]])
 def test_export_recalculated_by_libreoffice(book, tmp_path, flags):
     path, survey = book

@@ -106,6 +106,7 @@ def test_template_pk_2026_lampiran_targets_and_programs(wotu):
     assert [b.id for b in ws.row_breaks.brk] == [header - 5]
 
 
+@pytest.mark.libreoffice
 def test_jumlah_equals_the_sum_of_the_rows(wotu, tmp_path):
     """The formula is live: LibreOffice computes it from the rows, and it equals their sum."""
     ws = openpyxl.load_workbook(wotu)["PK 2026"]
@@ -121,6 +122,7 @@ def test_jumlah_equals_the_sum_of_the_rows(wotu, tmp_path):
     assert computed.cell(top + 5, 4).value == sum(rows) == 2075500000
 
 
+@pytest.mark.libreoffice
 def test_targets_are_numbers_a_formula_can_use(wotu, tmp_path):
     """A sum and a lookup over the lampiran's targets, computed by LibreOffice, see the numbers."""
     book = openpyxl.load_workbook(wotu)
@@ -212,6 +214,7 @@ def test_other_office_pk_with_three_sasaran(dukcapil, capsys):
     assert "Tidak ada program" not in err and "Atasan" not in err  # both years have programmes, atasan filled
 
 
+@pytest.mark.libreoffice
 def test_pk_command_writes_only_the_pk_pages(dukcapil, tmp_path, capsys):
     assert main(["regenerate", str(dukcapil)]) == 0
     before = dukcapil.read_bytes()
@@ -232,6 +235,7 @@ def test_pk_command_writes_only_the_pk_pages(dukcapil, tmp_path, capsys):
     assert not any("INDIKATOR KINERJA UTAMA" in t or "CATATAN KONSISTENSI" in t for t in texts)  # PK pages only
 
 
+@pytest.mark.libreoffice
 def test_pk_command_any_year_with_targets_default_name(wotu, capsys):
     before = wotu.read_bytes()
     assert main(["pk", str(wotu), "--tahun", "2027"]) == 0  # not in Tahun PK, but it has targets
@@ -353,6 +357,7 @@ def test_rupiah_refuses_what_is_not_whole_rupiah(text):
         parse_rupiah(text)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("indicators", [16, 20])
 def test_long_lampiran_keeps_programmes_and_signatures_together(tmp_path, indicators):
     """A lampiran over two pages: the signatures print whole with the Jumlah, the programmes' header with its rows,

@@ -63,7 +63,14 @@ def test_the_readme_shows_commands():
     assert all(c.split()[1] for _, c in COMMANDS)
 
 
-@pytest.mark.parametrize("line,command", COMMANDS, ids=[f"README.md:{n}" for n, _ in COMMANDS])
+def needs_office(command: str) -> bool:
+    """`xl-iku pdf`, `xl-iku pk` and `export --pdf` print through LibreOffice."""
+    return shlex.split(command)[1] in ("pdf", "pk") or "--pdf" in shlex.split(command)
+
+
+@pytest.mark.parametrize("line,command", [
+    pytest.param(n, c, marks=[pytest.mark.libreoffice] if needs_office(c) else []) for n, c in COMMANDS
+], ids=[f"README.md:{n}" for n, _ in COMMANDS])
 def test_readme_command_runs_as_shown(tmp_path, line, command):
     for folder in BUNDLED:
         shutil.copytree(ROOT / folder, tmp_path / folder)

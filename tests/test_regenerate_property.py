@@ -165,6 +165,7 @@ def replaced_sheets(path, generated_names) -> list[str]:
     return out
 
 
+@pytest.mark.libreoffice
 def test_regeneration_of_any_book_shape(tmp_path, libreoffice_seeds):
     counter = itertools.count()
     results = []

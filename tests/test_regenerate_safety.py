@@ -207,6 +207,7 @@ def test_formula_without_computed_value_is_an_error(tmp_path, capsys):
     assert f"sel {get_column_letter(col)}3: rumus belum punya nilai terhitung" in capsys.readouterr().err
 
 
+@pytest.mark.libreoffice
 def test_formula_inputs_are_read_as_computed(tmp_path):
     from xl_iku.pdf import convert
 

@@ -321,6 +321,7 @@ def test_no_failure_exits_0_and_an_office_workbook_is_never_overwritten(folder, 
     assert main(["rekap", str(inside), "-o", str(inside / "REKAP.xlsx")]) == 0
 
 
+@pytest.mark.libreoffice
 def test_pdf_of_the_rollup_prints_its_sheets(rolled, tmp_path):
     pdf = tmp_path / "REKAP.pdf"
     assert main(["pdf", str(rolled[0]), "-o", str(pdf)]) == 0

@@ -33,6 +33,7 @@ def converted(tmp_path, fmt, edit, rows):
     return out / f"survei.{fmt}"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt", ["xls", "ods"])
 def test_error_values_are_errors_in_xls_and_ods(tmp_path, capsys, fmt):
     def errors(ws):
@@ -51,6 +52,7 @@ def _limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt, far", [("xls", (65536, 256)), ("ods", (1048576, 16384))])
 def test_far_away_cell_in_xls_and_ods(tmp_path, fmt, far):
     rows = survey_rows(seed=12, count=25)

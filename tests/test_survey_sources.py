@@ -173,6 +173,7 @@ def test_webapp_export_title_rows_labels_zero_and_summary_rows(tmp_path, capsys,
     assert "Responden: 180" in captured.out
 
 
+@pytest.mark.libreoffice
 def test_webapp_export_saved_by_a_spreadsheet_program(tmp_path, capsys, rows):
     """The summary rows then hold computed sums and averages: still not respondents."""
     from xl_iku.pdf import convert

@@ -73,6 +73,7 @@ def pdf_text(path):
                           check=True).stdout
 
 
+@pytest.mark.libreoffice  # plain_results prints a PDF
 @pytest.mark.parametrize("name, case", SPELLINGS, ids=IDS)
 def test_every_command_gives_the_same_result(tmp_path, plain_results, capsys, name, case):
     book = spelled(TEMPLATE, tmp_path / "buku", name, case)
@@ -94,6 +95,7 @@ def test_ikm_on_a_survey_book(tmp_path, capsys, root, name, case):
     assert json.loads(capsys.readouterr().out) == plain
 
 
+@pytest.mark.libreoffice  # plain_results prints a PDF
 @pytest.mark.parametrize("name, case", SPELLINGS, ids=IDS)
 def test_rekap_knows_its_own_roll_up_however_spelled(tmp_path, capsys, plain_results, name, case):
     folder = tmp_path / "kantor"
