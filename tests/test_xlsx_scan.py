@@ -58,7 +58,7 @@ def test_scan_and_sparse_read_of_a_far_away_cell(tmp_path):
                    '</cellXfs></styleSheet>')
         z.writestr("xl/worksheets/sheet1.xml", sheet_xml(cells))
     package = Package(path)
-    part = package.sheet_part("Data")
+    part = next(s.part for s in package.sheets() if s.name == "Data")
     scan = xlsx_scan.scan_sheet(package, part)
     assert (scan.max_row, scan.max_column) == (1048576, 16384)
     assert scan.dense_cells > xlsx_scan.DENSE_CELL_LIMIT

@@ -121,9 +121,6 @@ class Package:
         targets = {rel.id: rel.target for rel in self.rels(self.workbook_part)}
         return workbook_xml.sheets(self.text(self.workbook_part), targets)
 
-    def sheet_part(self, name: str) -> str | None:
-        return next((s.part for s in self.sheets() if s.name == name), None)
-
     def reachable(self, starts: Iterable[str], skip: set[str] = frozenset()) -> set[str]:
         """Parts reached from `starts` through relationships (the starts included), never entering `skip`."""
         seen: set[str] = set()
