@@ -36,6 +36,14 @@ def capaian(target, realisasi, polaritas="positif"):
     return udfs.CAPAIAN(target, realisasi, polaritas)
 
 
+def lke_score(jawaban, bobot, skala=None):
+    return udfs.LKE_SCORE(_rows(jawaban), bobot, skala)
+
+
+def lke_predikat(nilai):
+    return udfs.LKE_PREDIKAT(nilai)
+
+
 def ikm_nrr(jawaban):
     result = udfs.IKM_NRR(_rows(jawaban))
     return result[0][0] if isinstance(result, list) and len(result[0]) == 1 else result

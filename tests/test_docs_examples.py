@@ -43,7 +43,7 @@ def test_readme_lists_every_excel_function(root):
     text = (root / "README.md").read_text(encoding="utf-8")
     exported = {name for name in dir(udfs) if name.isupper() and callable(getattr(udfs, name))}
     assert exported == {"IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE",
-                        "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN"}
+                        "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN", "LKE_SCORE", "LKE_PREDIKAT"}
     for name in exported:
         assert f"`={name}(" in text
 

@@ -19,6 +19,8 @@ from .pk import PerjanjianKinerja, perjanjian_kinerja
 from .readers.akip import SHEET as AKIP_SHEET
 from .readers.akip import AkipYear, read_akip
 from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
+from .readers.lke import SHEET as LKE_SHEET
+from .readers.lke import LkeSheet, read_lke
 from .readers.program import SHEET as PROGRAM_SHEET
 from .readers.program import ProgramRow, read_program
 from .readers.scale import SHEET as SCALE_SHEET  # optional: an office's own capaian scale
@@ -26,9 +28,10 @@ from .readers.scale import read_scale
 from .readers.skm import survey_from_rows
 from .rules.capaian import SKALA_86_2017
 from .rules.intervals import IntervalTable
+from .rules.lke import HasilLke, evaluate
 from .skm import SkmReport, skm_report
 
-INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET, PROGRAM_SHEET)
+INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET, PROGRAM_SHEET, LKE_SHEET)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,14 @@ class AkipInput:
     sheet: str
     years: list[AkipYear]
     columns: dict[str, int]
+
+
+@dataclass(frozen=True)
+class LkeInput:
+    """The `LKE` sheet and the self-assessment of each year with answers."""
+
+    sheet: LkeSheet
+    hasil: dict[int, HasilLke]
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class BookData:
     scale: IntervalTable
     akip: AkipInput | None
     pk: list[PerjanjianKinerja]  # one per year in Tahun PK
+    lke: LkeInput | None = None  # None: the book has no `LKE` sheet
 
     def layouts(self) -> list[SheetLayout]:
         return iku_layouts(self)
@@ -101,7 +113,54 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     pk, pk_notes = perjanjian_kinerja(plan, columns, sheets[INSTANSI_SHEET], sheets[DATA_SHEET].name, programs,
                                       plan.instansi.tahun_pk if pk_years is None else pk_years,
                                       asked_by="--tahun" if pk_years is not None else "")
-    return BookData(plan, notes + performance_notes + pk_notes, skm, population_ref, results, scale, akip, pk)
+    lke, lke_notes = None, []
+    lke_sheet = find_sheet(sheet_names, LKE_SHEET)
+    if lke_sheet is not None:
+        lke, lke_notes = lke_input(grid_of(lke_sheet))
+    return BookData(plan, notes + performance_notes + pk_notes + lke_notes, skm, population_ref, results, scale, akip,
+                    pk, lke)
+
+
+def lke_input(grid: SheetGrid) -> tuple[LkeInput, list[Catatan]]:
+    """The LKE sheet read and each answered year evaluated; a note for every year not fully answered."""
+    sheet = read_lke(grid)
+    hasil = {year: evaluate(sheet.years[year], sheet.skala) for year in sheet.answered_years()}
+    notes = []
+    for year, result in hasil.items():
+        if result.belum:
+            rows = ", ".join(str(k.baris) for k in result.belum)
+            subs = ", ".join(s.sub.kode for s in result.subs if s.poin is None)
+            notes.append(Catatan(sheet.name, "", f"Tahun {year}: {len(result.belum)} kriteria belum dijawab (baris "
+                                                 f"{rows}): sub-komponen {subs} belum dinilai, begitu pula komponennya "
+                                                 "dan Nilai AKIP penilaian mandiri. Isi jawabannya."))
+        empty = [s.sub.kode for s in result.subs if s.kriteria == 0]
+        if empty:
+            notes.append(Catatan(sheet.name, "", f"Tahun {year}: sub-komponen {', '.join(empty)} tidak punya "
+                                                 "kriteria, sehingga tidak dinilai. Tambahkan kriterianya (kode "
+                                                 "komponen.sub-komponen.nomor)."))
+    return LkeInput(sheet, hasil), notes
+
+
+def lke_data(path: Path) -> tuple[LkeInput, list[Catatan], str]:
+    """The `LKE` sheet of a saved workbook, evaluated (`xl-iku lke`), and the office's name when `Instansi` gives
+    it; the rest of the book is not read, so an LKE can be scored before the IKU data are complete."""
+    from .readers.book import InputBook
+    from .readers.iku import read_instansi
+
+    with InputBook(path) as book:
+        name = find_sheet(book.sheet_names, LKE_SHEET)
+        if name is None:
+            raise InputError(f"Sheet '{LKE_SHEET}' tidak ada di '{path}'. Tambahkan sheet berisi daftar kriteria bawaan "
+                             f"dengan: xl-iku regenerate \"{path}\", lalu isi kolom Jawaban.")
+        lke, notes = lke_input(SheetGrid(name, book.rows(name), book.merged(name)))
+        instansi = ""
+        instansi_sheet = find_sheet(book.sheet_names, INSTANSI_SHEET)
+        if instansi_sheet is not None:
+            try:
+                instansi = read_instansi(SheetGrid(instansi_sheet, book.rows(instansi_sheet))).nama
+            except InputError:  # an incomplete Instansi sheet does not stop the LKE
+                pass
+    return lke, notes, instansi
 
 
 def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:

@@ -26,7 +26,7 @@ from .readers.xlsx_scan import formula_tags, sheet_data
 from .workbook import check_book_path, write_generated
 
 FUNCTIONS = ("IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE", "AKIP_CATEGORY",
-             "AKIP_LABEL", "CAPAIAN")
+             "AKIP_LABEL", "CAPAIAN", "LKE_SCORE", "LKE_PREDIKAT")
 #: a titled table spilled over many cells: only Excel's stored values can stand for it, never one computed here
 _TABLES = ("IKM_TABEL",)
 # `_xldudf_` is how a file stores a call to an Office.js (xlwings Lite) custom function; the look-behind keeps

@@ -12,6 +12,7 @@ from typing import Any
 from .bookdata import read_book
 from .cells import date_from_serial
 from .errors import InputError
+from .layout.lke import default_lke_sheet, default_lke_year
 from .model import Catatan
 from .readers.iku import INSTANSI_DATE_KEYS, INSTANSI_SHEET, SheetGrid
 from .writers.xlwings_writer import write_layout
@@ -24,6 +25,8 @@ def regenerate_book(book: Any) -> tuple[list[str], list[Catatan]]:
     layouts = data.layouts()
     for layout in layouts:
         write_layout(book, layout)
+    if data.lke is None:  # a book made before the LKE existed receives the default sheet, unanswered
+        write_layout(book, default_lke_sheet(default_lke_year(data.plan.instansi.tahun_pk, data.plan.tahun_target)))
     return [layout.name for layout in layouts], data.notes
 
 

@@ -19,6 +19,7 @@ from .errors import InputError
 from .rules.akip import akip_category, akip_score
 from .rules.capaian import capaian
 from .rules.ikm import ikm_category, ikm_nrr, ikm_score
+from .rules.lke import lke_predikat, lke_score
 
 OFFICE_JS = bool(getattr(xlwings, "on_server", False)) or sys.platform == "emscripten"
 
@@ -148,3 +149,21 @@ def AKIP_LABEL(nilai, tabel=None):
 def CAPAIAN(target, realisasi, polaritas="positif"):
     """Capaian kinerja dalam persen: positif realisasi/target×100; negatif (2 − realisasi/target)×100."""
     return _excel(capaian, target, realisasi, polaritas)
+
+
+@func
+@arg("jawaban", doc="Rentang jawaban LKE kriteria satu sub-komponen (AA, A, BB, B, CC, C, D, E; sel kosong = belum "
+                    "dijawab: hasilnya galat, bukan 0).", **_RANGE)
+@arg("bobot", doc="Bobot sub-komponen dalam poin, misalnya 6 (Keberadaan Perencanaan Kinerja).")
+@arg("skala", doc="Opsional. Skala jawaban: kosong = AA–E PermenPANRB 88/2021; \"Y/T\" atau \"A-E\" untuk LKE OPD lama.")
+def LKE_SCORE(jawaban, bobot, skala=None):
+    """Nilai sub-komponen LKE: bobot × rata-rata nilai jawaban kriterianya (PermenPANRB 88/2021)."""
+    return _excel(lke_score, jawaban, bobot, skala)
+
+
+@func
+@arg("nilai", doc="Nilai AKIP hasil LKE (0–100).")
+def LKE_PREDIKAT(nilai):
+    """Predikat Nilai AKIP (AA … D), PermenPANRB 88/2021: 90,00 = A, 70,00 = B."""
+    result = _excel(lke_predikat, nilai)
+    return result.code if not isinstance(result, str) else result

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .bookdata import input_data
+from .bookdata import BookData, input_data
 from .errors import InputError
 from .layout import GENERATED_SHEETS, is_generated, sheet_key
 from .layout.base import SheetLayout
@@ -35,6 +35,7 @@ class Result:
     path: Path
     plan: IkuPlan
     notes: list[Catatan]
+    added: tuple[str, ...] = ()  # input sheets an older book received (the default `LKE`)
 
 
 def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) -> Result:
@@ -51,8 +52,19 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     if replaced:
         data = replace(data, notes=data.notes + replaced)
         layouts = data.layouts()
-    write_generated(source, layouts, target, unchanged_since=seen)
-    return Result(target, data.plan, data.notes)
+    added = missing_inputs(data)
+    write_generated(source, layouts + added, target, unchanged_since=seen)
+    return Result(target, data.plan, data.notes, tuple(layout.name for layout in added))
+
+
+def missing_inputs(data: BookData) -> list[SheetLayout]:
+    """Input sheets a book made before they existed receives on regeneration: the `LKE` sheet with the default
+    criteria and no answers (a book that has one keeps it as it is)."""
+    from .layout.lke import default_lke_sheet, default_lke_year
+
+    if data.lke is not None:
+        return []
+    return [default_lke_sheet(default_lke_year(data.plan.instansi.tahun_pk, data.plan.tahun_target))]
 
 
 def replaced_user_content(source: Path, names: list[str]) -> list[Catatan]:
@@ -137,12 +149,14 @@ def new_book(path: str | os.PathLike, layouts: list[SheetLayout]) -> Path:
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
                   rows: list[dict] = (), survey: list[dict] = (), akip: list[dict] = (),
-                  programs: list[dict] = ()) -> list[SheetLayout]:
+                  programs: list[dict] = (), lke: SheetLayout | None = None) -> list[SheetLayout]:
+    """The input sheets; `lke` defaults to the default criteria list of the first target year, unanswered."""
     from .layout.data_skm import data_skm_sheet
     from .layout.input_sheets import akip_sheet, data_iku_sheet, instansi_sheet, program_sheet
+    from .layout.lke import default_lke_sheet
 
     return [instansi_sheet(instansi), data_iku_sheet(baseline_year, target_years, rows), data_skm_sheet(survey),
-            akip_sheet(akip), program_sheet(programs)]
+            akip_sheet(akip), program_sheet(programs), lke or default_lke_sheet(target_years[0])]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 # xl-iku untuk xlwings Lite: salin seluruh isi berkas ini ke tab main.py di xlwings Lite.
 # Fungsi Excel yang tersedia: IKM_SCORE, IKM_NRR, IKM_TABEL, IKM_CATEGORY, IKM_LABEL, AKIP_SCORE, AKIP_CATEGORY,
-# AKIP_LABEL, CAPAIAN. Paket xl-iku dipasang lewat tab requirements.txt (lihat requirements.txt di folder ini).
+# AKIP_LABEL, CAPAIAN, LKE_SCORE, LKE_PREDIKAT. Paket xl-iku dipasang lewat tab requirements.txt (lihat
+# requirements.txt di folder ini).
 # (Developers: this file is tested in tests/officejs; it must stay a plain import of xl_iku's definitions.)
 
 from xl_iku.udfs import (  # noqa: F401
@@ -13,6 +14,8 @@ from xl_iku.udfs import (  # noqa: F401
     IKM_NRR,
     IKM_SCORE,
     IKM_TABEL,
+    LKE_PREDIKAT,
+    LKE_SCORE,
 )
 
 import xlwings as xw  # noqa: E402

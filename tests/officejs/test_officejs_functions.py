@@ -28,7 +28,7 @@ def test_all_functions_are_registered():
     meta = xlwings.server.custom_functions_meta(udfs)
     names = {f["name"] for f in meta["functions"]}
     assert names == {"IKM_SCORE", "IKM_NRR", "IKM_TABEL", "IKM_CATEGORY", "IKM_LABEL", "AKIP_SCORE",
-                     "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN"}
+                     "AKIP_CATEGORY", "AKIP_LABEL", "CAPAIAN", "LKE_SCORE", "LKE_PREDIKAT"}
     ikm = next(f for f in meta["functions"] if f["name"] == "IKM_SCORE")
     assert [p["name"] for p in ikm["parameters"]] == ["jawaban", "bobot"]
     assert ikm["parameters"][1].get("optional") is True
@@ -59,6 +59,36 @@ def test_bad_input_is_an_excel_error_with_the_message(name, args, fragment):
     with pytest.raises(xlwings.XlwingsError) as info:
         call(name, *args)
     assert fragment in str(info.value)
+
+
+def test_lke_functions_through_the_payload():
+    # Keberadaan of Perencanaan Kinerja (bobot 6), answers as Excel sends a column: 6 × (70 + 90 + 100)/3/100 = 5,2
+    assert call("LKE_SCORE", [["B"], ["A"], ["AA"]], [[6]]) == [[pytest.approx(5.2)]]
+    assert call("LKE_SCORE", [["b", " bb "]], [[9]]) == [[pytest.approx(9 * 0.75)]]  # case and spaces forgiven
+    assert call("LKE_SCORE", [["Y"], ["T"], ["Y"], ["Y"]], [[5]], [["Y/T"]]) == [[pytest.approx(3.75)]]
+    assert call("LKE_SCORE", [["A"], ["C"]], [[4.5]], [["A-E"]]) == [[pytest.approx(4.5 * 0.75)]]
+    assert call("LKE_PREDIKAT", [[90]]) == [["A"]]  # 90,00 is A: the bound is open below
+    assert call("LKE_PREDIKAT", [[70]]) == [["B"]]
+    assert call("LKE_PREDIKAT", [[70.01]]) == [["BB"]]
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (([["B"], [None], ["A"], [""]], [[6]]), "Kriteria ke-2, ke-4 dari 4 belum dijawab"),
+    (([["B"], ["X"]], [[6]]), "jawaban 'X' tidak ada pada skala AA–E"),
+    (([["B"], ["Y"]], [[6]]), "skala Y/T?"),
+    (([["B"]], [[0]]), "harus lebih dari 0"),
+    (([["B"]], [[6]], [["Likert"]]), "Skala jawaban 'Likert' tidak dikenal"),
+])
+def test_lke_score_blank_or_bad_is_an_excel_error_saying_which(args, fragment):
+    with pytest.raises(xlwings.XlwingsError) as info:
+        call("LKE_SCORE", *args)
+    assert fragment in str(info.value)
+
+
+def test_lke_predikat_out_of_range_is_an_excel_error():
+    with pytest.raises(xlwings.XlwingsError) as info:
+        call("LKE_PREDIKAT", [[100.5]])
+    assert "di luar rentang 0–100" in str(info.value)
 
 
 def test_lite_main_py_exposes_the_functions(root):

@@ -8,8 +8,9 @@ import argparse
 def register(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser("init", help="buat buku kerja baru dengan sheet isian kosong",
                                description="Buat buku kerja baru berisi sheet isian kosong: 'Instansi', 'Data IKU', "
-                                           "'Data SKM', 'AKIP' dan 'Program' (judul kolom, petunjuk dan validasi "
-                                           "sudah ada).")
+                                           "'Data SKM', 'AKIP', 'Program' dan 'LKE' (judul kolom, petunjuk dan "
+                                           "validasi sudah ada; 'LKE' berisi daftar kriteria bawaan PermenPANRB "
+                                           "88/2021 tahun target pertama, belum dijawab).")
     init.add_argument("book", metavar="BOOK.xlsx")
     init.add_argument("--periode", default="2025-2029", metavar="AWAL-AKHIR",
                       help="tahun target pertama dan terakhir (bawaan 2025-2029; tahun 2000–2100, paling banyak "

@@ -11,8 +11,11 @@ from .progress import working
 def register(commands: argparse._SubParsersAction) -> None:
     regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
                                 description="Buat ulang sheet hasil dari sheet isian 'Instansi' dan 'Data IKU' (serta "
-                                            "'Data SKM', 'AKIP', 'Program' dan 'Skala Capaian' bila ada), termasuk "
-                                            "'PK TAHUN' untuk setiap tahun di 'Tahun PK'. Sheet lain tidak diubah.")
+                                            "'Data SKM', 'AKIP', 'Program', 'Skala Capaian' dan 'LKE' bila ada), "
+                                            "termasuk 'PK TAHUN' untuk setiap tahun di 'Tahun PK' dan 'Evaluasi "
+                                            "AKIP TAHUN' untuk setiap tahun berjawaban di 'LKE'. Buku kerja tanpa "
+                                            "sheet 'LKE' mendapat sheet itu (kriteria bawaan, belum dijawab). "
+                                            "Sheet lain tidak diubah.")
     regen.add_argument("book", metavar="BOOK.xlsx")
     regen.add_argument("-o", "--output", metavar="OUT.xlsx", help="tulis ke berkas baru (bawaan: berkas itu sendiri)")
     regen.set_defaults(run=run, files=files)
@@ -33,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
         result = regenerate(args.book, args.output)
     for note in result.notes:
         print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    for name in result.added:
+        print(f"Sheet '{name}' ditambahkan (daftar kriteria LKE bawaan, belum dijawab): isi kolom Jawaban untuk "
+              "penilaian mandiri AKIP.")
     plan = result.plan
     print(f"Selesai: sheet hasil ditulis ke '{result.path}' ({len(plan.indikator)} indikator, "
           f"{len(plan.tujuan())} tujuan, target {plan.tahun_target[0]}–{plan.tahun_target[-1]}; "

@@ -10,6 +10,8 @@ from .capaian_kinerja import capaian_kinerja, grafik_capaian
 from .catatan import catatan
 from .hasil_skm import hasil_skm
 from .iku_table import iku_table
+from .lke import PREFIX as LKE_PREFIX
+from .lke import evaluasi_akip
 from .limits import fit_to_excel
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
@@ -21,9 +23,11 @@ if TYPE_CHECKING:
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",
                     "Catatan")
-#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`, from the
-#: prefixes `layout.pk` names them with, in `sheet_key` form.
-_YEARLY = re.compile(rf"^({'|'.join(re.escape(p.strip().casefold()) for p in (PK_PREFIX, RA_PREFIX))}) \d{{4}}$")
+#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK` and one
+#: `Evaluasi AKIP` per year answered in `LKE`, from the prefixes `layout.pk`/`layout.lke` name them with, in
+#: `sheet_key` form.
+YEARLY_PREFIXES = (PK_PREFIX, RA_PREFIX, LKE_PREFIX)
+_YEARLY = re.compile(rf"^({'|'.join(re.escape(p.strip().casefold()) for p in YEARLY_PREFIXES)}) \d{{4}}$")
 
 
 def sheet_key(name: str) -> str:
@@ -44,13 +48,20 @@ def iku_layouts(data: "BookData") -> list[SheetLayout]:
     plan = data.plan
     layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale),
                grafik_capaian(data.performance, plan.instansi.nama)]
-    if data.akip is not None:
+    lke = data.lke.hasil if data.lke is not None else {}
+    if data.akip is not None or lke:
         targets = {}
         for ind in plan.indikator:
             if ind.sumber_realisasi == "AKIP":
                 targets = ind.target
                 break
-        layouts.append(nilai_akip(data.akip.years, data.akip.columns, targets, plan.instansi.nama, data.akip.sheet))
+        layouts.append(nilai_akip(data.akip.years if data.akip else [], data.akip.columns if data.akip else {},
+                                  targets, plan.instansi.nama, data.akip.sheet if data.akip else None,
+                                  lke))
+    previous = None
+    for year, hasil in lke.items():
+        layouts.append(evaluasi_akip(year, hasil, data.lke.sheet, plan.instansi.nama, previous))
+        previous = (year, hasil)
     if data.skm is not None:
         layouts.append(hasil_skm(data.skm, plan.instansi.nama, data.population_ref))
     for pk in data.pk:

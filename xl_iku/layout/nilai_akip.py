@@ -1,24 +1,33 @@
 """Sheet `Nilai AKIP`: the evaluations typed in sheet `AKIP`, totalled by the xl-iku functions, year by year
-against the IKU target. Scores are weighted (=AKIP_SCORE); LHE points are summed as printed, never weighted again."""
+against the IKU target. Scores are weighted (=AKIP_SCORE); LHE points are summed as printed, never weighted again.
+A year self-assessed in the `LKE` sheet gets a row of its own beside the Inspektorat's (`Penilaian mandiri (LKE)`,
+linked to its `Evaluasi AKIP YYYY` sheet); the IKU's target and capaian stay with the LHE, the official figure."""
 
 from __future__ import annotations
 
 from ..cells import column_letter
 from ..readers.akip import JENIS, AkipYear
-from ..rules.akip import PREDIKAT_88_2021
+from ..rules.akip import PREDIKAT_88_2021, akip_category
+from ..rules.lke import HasilLke
 from ..rules.capaian import capaian
 from . import styles
-from .base import PrintSetup, SheetLayout
+from .base import PrintSetup, SheetLayout, text_height
+from .lke import COMPONENT_ROWS, INTERPRETASI_CELL, NOT_ASSESSED, PREDIKAT_CELL, TOTAL_ROW, VALUE_COLUMN
+from .lke import sheet_name as lke_sheet_name
 
 SHEET = "Nilai AKIP"
 HEADERS = ("Tahun", "Jenis Isian", "Perencanaan", "Pengukuran", "Pelaporan", "Evaluasi Internal", "Nilai AKIP",
            "Predikat", "Keterangan Predikat", "Target IKU", "Capaian (%)")
 WIDTHS = (8, 13, 13, 13, 12, 12, 11, 9, 17, 10, 11)
 HEADER_ROW = 5
+LHE_LABEL = "Hasil evaluasi (LHE)"
+LKE_LABEL = "Penilaian mandiri (LKE)"
 
 
 def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int, float | None], instansi: str,
-               input_sheet: str) -> SheetLayout:
+               input_sheet: str | None, lke: dict[int, HasilLke] | None = None) -> SheetLayout:
+    """`lke`: year → the self-assessment of each year with its own `Evaluasi AKIP YYYY` sheet."""
+    lke = lke or {}
     sheet = SheetLayout(SHEET, print_setup=PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW)))
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     last = len(HEADERS)
@@ -34,9 +43,20 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
     sheet.row_heights[HEADER_ROW] = 30
     source = f"'{input_sheet}'!"
     row = HEADER_ROW + 1
-    for year in years:
+    lhe_years = {year.tahun: year for year in years}
+    for tahun in sorted(set(lhe_years) | set(lke)):
+        if tahun in lke:
+            evaluasi = f"'{lke_sheet_name(tahun)}'!"
+        if tahun not in lhe_years:
+            _lke_row(sheet, row, tahun, evaluasi, lke[tahun])
+            row += 1
+            continue
+        year = lhe_years[tahun]
         sheet.put(row, 1, year.tahun, styles.CENTER)
-        sheet.put(row, 2, JENIS[year.jenis], styles.CENTER)
+        jenis = f"{LHE_LABEL}: {JENIS[year.jenis]}" if lke else JENIS[year.jenis]
+        sheet.put(row, 2, jenis, styles.CENTER)
+        if lke:
+            sheet.row_heights[row] = text_height([(jenis, WIDTHS[1])])
         for i, (value, summed) in enumerate(zip(year.komponen, year.from_subs)):
             key = ("perencanaan", "pengukuran", "pelaporan", "evaluasi internal")[i]
             if summed:
@@ -58,7 +78,10 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
         else:
             sheet.put(row, 11, None, styles.NUMBER)
         row += 1
-    if not years:
+        if tahun in lke:
+            _lke_row(sheet, row, tahun, evaluasi, lke[tahun])
+            row += 1
+    if not years and not lke:
         sheet.merge(row, 1, row, last, f"Belum ada nilai: isi sheet '{input_sheet}' (satu baris per tahun).",
                     styles.NOTE.but(border=True))
         row += 1
@@ -67,4 +90,30 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
         f"{b.category.code} ({b.category.label}) {b.describe().split(': ', 1)[1]}" for b in PREDIKAT_88_2021.bands),
         styles.NOTE)
     sheet.row_heights[row] = 26
+    if lke:
+        note = (f"{LKE_LABEL}: nilai dari sheet 'Evaluasi AKIP TAHUN' (jawaban LKE kantor sendiri), bukan realisasi IKU; "
+                f"realisasi dan capaian IKU tetap dari {LHE_LABEL}.")
+        sheet.merge(row + 1, 1, row + 1, last, note, styles.NOTE)
+        sheet.row_heights[row + 1] = 26
     return sheet
+
+
+def _lke_row(sheet: SheetLayout, row: int, tahun: int, evaluasi: str, hasil: HasilLke) -> None:
+    """The self-assessment of a year, linked to its Evaluasi AKIP sheet (component points, summed there)."""
+    nilai = hasil.nilai
+    sheet.put(row, 1, tahun, styles.CENTER)
+    sheet.put(row, 2, LKE_LABEL, styles.CENTER.but(italic=True))
+    sheet.row_heights[row] = text_height([(LKE_LABEL, WIDTHS[1])])
+    for i, component_row in enumerate(COMPONENT_ROWS):
+        value = hasil.komponen[i].nilai
+        sheet.put_formula(row, 3 + i, f"={evaluasi}{VALUE_COLUMN}{component_row}",
+                          NOT_ASSESSED if value is None else value, styles.NUMBER)
+    sheet.put_formula(row, 7, f"={evaluasi}{VALUE_COLUMN}{TOTAL_ROW}", NOT_ASSESSED if nilai is None else nilai,
+                      styles.NUMBER.but(bold=True))
+    category = akip_category(nilai) if nilai is not None else None
+    # the predikat as the Evaluasi sheet states it (a native formula there: readers without the add-in see it)
+    sheet.put_formula(row, 8, f"={evaluasi}{PREDIKAT_CELL}", category.code if category else "",
+                      styles.CENTER.but(bold=True))
+    sheet.put_formula(row, 9, f"={evaluasi}{INTERPRETASI_CELL}", category.label if category else "", styles.TEXT)
+    sheet.put(row, 10, None, styles.NUMBER)
+    sheet.put(row, 11, None, styles.NUMBER)
