@@ -150,8 +150,8 @@ def lke_data(path: Path) -> tuple[LkeInput, list[Catatan], str]:
     with InputBook(path) as book:
         name = find_sheet(book.sheet_names, LKE_SHEET)
         if name is None:
-            raise InputError(f"Sheet '{LKE_SHEET}' tidak ada di '{path}'. Tambahkan sheet berisi daftar kriteria bawaan "
-                             f"dengan: xl-iku regenerate \"{path}\", lalu isi kolom Jawaban.")
+            raise InputError(f"Sheet '{LKE_SHEET}' tidak ada di '{path}'. Tambahkan sheet berisi daftar kriteria "
+                             f"bawaan dengan: xl-iku regenerate \"{path}\", lalu isi kolom Jawaban.")
         lke, notes = lke_input(SheetGrid(name, book.rows(name), book.merged(name)))
         instansi = ""
         instansi_sheet = find_sheet(book.sheet_names, INSTANSI_SHEET)

@@ -54,6 +54,8 @@ class OfficeSummary:
     catatan: int = 0
     indikator: tuple[dict, ...] = ()  # one per indicator × target year: INDIKATOR_COLUMNS and Berkas
     akip: dict[int, tuple[float, str]] = field(default_factory=dict)  # tahun → (Nilai AKIP, predikat)
+    #: tahun → (Nilai AKIP of the self-assessment or None, each sub-component's % of weight or None, in LKE order)
+    lke: dict[int, tuple[float | None, tuple[float | None, ...]]] = field(default_factory=dict)
     survey: dict[int | None, SurveyTotals] | None = None  # None: no survey; key None: whole sheet (no Tanggal)
     codes: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
@@ -83,6 +85,9 @@ class Rekap:
     pooled_note: str  # why there is no pooled IKM
     gagal: list[tuple[str, str]]  # (berkas, pesan)
     skipped: list[tuple[str, str]]  # (berkas, why it was not read: the file it repeats, or an earlier roll-up)
+    #: Instansi, Berkas, one column per LKE sub-component (% of its weight), Nilai AKIP (LKE), Predikat: the offices
+    #: that self-assessed the year, in rank order
+    lke: "pd.DataFrame | None" = None
 
     @property
     def berkas(self) -> int:
@@ -212,12 +217,14 @@ def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
                          "Satuan": ind.satuan, "Polaritas": ind.polaritas, "Tahun": year.tahun, "Target": year.target,
                          "Realisasi": year.realisasi, "Capaian (%)": year.capaian, "Kategori": year.rating or None})
     akip = {y.tahun: (y.nilai, y.category.code) for y in data.akip.years} if data.akip else {}
+    lke = {year: (hasil.nilai, tuple(s.persen for s in hasil.subs))
+           for year, hasil in (data.lke.hasil.items() if data.lke else ())}
     survey, codes, names = None, (), ()
     if data.skm is not None:
         table = data.skm.survey
         survey, codes, names = _survey_totals(table), tuple(table.codes), tuple(table.names)
     return OfficeSummary(berkas, instansi.nama, instansi.pemerintah_daerah, len(data.notes), tuple(rows), akip,
-                         survey, codes, names)
+                         lke, survey, codes, names)
 
 
 def _survey_totals(table) -> dict[int | None, SurveyTotals]:
@@ -339,7 +346,29 @@ def build(offices: Sequence[OfficeSummary], tahun: int | None = None,
     unsur = unsur.assign(_order=unsur["Berkas"].map(order)).sort_values("_order", kind="stable")
     pooled, note = _pooled(unsur, codes, names)
     unsur = unsur.drop(columns=["_order", "_sums", "_counts"]).reset_index(drop=True)
-    return Rekap(tahun, instansi, indikator, unsur, codes, names, pooled, note, gagal, list(skipped))
+    return Rekap(tahun, instansi, indikator, unsur, codes, names, pooled, note, gagal, list(skipped),
+                 _lke_table(good, tahun, order))
+
+
+def _lke_table(offices: Sequence[OfficeSummary], tahun: int, order: dict[str, int]) -> "pd.DataFrame":
+    """Each office's self-assessment of the year: every sub-component as % of its weight (comparable across
+    sub-components of different weights), its Nilai AKIP and predikat."""
+    import pandas as pd
+
+    from .rules.lke import SUBS, lke_predikat
+
+    codes = [s.kode for s in SUBS]
+    rows = []
+    for o in offices:
+        if tahun not in o.lke:
+            continue
+        nilai, persen = o.lke[tahun]
+        rows.append({"Instansi": o.nama, "Berkas": o.berkas, **dict(zip(codes, persen)), "Nilai AKIP (LKE)": nilai,
+                     "Predikat": lke_predikat(nilai).code if nilai is not None else None})
+    table = pd.DataFrame(rows, columns=["Instansi", "Berkas", *codes, "Nilai AKIP (LKE)", "Predikat"])
+    table = table.astype({c: "float64" for c in [*codes, "Nilai AKIP (LKE)"]})
+    return (table.assign(_order=table["Berkas"].map(order)).sort_values("_order", kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
 
 
 def _unsur_codes(offices: Sequence[OfficeSummary]) -> tuple[str, ...]:

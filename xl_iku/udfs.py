@@ -155,7 +155,8 @@ def CAPAIAN(target, realisasi, polaritas="positif"):
 @arg("jawaban", doc="Rentang jawaban LKE kriteria satu sub-komponen (AA, A, BB, B, CC, C, D, E; sel kosong = belum "
                     "dijawab: hasilnya galat, bukan 0).", **_RANGE)
 @arg("bobot", doc="Bobot sub-komponen dalam poin, misalnya 6 (Keberadaan Perencanaan Kinerja).")
-@arg("skala", doc="Opsional. Skala jawaban: kosong = AA–E PermenPANRB 88/2021; \"Y/T\" atau \"A-E\" untuk LKE OPD lama.")
+@arg("skala", doc="Opsional. Skala jawaban: kosong = AA–E PermenPANRB 88/2021; \"Y/T\" atau \"A-E\" untuk LKE "
+                  "OPD lama.")
 def LKE_SCORE(jawaban, bobot, skala=None):
     """Nilai sub-komponen LKE: bobot × rata-rata nilai jawaban kriterianya (PermenPANRB 88/2021)."""
     return _excel(lke_score, jawaban, bobot, skala)

@@ -15,8 +15,8 @@ from .progress import progress_bar
 def register(commands: argparse._SubParsersAction) -> None:
     rekap = commands.add_parser("rekap", help="rekap IKU, IKM dan Nilai AKIP banyak perangkat daerah",
                                 description="Satukan buku kerja IKU banyak perangkat daerah menjadi satu buku kerja "
-                                            "rekap (Rekap Instansi, Rekap Indikator, Rekap Unsur, Gagal). Berkas "
-                                            "sumber hanya dibaca, tidak diubah.")
+                                            "rekap (Rekap Instansi, Rekap Indikator, Rekap Unsur, Rekap LKE bila "
+                                            "ada, Gagal). Berkas sumber hanya dibaca, tidak diubah.")
     rekap.add_argument("paths", nargs="+", metavar="PATH",
                        help="buku kerja IKU atau folder berisi buku kerja (termasuk subfolder)")
     rekap.add_argument("-o", "--output", metavar="REKAP.xlsx", help="tulis buku kerja rekap")

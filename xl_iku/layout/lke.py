@@ -344,5 +344,6 @@ def _shown(value: float | None) -> float | str:
     return NOT_ASSESSED if value is None else value
 
 
-__all__ = ["lke_input_sheet", "default_rows", "default_lke_sheet", "default_lke_year", "evaluasi_akip", "sheet_name", "PREFIX", "interval_formula",
+__all__ = ["lke_input_sheet", "default_rows", "default_lke_sheet", "default_lke_year", "evaluasi_akip", "sheet_name",
+           "PREFIX", "interval_formula",
            "COMPONENT_ROWS", "TOTAL_ROW", "VALUE_COLUMN", "PREDIKAT_CELL", "INTERPRETASI_CELL"]

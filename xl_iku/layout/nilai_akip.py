@@ -91,8 +91,8 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
         styles.NOTE)
     sheet.row_heights[row] = 26
     if lke:
-        note = (f"{LKE_LABEL}: nilai dari sheet 'Evaluasi AKIP TAHUN' (jawaban LKE kantor sendiri), bukan realisasi IKU; "
-                f"realisasi dan capaian IKU tetap dari {LHE_LABEL}.")
+        note = (f"{LKE_LABEL}: nilai dari sheet 'Evaluasi AKIP TAHUN' (jawaban LKE kantor sendiri), bukan "
+                f"realisasi IKU; realisasi dan capaian IKU tetap dari {LHE_LABEL}.")
         sheet.merge(row + 1, 1, row + 1, last, note, styles.NOTE)
         sheet.row_heights[row + 1] = 26
     return sheet

@@ -1,4 +1,5 @@
-"""The kabupaten roll-up workbook (`xl-iku rekap`): `Rekap Instansi`, `Rekap Indikator`, `Rekap Unsur`, `Gagal`.
+"""The kabupaten roll-up workbook (`xl-iku rekap`): `Rekap Instansi`, `Rekap Indikator`, `Rekap Unsur`, `Rekap LKE`
+(when some office self-assessed the year), `Gagal`.
 
 Pure: the roll-up's tables → `SheetLayout`s, print-ready (A4 landscape, fit to width, header rows repeated), charts
 native to Excel. Values, not formulas: the roll-up is a picture of the offices' files as they were read.
@@ -20,9 +21,10 @@ if TYPE_CHECKING:
 INSTANSI_SHEET = "Rekap Instansi"
 INDIKATOR_SHEET = "Rekap Indikator"
 UNSUR_SHEET = "Rekap Unsur"
+LKE_SHEET = "Rekap LKE"
 GAGAL_SHEET = "Gagal"
 #: The sheets of a roll-up workbook, in order (what `xl-iku pdf` prints of it).
-SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, GAGAL_SHEET)
+SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, LKE_SHEET, GAGAL_SHEET)
 
 HEADER_ROW = 5
 HEADER_PT = 30
@@ -46,7 +48,8 @@ INDIKATOR_COLUMNS = (
 
 
 def rekap_layouts(rekap: "Rekap") -> list[SheetLayout]:
-    return [rekap_instansi(rekap), rekap_indikator(rekap), rekap_unsur(rekap), gagal(rekap)]
+    lke = [rekap_lke(rekap)] if rekap.lke is not None and not rekap.lke.empty else []
+    return [rekap_instansi(rekap), rekap_indikator(rekap), rekap_unsur(rekap), *lke, gagal(rekap)]
 
 
 def rekap_instansi(rekap: "Rekap") -> SheetLayout:
@@ -136,6 +139,47 @@ def rekap_unsur(rekap: "Rekap") -> SheetLayout:
         row_range = f"${column_letter(4)}{HEADER_ROW + 1}:${column_letter(3 + len(codes))}{HEADER_ROW + 1}"
         sheet.highlights.append(Highlight(f"{first}:{end}", f"AND(ISNUMBER({first}),{first}=MIN({row_range}))",
                                           WEAKEST_FILL))
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, len(columns)))
+    return sheet
+
+
+def rekap_lke(rekap: "Rekap") -> SheetLayout:
+    """Each office's self-assessment (LKE) of the year: every sub-component as % of its weight, the Nilai AKIP and
+    predikat; the kabupaten's mean in the last row. Coloured: each office's weakest sub-component, and the three
+    weakest of the kabupaten's mean (where the offices together most need to improve)."""
+    from ..rules.lke import SUBS
+
+    rows = rekap.records(rekap.lke)
+    codes = [s.kode for s in SUBS]
+    columns = (("No", 5, styles.CENTER), ("Instansi", 30, styles.TEXT), *((code, 7, DECIMAL2) for code in codes),
+               ("Nilai AKIP (LKE)", 9, DECIMAL2), ("Predikat", 8, styles.CENTER))
+    legend = "; ".join(f"{s.kode} {s.nama}" for s in SUBS)
+    sheet = _titled(LKE_SHEET, f"REKAPITULASI PENILAIAN MANDIRI AKIP (LKE) TAHUN {rekap.tahun}",
+                    _pemda(rekap.records(rekap.instansi)),
+                    "Nilai tiap sub-komponen dalam persen bobotnya (PermenPANRB 88/2021), dari sheet LKE tiap "
+                    f"instansi: {legend}. Kosong: sub-komponen belum dinilai (ada kriteria tanpa jawaban). Sel berwarna: "
+                    "sub-komponen terlemah tiap instansi; pada baris rata-rata, tiga sub-komponen terlemah kabupaten. "
+                    "Penilaian mandiri, bukan hasil evaluasi Inspektorat (LHE).", columns)
+    for number, row in enumerate(rows, start=1):
+        row["No"] = number
+    last = _table(sheet, columns, rows, None)
+    mean_row = last + 1
+    label = "RATA-RATA KABUPATEN"
+    sheet.merge(mean_row, 1, mean_row, 2, label, POOLED)
+    for col, code in enumerate([*codes, "Nilai AKIP (LKE)"], start=3):
+        values = rekap.lke[code].dropna()
+        sheet.put(mean_row, col, float(values.mean()) if len(values) else None,
+                  DECIMAL2.but(bold=True, fill=POOLED.fill))
+    sheet.put(mean_row, len(columns), None, POOLED)
+    first, end = address(HEADER_ROW + 1, 3), address(last, 2 + len(codes))
+    row_range = f"${column_letter(3)}{HEADER_ROW + 1}:${column_letter(2 + len(codes))}{HEADER_ROW + 1}"
+    sheet.highlights.append(Highlight(f"{first}:{end}", f"AND(ISNUMBER({first}),{first}=MIN({row_range}))",
+                                      WEAKEST_FILL))
+    mean_first = address(mean_row, 3)
+    mean_range = f"$C${mean_row}:${column_letter(2 + len(codes))}${mean_row}"
+    sheet.highlights.append(Highlight(f"{mean_first}:{address(mean_row, 2 + len(codes))}",
+                                      f"AND(ISNUMBER({mean_first}),{mean_first}<=SMALL({mean_range},"
+                                      f"MIN(3,COUNT({mean_range}))))", WEAKEST_FILL))
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, len(columns)))
     return sheet
 
