@@ -22,6 +22,7 @@ from .rules.ikm import (
     ikm_summary,
 )
 from .rules.intervals import Band, Category, IntervalTable
+from .rules.lke import lke_predikat, lke_score
 from .rules.numbers import parse_number, round_half_up
 
 try:  # written once, in pyproject.toml; the installed package's metadata carries it
@@ -53,6 +54,8 @@ __all__ = [
     "akip_category",
     "capaian",
     "capaian_rating",
+    "lke_score",
+    "lke_predikat",
     "parse_number",
     "round_half_up",
 ]

@@ -106,7 +106,7 @@ def default_rows(tahun: int, kriteria: Sequence[tuple[str, str]]) -> list[dict]:
 
 PREFIX = "Evaluasi AKIP"
 HEADER_ROW = 5
-COLUMNS = (("Kode", 7), ("Komponen / Sub-komponen", 46), ("Bobot", 8), ("Kriteria", 8), ("Terjawab", 9),
+COLUMNS = (("Kode", 8), ("Komponen / Sub-komponen", 45), ("Bobot", 8), ("Kriteria", 8), ("Terjawab", 9),
            ("Nilai", 9), ("% Bobot", 9), ("Peringkat", 9))
 NOT_ASSESSED = "belum dinilai"
 COMPONENT = styles.TEXT.but(bold=True, fill="F2F2F2")
@@ -303,6 +303,7 @@ def _scale_table(sheet: SheetLayout, skala: Skala, row: int, last: int) -> None:
     for i, (answer, value) in enumerate(skala.nilai, start=1):
         sheet.put(row + i, 1, answer, styles.CENTER)
         sheet.put(row + i, 2, penjelasan.get(answer, ""), styles.TEXT)
+        sheet.row_heights[row + i] = text_height([(penjelasan.get(answer, ""), COLUMNS[1][1])])
         sheet.put(row + i, 3, float(value), styles.NUMBER.but(number_format=styles.number_format(decimals)))
     end = row + len(skala.nilai) + 1
     sheet.merge(end, 1, end, 2, "Nilai tertinggi skala", styles.TEXT.but(halign="right"))

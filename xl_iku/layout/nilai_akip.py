@@ -91,8 +91,9 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
         styles.NOTE)
     sheet.row_heights[row] = 26
     if lke:
-        note = (f"{LKE_LABEL}: nilai dari sheet 'Evaluasi AKIP TAHUN' (jawaban LKE kantor sendiri), bukan "
-                f"realisasi IKU; realisasi dan capaian IKU tetap dari {LHE_LABEL}.")
+        note = (f"{LKE_LABEL}: poin komponen (maks. 30/30/15/25) dan nilai dari sheet 'Evaluasi AKIP TAHUN' "
+                "(jawaban LKE kantor sendiri), bukan realisasi IKU; realisasi dan capaian IKU tetap dari "
+                f"{LHE_LABEL}.")
         sheet.merge(row + 1, 1, row + 1, last, note, styles.NOTE)
         sheet.row_heights[row + 1] = 26
     return sheet
