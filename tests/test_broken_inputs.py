@@ -29,6 +29,7 @@ ARGV = {
     "pdf": lambda path, out: ["pdf", path, "-o", out / "lampiran.pdf"],
     "pk": lambda path, out: ["pk", path, "--tahun", "2026", "-o", out / "pk.pdf"],
     "rekap": lambda path, out: ["rekap", path, "-o", out / "rekap.xlsx"],
+    "lke": lambda path, out: ["lke", path],
 }
 
 
@@ -47,13 +48,14 @@ def _without_calcpr(path: Path) -> None:
     _zip(path, parts)
 
 
-def _damaged_member(path: Path) -> None:
-    """A package whose central directory is fine but one sheet's compressed data is not (bad CRC/deflate)."""
+def _damaged_member(path: Path, part: str = "xl/worksheets/sheet3.xml") -> None:
+    """A package whose central directory is fine but one sheet's compressed data is not (bad CRC/deflate); by
+    default Data SKM's, which every command reads but `lke` (it reads `LKE` and `Instansi` only: `DAMAGED`)."""
     with zipfile.ZipFile(BOOK) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
             out.writestr(item.filename, source.read(item.filename), zipfile.ZIP_DEFLATED)
     with zipfile.ZipFile(path) as package:
-        info = package.getinfo("xl/worksheets/sheet3.xml")  # Data SKM: read by every command
+        info = package.getinfo(part)
     data = bytearray(path.read_bytes())
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     for i in range(start + 20, start + min(info.compress_size, 400)):
@@ -73,6 +75,8 @@ CASES = {
     "missing": None,
     "damaged_member": _damaged_member,
 }
+#: command → the sheet part its damaged member is in, when the command does not read Data SKM
+DAMAGED = {"lke": "xl/worksheets/sheet6.xml"}  # the template's LKE sheet
 #: what each case is called on disk
 NAMES = {"readme": "README.md"}
 #: what the libraries say in English: staff read Bahasa Indonesia (`xl-iku ikm README.md` said the first)
@@ -119,6 +123,8 @@ def test_broken_file(command, case, tmp_path, capsys):
     inputs.mkdir()
     out.mkdir()
     path = _make(case, inputs)
+    if case == "damaged_member" and command in DAMAGED:
+        _damaged_member(path, DAMAGED[command])
     before = _snapshot(path)
     status = main([str(a) for a in ARGV[command](path, out)])  # a traceback would raise here
     err = capsys.readouterr().err

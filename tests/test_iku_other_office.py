@@ -28,7 +28,7 @@ def test_init_workbook_has_input_sheets_with_hints_and_validation(tmp_path):
     path = tmp_path / "baru.xlsx"
     assert main(["init", str(path)]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM", "AKIP", "Program"]
+    assert wb.sheetnames == ["Instansi", "Data IKU", "Data SKM", "AKIP", "Program", "LKE"]
     keys = [wb["Instansi"].cell(r, 1).value for r in range(2, 18)]
     assert keys == ["Nama Instansi", "Pemerintah Daerah", "Periode", "Tempat Penetapan", "Tanggal Penetapan",
                     "Jabatan Penandatangan", "Nama Penandatangan", "Pangkat/Golongan", "NIP", "Populasi SKM",

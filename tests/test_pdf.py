@@ -33,18 +33,21 @@ def test_template_pdf(root, tmp_path, capsys):
     texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
     titles = {"Tabel IKU": "INDIKATOR KINERJA UTAMA", "Penjelasan IKU": "PENJELASAN INDIKATOR KINERJA UTAMA",
               "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Grafik Capaian": "GRAFIK CAPAIAN KINERJA",
-              "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA", "Hasil SKM": "HASIL SURVEI KEPUASAN",
-              "PK 2026": "PERJANJIAN KINERJA TAHUN 2026", "Catatan": "CATATAN KONSISTENSI"}
+              "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA", "Evaluasi AKIP 2026": "EVALUASI AKIP MANDIRI (LKE)",
+              "Hasil SKM": "HASIL SURVEI KEPUASAN", "PK 2026": "PERJANJIAN KINERJA TAHUN 2026",
+              "Catatan": "CATATAN KONSISTENSI"}
     starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
               for title in titles.values()]
     assert starts == sorted(starts) and starts[0] == 1  # every generated sheet, in order; no input sheet
-    input_headers = ("Kunci", "Kode Tujuan", "Perencanaan - Keberadaan", "TabelSKM")
-    assert not any(h in t for t in texts for h in input_headers)  # Instansi, Data IKU, AKIP not printed
-    hasil_pages = list(range(starts[5], starts[6]))
-    pk_pages = list(range(starts[6], starts[7]))
+    input_headers = ("Kunci", "Kode Tujuan", "Perencanaan - Keberadaan", "TabelSKM", "Skala Jawaban")
+    assert not any(h in t for t in texts for h in input_headers)  # Instansi, Data IKU, AKIP, LKE not printed
+    evaluasi_pages = list(range(starts[5], starts[6]))
+    hasil_pages = list(range(starts[6], starts[7]))
+    pk_pages = list(range(starts[7], starts[8]))
     assert len(pk_pages) == 2  # the agreement and its lampiran
+    assert len(evaluasi_pages) == 2  # the table, then the priorities and the scale
     for number, (width, height) in enumerate(pages, start=1):
-        portrait = number in hasil_pages + pk_pages
+        portrait = number in evaluasi_pages + hasil_pages + pk_pages
         assert (width < height) if portrait else (width > height)
         assert abs(max(width, height) - 842) < 2 and abs(min(width, height) - 595) < 2  # A4 in points
     tabel = texts[0]
@@ -60,6 +63,11 @@ def test_template_pdf(root, tmp_path, capsys):
                  "2025 Semester II"):
         assert text in hasil, text  # the values stored beside the xl-iku formulas, not #NAME?
     assert "#NAME" not in hasil and "Err:" not in hasil
+    evaluasi = "".join(texts[n - 1] for n in evaluasi_pages)
+    for text in ("EVALUASI AKIP MANDIRI (LKE) TAHUN 2026", "Perencanaan Kinerja", "68,30", "PRIORITAS PERBAIKAN",
+                 "Nilai tertinggi skala"):
+        assert text in evaluasi, text
+    assert "#NAME" not in evaluasi and "Err:" not in evaluasi
     assert "Kunci" not in tabel + penjelasan  # Instansi sheet not exported
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "hal")], check=True)
     pngs = sorted(tmp_path.glob("hal-*.png"))
