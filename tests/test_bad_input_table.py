@@ -97,6 +97,14 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     if kasus == "template_no_respondents":
         path = template_csv(folder / "template.csv", ["No", "Tanggal"] + [f"Unsur {i}" for i in range(1, 10)])
         return [command, path], [path]
+    if kasus in ("lke_answer_off_scale", "lke_unknown_code"):
+        path = folder / "kantor.xlsx"
+        shutil.copy(BOOK, path)
+        book = openpyxl.load_workbook(path)
+        cell, value = ("F4", "X") if kasus == "lke_answer_off_scale" else ("B4", "4.4.1")
+        book["LKE"][cell].value = value
+        book.save(path)
+        return [command, path], [path]
     if kasus == "long_text":
         data = other_office_rows()
         data[0]["Definisi Operasional"] = "x" * 32_767  # a full cell, joined with its Formulasi: too long

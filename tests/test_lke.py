@@ -3,7 +3,6 @@ recalculated by LibreOffice against the Python result, `Nilai AKIP` beside the L
 
 import json
 import shutil
-from pathlib import Path
 
 import openpyxl
 import pytest
