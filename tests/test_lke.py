@@ -171,6 +171,11 @@ def test_evaluasi_sheets_hold_the_python_result(book):
     assert data.lke.hasil[2026].nilai == pytest.approx(MIXED_TOTAL)
     wb = openpyxl.load_workbook(book)
     assert {"Evaluasi AKIP 2025", "Evaluasi AKIP 2026"} <= set(wb.sheetnames)
+    # 2025 is a new sheet among replaced ones: each sheet holds its own content (no two sheets in one part)
+    titles = {"Evaluasi AKIP 2025": "EVALUASI AKIP MANDIRI (LKE) TAHUN 2025", "Hasil SKM": "HASIL SURVEI KEPUASAN",
+              "Evaluasi AKIP 2026": "EVALUASI AKIP MANDIRI (LKE) TAHUN 2026", "Catatan": "CATATAN KONSISTENSI",
+              "PK 2026": "PERJANJIAN KINERJA TAHUN 2026"}
+    assert all(wb[name]["A1"].value.startswith(title) for name, title in titles.items())
     ws = wb["Evaluasi AKIP 2026"]
     assert ws["F7"].value.startswith("=IF(AND(D7>0,E7=D7),C7*SUMPRODUCT(COUNTIFS('LKE'!")  # live, over the LKE
     assert ws["I5"].value == "Nilai 2025" and ws["J5"].value == "Perubahan"

@@ -27,7 +27,7 @@ def json_values(sheet):
     return out
 
 
-INPUTS = ("Instansi", "Data IKU", "Data SKM", "AKIP", "Program")
+INPUTS = ("Instansi", "Data IKU", "Data SKM", "AKIP", "Program", "LKE")
 
 
 def generated_sheets(template):
@@ -154,3 +154,17 @@ def test_charts_an_older_version_left_on_a_generated_sheet_go(template, root):
     deleted = [a for a in actions if a["func"] == "deleteChart" and a["sheet_position"] == position]
     added = [a for a in actions if a["func"] == "addChart" and a["sheet_position"] == position]
     assert len(deleted) == 2 and not added
+
+
+def test_a_book_without_lke_receives_the_default_sheet_live(template, root):
+    """The one click, like `regenerate`, gives a book made before the LKE its sheet: default criteria, unanswered."""
+    from xl_iku.rules.lke import default_kriteria
+
+    actions = run_script(book_payload(template, sheets=INPUTS[:-1]), root)
+    added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
+    assert added == [n for n in generated_sheets(template) if not n.startswith("Evaluasi AKIP")] + ["LKE"]
+    position = len(INPUTS) - 1 + len(added) - 1
+    (values,) = [a["values"] for a in actions if a.get("sheet_position") == position and a["func"] == "setValues"]
+    assert values[2][:6] == ["Tahun", "Kode", "Komponen", "Sub-komponen", "Kriteria", "Jawaban"]
+    assert [(row[1], row[4]) for row in values[3:]] == default_kriteria()
+    assert {row[0] for row in values[3:]} == {2026} and {row[5] for row in values[3:]} == {""}
