@@ -379,3 +379,24 @@ def test_rekap_lke(root, tmp_path, book):
                                                               table["Kecamatan Lain"][:13])])
     formulas = [r.formula[0] for r in ws.conditional_formatting for r in r.rules]
     assert any("SMALL($C$8:$N$8" in f for f in formulas) and any("MIN($C6:$N6)" in f for f in formulas)
+
+
+def test_self_assessment_without_an_akip_sheet(book):
+    """No LHE yet (no `AKIP` sheet): `Nilai AKIP` shows the self-assessments alone, and the IKU has no realisasi
+    from them; a criterion left unanswered is listed in `Catatan` with its row."""
+    wb = openpyxl.load_workbook(book)
+    del wb["AKIP"]
+    ws = wb["LKE"]
+    target = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value == "1.3.2" and ws.cell(r, 1).value == 2026)
+    ws.cell(target, 6).value = None
+    wb.save(book)
+    assert main(["regenerate", str(book)]) == 0
+    wb = openpyxl.load_workbook(book, data_only=True)
+    ws = wb["Nilai AKIP"]
+    assert [(ws.cell(r, 1).value, ws.cell(r, 2).value, ws.cell(r, 7).value) for r in (6, 7)] == [
+        (2025, "Penilaian mandiri (LKE)", pytest.approx(70)), (2026, "Penilaian mandiri (LKE)", "belum dinilai")]
+    notes = [str(r[3]) for r in wb["Catatan"].iter_rows(min_row=4, values_only=True) if r[3]]
+    assert any(n.startswith(f"Tahun 2026: 1 kriteria belum dijawab (baris {target}): sub-komponen 1.3 belum dinilai")
+               for n in notes)
+    akip = next(p for p in input_data(book).performance if p.indikator.sumber_realisasi == "AKIP")
+    assert all(y.realisasi is None for y in akip.years)
