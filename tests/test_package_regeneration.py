@@ -156,9 +156,9 @@ def test_cover_sheet_with_image_shape_and_sparkline_survives_in_place(tmp_path, 
     assert_untouched(before, path)
     wb = openpyxl.load_workbook(path)
     # the stale sheet in capitals *is* Tabel IKU: same position, no "Tabel IKU1"
-    assert wb.sheetnames[:4] == ["Sampul", "Tabel IKU", "Instansi", "Data IKU"]
-    assert wb.sheetnames[-1] == "LKE"  # a book made before the LKE receives the sheet (an input sheet, at the end)
-    assert all(is_generated(n) for n in wb.sheetnames[4:-1]) and "Tabel IKU1" not in wb.sheetnames
+    # a book made before the LKE receives that input sheet, before the first generated sheet (as a fresh book has it)
+    assert wb.sheetnames[:5] == ["Sampul", "LKE", "Tabel IKU", "Instansi", "Data IKU"]
+    assert all(is_generated(n) for n in wb.sheetnames[5:]) and "Tabel IKU1" not in wb.sheetnames
     assert wb["Tabel IKU"]["Z99"].value is None and wb["Tabel IKU"].print_title_rows == "$6:$8"
     assert wb["Sampul"].print_area == "'Sampul'!$A$1:$H$20"
     assert wb.defined_names["Judul"].attr_text == "Sampul!$A$1"
@@ -188,8 +188,7 @@ def test_three_regenerations_leave_the_same_package(tmp_path, producer):
         libreoffice_book(path, tmp_path)
     else:
         office_book(path)
-    assert main(["regenerate", str(path)]) == 0  # the book, made before the LKE, receives its LKE sheet
-    assert main(["regenerate", str(path)]) == 0
+    assert main(["regenerate", str(path)]) == 0  # the book, made before the LKE, receives its LKE sheet too
     first, size = parts(path), path.stat().st_size
     for _ in range(2):
         assert main(["regenerate", str(path)]) == 0
@@ -312,7 +311,9 @@ def test_generated_sheet_renamed_in_case_and_spacing_is_that_sheet(tmp_path):
         assert main(["regenerate", str(path)]) == 0
     names = openpyxl.load_workbook(path).sheetnames
     # the renamed sheet keeps its place; the missing ones that precede it in a fresh build go before it
-    assert names[:3] == ["Tabel IKU", "Penjelasan IKU", "Capaian Kinerja"] and not any(n.endswith("1") for n in names)
+    # (and the LKE sheet the book lacked, an input sheet, before the first generated one)
+    assert names[:4] == ["LKE", "Tabel IKU", "Penjelasan IKU", "Capaian Kinerja"]
+    assert not any(n.endswith("1") for n in names)
     assert [sheet_key(n) for n in names].count("capaian kinerja") == 1
 
 

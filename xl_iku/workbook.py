@@ -53,7 +53,9 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
         data = replace(data, notes=data.notes + replaced)
         layouts = data.layouts()
     added = missing_inputs(data)
-    write_generated(source, layouts + added, target, unchanged_since=seen)
+    # the added input sheet first: it goes before the first generated sheet the book holds (after the input sheets,
+    # where a fresh book has it), and its parts come before the generated ones, as in every later regeneration
+    write_generated(source, added + layouts, target, unchanged_since=seen)
     return Result(target, data.plan, data.notes, tuple(layout.name for layout in added))
 
 
