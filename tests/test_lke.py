@@ -185,6 +185,7 @@ def test_evaluasi_sheets_hold_the_python_result(book):
     assert cached["J22"].value == pytest.approx(MIXED_TOTAL - 70)
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_recalculates_the_sheet_to_the_python_result(book, tmp_path):
     """The formulas, not the stored values: LibreOffice recalculates on load (recalc profile), after an answer is
     changed in the LKE sheet and one is cleared, and must land on what the rules compute for the edited sheet."""
