@@ -99,21 +99,22 @@ class Rekap:
         return records(frame)
 
 
-def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
-                 ) -> tuple[list[Path], list[tuple[str, str]]]:
+def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
+                 listed_paths: list[Path] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
     """Workbooks named or found in folders (recursively), each counted once.
 
     Inside folders, hidden and temporary files (`.x.xlsx`, `~$x.xlsx`, macOS `._x.xlsx`) and hidden folders are
     skipped, and so are earlier roll-ups. The same file reached twice, or a byte-identical copy under another name,
     is kept once. What was passed over is returned as (file, why, in Bahasa Indonesia). Files in `exclude` (the
-    roll-up being written) are left out silently.
+    roll-up being written) are left out silently. `listed_paths`: what `listed(paths)` already found (the CLI walked
+    the folders once to refuse an output over an input).
     """
     excluded = {Path(p).resolve() for p in exclude}
     out: list[Path] = []
     skipped: list[tuple[str, str]] = []
     seen_paths: dict[Path, Path] = {}
     seen_content: dict[bytes, Path] = {}
-    for path in listed(paths):
+    for path in listed(paths) if listed_paths is None else listed_paths:
         real = path.resolve()
         if real in excluded:
             continue

@@ -36,7 +36,8 @@ def files(args: argparse.Namespace):
     from ..rekap import BOOK_SUFFIXES, is_rekap_workbook, listed
 
     output = args.output
-    return Files(inputs=[p for p in listed(args.paths)
+    args.listed = listed(args.paths)  # the folders walked once: `run` reads what was found here
+    return Files(inputs=[p for p in args.listed
                          if not (output and same_file(p, output) and is_rekap_workbook(p))],
                  outputs=[output] if output else [], suffixes=BOOK_SUFFIXES, check_inputs=False)
 
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
     if output is not None and output.exists() and not is_rekap_workbook(output):
         raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
-    found, skipped = office_files(args.paths, exclude=[output] if output else [])
+    found, skipped = office_files(args.paths, exclude=[output] if output else [],
+                                  listed_paths=getattr(args, "listed", None))
     if not found:
         raise InputError(f"Tidak ada buku kerja (.xlsx atau .xlsm) di {', '.join(args.paths)}.")
     with progress_bar(len(found) if len(found) >= 5 else 0, "Membaca berkas", "berkas") as step:

@@ -35,10 +35,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 def files(args: argparse.Namespace):
     """Every survey read (folders expanded), so -o/--csv cannot land on one of them; each bad file is one failed
     row."""
-    from ..batch import SURVEY_SUFFIXES, survey_files
+    from ..batch import SURVEY_SUFFIXES, find_surveys
     from ..files import Files
 
-    return Files(inputs=survey_files(args.paths), outputs=[o for o in (args.output, args.csv) if o],
+    args.found = find_surveys(args.paths)  # the folders walked once: `run` reads what was found here
+    return Files(inputs=args.found.files, outputs=[o for o in (args.output, args.csv) if o],
                  suffixes=SURVEY_SUFFIXES, check_inputs=False)
 
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from ..batch import SURVEY_SUFFIXES, find_surveys, run_batch
     from ..parallel import jobs_for
 
-    found = find_surveys(args.paths)
+    found = getattr(args, "found", None) or find_surveys(args.paths)
     paths = found.files
     if not paths:
         raise InputError(f"Tidak ada berkas survei ({', '.join(SURVEY_SUFFIXES)}) di {', '.join(args.paths)}.")
