@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Sequence
 from .errors import InputError
 from .parallel import chunk_size
 from .readers.sources import SURVEY_SUFFIXES
-from .rules.ikm import IkmResult, ikm_by_group, ikm_from_totals
+from .rules.ikm import IkmResult, ikm_by_group, ikm_pooled
 
 #: Why a file found in a folder is not read, by how its name begins: interrupted saves (".s.x1y2z3.xlsx"), macOS
 #: resource forks ("._s.xlsx"), Excel's lock files ("~$s.xlsx").
@@ -246,10 +246,8 @@ def _combined(outcomes: list[FileOutcome]) -> tuple[IkmResult | None, str]:
     codes = {o.codes for o in good}
     if len(codes) > 1:
         return None, "berkas memakai susunan unsur yang berbeda; nilai gabungan tidak dihitung"
-    sums = [sum(column) for column in zip(*(o.sums for o in good))]
-    counts = [sum(column) for column in zip(*(o.counts for o in good))]
     try:
-        combined = ikm_from_totals(sums, counts, sum(o.responden for o in good), good[0].names, good[0].codes)
+        combined = ikm_pooled(((o.sums, o.counts, o.responden) for o in good), good[0].names, good[0].codes)
     except InputError as error:
         return None, str(error)
     return combined, ""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import InputError
 from .parallel import chunk_size, jobs_for
-from .rules.ikm import IkmResult, ikm_from_totals
+from .rules.ikm import IkmResult, ikm_from_totals, ikm_pooled
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -407,10 +407,8 @@ def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...
     usable = unsur[unsur["_sums"].notna()]
     if usable.empty:
         return None, "instansi yang disurvei tahun ini memakai susunan unsur yang berbeda-beda"
-    sums = [float(sum(column)) for column in zip(*usable["_sums"])]
-    counts = [int(sum(column)) for column in zip(*usable["_counts"])]
     try:
-        pooled = ikm_from_totals(sums, counts, int(usable["Responden"].sum()), names, codes)
+        pooled = ikm_pooled(zip(usable["_sums"], usable["_counts"], usable["Responden"]), names, codes)
     except InputError as error:
         return None, str(error)
     note = f"{other} instansi dengan susunan unsur lain tidak ikut digabung" if other else ""

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from numbers import Real
-from typing import TYPE_CHECKING, Any, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, Hashable, Iterable, Sequence
 
 
 from ..errors import InputError
@@ -239,6 +239,17 @@ def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int
     score = _score(nrr, bobot)
     unsur = tuple(UnsurResult(str(k), str(n), int(c), v, v * bobot) for k, n, c, v in zip(codes, names, counts, nrr))
     return IkmResult(score, ikm_category(score, table), bobot, responden, unsur)
+
+
+def ikm_pooled(parts: Iterable[tuple[Sequence[float], Sequence[int], int]], names: Sequence[str],
+               codes: Sequence[str], table: str | IntervalTable = "14/2017") -> IkmResult:
+    """The IKM of several surveys' respondents together (`xl-iku skm`'s combined figure, the roll-up's kabupaten),
+    from each survey's per-unsur answer sums and counts and its respondents: the totals are added, the surveys' IKM
+    never averaged."""
+    parts = list(parts)
+    sums = [float(sum(column)) for column in zip(*(p[0] for p in parts))]
+    counts = [int(sum(column)) for column in zip(*(p[1] for p in parts))]
+    return ikm_from_totals(sums, counts, int(sum(p[2] for p in parts)), names, codes, table)
 
 
 def _labels(names: Sequence[str] | None, codes: Sequence[str] | None) -> list[str] | None:
