@@ -3,9 +3,16 @@ layout layer is pure, so what a sheet shows is checked where it is decided (the 
 check the same sheets once written)."""
 
 from xl_iku.layout.catatan import catatan
+from xl_iku.layout.hasil_skm import hasil_skm
 from xl_iku.layout.iku_table import iku_table
 from xl_iku.layout.penjelasan import penjelasan
+from xl_iku.layout.pk import pk_layouts
 from xl_iku.model import Catatan, IkuPlan, Indikator, Instansi
+from xl_iku.pk import PerjanjianKinerja
+from xl_iku.readers.program import ProgramRow
+from xl_iku.readers.skm import SurveyTable
+from xl_iku.rules.ikm import UNSUR_14_2017
+from xl_iku.skm import skm_report
 
 YEARS = (2027, 2028, 2029)
 
@@ -99,3 +106,33 @@ def test_catatan_lists_each_note_with_sheet_and_cell():
 
 def test_catatan_without_notes_says_the_data_is_consistent():
     assert "Tidak ada catatan: data konsisten." in values(catatan([])).values()
+
+
+def test_pk_lampiran_lists_the_years_targets_and_programmes_with_a_live_sum():
+    programs = (ProgramRow(2, 2027, "S1.1", "Program Pelayanan Administrasi", 1_250_000_000),
+                ProgramRow(3, 2027, "", "Program Penunjang", 300_000_000))
+    sheet = pk_layouts(PerjanjianKinerja(2027, PLAN, programs, None))[0]
+    assert values(sheet)[(1, 1)] == "PERJANJIAN KINERJA TAHUN 2027"
+    header_row, target_column = where(sheet, "Target")
+    for ind in PLAN.indikator:
+        row, _ = where(sheet, ind.nama)
+        assert row > header_row and sheet.cells[(row, target_column)].value == ind.target[2027]
+    first, column = where(sheet, 1_250_000_000)
+    assert sheet.cells[(first + 1, column)].value == 300_000_000
+    total = sheet.cells[(first + 2, column)]
+    assert total.formula and total.cached == 1_550_000_000
+    assert total.value == f"=SUM({chr(64 + column)}{first}:{chr(64 + column)}{first + 1})"
+
+
+def test_hasil_skm_unsur_rows_are_live_formulas_over_the_survey_cells_with_the_values_computed():
+    codes, names = [c for c, _ in UNSUR_14_2017], [n for _, n in UNSUR_14_2017]
+    rows = [[4, 3, 3, 4, 4, 3, 4, 2, 3], [3, 3, 4, 4, 3, 3, 4, 3, 3], [4, 4, 4, 4, 4, 4, 4, 4, 4]]
+    table = SurveyTable("Data SKM", codes, names, list(range(2, 11)), 5, rows)  # answers in B5:J7
+    sheet = hasil_skm(skm_report(table), "Kecamatan Contoh", None)
+    for j, code in enumerate(codes):
+        row, column = min(p for p, v in values(sheet).items() if v == code)  # the unsur table comes first
+        column_letter = chr(ord("B") + j)
+        count, nrr = sheet.cells[(row, column + 2)], sheet.cells[(row, column + 3)]
+        assert (count.value, count.cached) == (f"=COUNT('Data SKM'!${column_letter}$5:${column_letter}$7)", 3)
+        assert nrr.value == f"=AVERAGE('Data SKM'!${column_letter}$5:${column_letter}$7)"
+        assert nrr.cached == sum(r[j] for r in rows) / 3
