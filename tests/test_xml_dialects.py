@@ -5,8 +5,10 @@ survey book, rekap (which also recognises its own roll-up however it is spelled)
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 
@@ -105,3 +107,32 @@ def test_rekap_knows_its_own_roll_up_however_spelled(tmp_path, capsys, plain_res
     assert main(["rekap", str(folder), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert [i["nama"] for i in result["instansi"]] == ["Kecamatan Wotu"] and result["gagal"] == []
+
+
+@pytest.mark.parametrize("spelling", ['<mergeCell ref="A1:B2"/>', "<mergeCell ref = 'A1:B2' />",
+                                      '<x:mergeCell xr:uid="{7}" ref="A1:B2"></x:mergeCell>'])
+def test_merged_ranges_of_an_input_sheet_in_any_spelling(tmp_path, spelling):
+    import openpyxl
+
+    from xl_iku.readers.book import InputBook
+
+    path = tmp_path / "gabung.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Instansi"
+    wb.active.merge_cells("A1:B2")
+    wb.save(path)
+    content = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            content[name] = z.read(name)
+    sheet = "xl/worksheets/sheet1.xml"
+    xml = re.sub(rb'<mergeCell ref="A1:B2"\s*/>', spelling.encode(), content[sheet])
+    content[sheet] = xml.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
+                                 b'2006/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/'
+                                 b'revision" ', 1)
+    assert spelling.encode() in content[sheet]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in content.items():
+            z.writestr(name, data)
+    with InputBook(path) as book:
+        assert book.merged("Instansi") == ("A1:B2",)

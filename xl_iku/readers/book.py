@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..package import Package, PackageError
 from .xlsx_scan import CellValues, cell_count, dense_size, error_cells, uncomputed_formula
 
+_MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
 #: A sheet is read by calamine when its dense block is at most this many cells, or a few times its cell count.
 DENSE_LIMIT = 2_000_000
 
@@ -91,7 +92,8 @@ class InputBook:
             raise unreadable(self.path, str(error)) from None
 
     def merged(self, name: str) -> tuple[str, ...]:
-        return tuple(m.decode() for m in re.findall(rb"<(?:\w+:)?mergeCell\s+ref=\"([^\"]+)\"", self.xml(name)))
+        # any prefix, quote style, spacing or attribute order (`<x:mergeCell ref = 'A1:B2'/>`)
+        return tuple(m.decode() for m in _MERGE.findall(self.xml(name)))
 
     def _calamine_rows(self, name: str, blank: Any) -> list[list[Any]]:
         from python_calamine import CalamineWorkbook
