@@ -32,7 +32,8 @@ def pytest_collection_modifyitems(config, items):
 
 # Property-based tests (hypothesis, tests/test_regenerate_property.py): `ci` is the default, bounded and
 # derandomized (a fixed seed: the same examples on every run, well under a minute); `long` explores for local runs:
-# `pytest --hypothesis-profile=long` or HYPOTHESIS_PROFILE=long.
+# `pytest --hypothesis-profile=long` or HYPOTHESIS_PROFILE=long (300 random examples: ~25 min on two busy cores,
+# then LibreOffice opens them all, ~1 s each).
 try:
     from hypothesis import HealthCheck, settings
 except ImportError:  # the test extra is not installed: those tests skip
