@@ -289,6 +289,9 @@ def test_cli_lke_names_unanswered_rows(book, capsys):
     ("C1", "Likert 1-5", "Sheet 'LKE', sel C1: Skala jawaban 'Likert 1-5' tidak dikenal"),
     ("B5", "1.1.1", "Sheet 'LKE', sel B5: kriteria 1.1.1 tahun 2026 sudah ada di baris 4"),
     ("A4", "kemarin", "Sheet 'LKE', sel A4"),
+    ("A4", "2026", "Sheet 'LKE', sel A4: tahun '2026' berupa teks"),
+    ("F4", " B", "Sheet 'LKE', sel F4: jawaban ' B' berisi spasi di awal atau akhir"),
+    ("B4", "1.1.1 ", "Sheet 'LKE', sel B4: kode '1.1.1 ' berisi spasi"),
 ])
 def test_bad_lke_input_names_sheet_and_cell(book, cell, value, fragment, capsys):
     wb = openpyxl.load_workbook(book)

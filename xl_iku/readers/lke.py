@@ -63,6 +63,11 @@ def read_lke(grid: SheetGrid) -> LkeSheet:
 
         if all(cell_text(cell(k)) == "" for k in REQUIRED):
             continue
+        _counted_as_typed(cell("kode"), at("kode"), "kode")
+        _counted_as_typed(cell("jawaban"), at("jawaban"), "jawaban")
+        if isinstance(cell("tahun"), str) and cell("tahun").strip():
+            raise InputError(f"{at('tahun')}: tahun '{cell('tahun')}' berupa teks; rumus sheet Evaluasi AKIP hanya "
+                             "menghitung tahun berupa angka. Ketik ulang sebagai angka, misalnya 2026.")
         kode = cell_text(cell("kode"))
         if not kode:
             raise InputError(f"{at('kode')}: kode kriteria kosong. Isi kode komponen.sub-komponen.nomor, misalnya "
@@ -89,6 +94,14 @@ def read_lke(grid: SheetGrid) -> LkeSheet:
         jawaban = str(raw).strip().upper() if value is not None else None
         years.setdefault(tahun, []).append(Kriteria(kode, cell_text(cell("kriteria")), jawaban, r))
     return LkeSheet(grid.name, skala, header_row, columns, years)
+
+
+def _counted_as_typed(value, where: str, what: str) -> None:
+    """Spaces around a code or an answer: Excel's COUNTIFS in `Evaluasi AKIP` would not count the row while the
+    reading here would, so the live sheet and the stored values would differ. Refused, naming the cell."""
+    if isinstance(value, str) and value.strip() and value != value.strip():
+        raise InputError(f"{where}: {what} '{value}' berisi spasi di awal atau akhir; rumus sheet Evaluasi AKIP tidak "
+                         "menghitungnya. Hapus spasinya.")
 
 
 def _scale(above: list[list], where: str) -> Skala:
