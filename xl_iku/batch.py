@@ -147,7 +147,7 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
         else:  # one unit: the file (saves building 100,000 keys)
             keys = periods
         try:  # validates the whole file once; a bad answer is reported with its cell
-            results = ikm_by_group(table.rows, keys, names=table.names, codes=table.codes)
+            results = ikm_by_group(table.answers, keys, names=table.names, codes=table.codes)
         except InputError as error:
             raise table.locate(error) from None
         if "Unit" not in table.profiles:

@@ -79,7 +79,9 @@ class SurveyTable:
         """The answers validated once, as a float matrix (NaN = not answered): the summary and every breakdown of
         the Hasil SKM report read this instead of converting and checking the same rows again. A bad answer raises
         the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
-        return answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
+        matrix = answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
+        _check_not_a_number(self, matrix)
+        return matrix
 
     def require_respondents(self) -> None:
         """A sheet with unsur headers and no answer below them is a template not filled in yet: say so (the rules'
@@ -571,6 +573,28 @@ def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: l
         message = (f"berisi nilai galat Excel {what}, bukan jawaban: rumus di sel ini gagal dihitung. Perbaiki "
                    "rumusnya atau ganti dengan jawabannya (1–4, atau kosong bila tidak dijawab).")
     raise InputError(message, where=f"Sheet '{sheet}', sel {address(r, c)}")
+
+
+def _check_not_a_number(table: SurveyTable, matrix: Any) -> None:
+    """A cell holding NaN (a value some libraries write for "no number", `<v>nan</v>`) is not a blank: calamine reads
+    it as a float NaN, which the matrix would count as "not answered". Found from the matrix itself: its NaN count
+    is the blanks' count unless such a cell is there (one C-level count per row), then named."""
+    import numpy as np
+
+    nan = int(np.count_nonzero(np.isnan(matrix)))
+    if not nan or nan == sum(map(_count_none, table.rows)):
+        return
+    for r, row in enumerate(table.rows):
+        for c, value in enumerate(row):
+            if isinstance(value, float) and value != value:
+                raise InputError("berisi NaN (bukan angka), bukan jawaban: program yang menulis berkas ini menaruh "
+                                 "NaN untuk nilai yang tidak ada. Kosongkan sel itu bila tidak dijawab, atau isi "
+                                 "jawabannya (1–4).", row=r + 1, column=c + 1,
+                                 where=f"Sheet '{table.sheet}', sel {address(table.first_row + r, table.columns[c])}")
+
+
+def _count_none(row: Sequence[Any]) -> int:
+    return row.count(None)
 
 
 def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,

@@ -80,7 +80,7 @@ class WorkbookSource(Source):
         if name not in self.parts:
             return None
         if name not in self._scans:
-            self._scans[name] = scan_sheet(self.package, self.parts[name])
+            self._scans[name] = scan_sheet(self.package, self.parts[name], keep_above=DENSE_CELL_LIMIT)
         return self._scans[name]
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
@@ -97,7 +97,9 @@ class WorkbookSource(Source):
         """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them. Read once:
         the sheet is looked at for its header, then read."""
         if name not in self._sparse_rows:
-            rows = CellValues(self.package).sparse_rows(self.package.read(self.parts[name], keep=False))
+            data, scan.data = scan.data or self.package.read(self.parts[name], keep=False), None
+            rows = CellValues(self.package).sparse_rows(data)
+            del data
             for r, c in scan.problems:
                 if r <= len(rows) and c <= len(rows[r - 1]):
                     rows[r - 1][c - 1] = None

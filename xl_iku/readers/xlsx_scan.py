@@ -28,21 +28,78 @@ DENSE_CELL_LIMIT = 8_000_000
 _CHUNK = 1 << 25
 _WHOLE = 1 << 28
 
-# a literal ' r="' is searched many times faster than '\sr="'; other whitespace before r= takes the slow pattern
-_ROW, _ROW_ANY_SPACE = re.compile(rb' r="(\d+)"'), re.compile(rb'\sr="(\d+)"')
-_WIDE_CELL, _WIDE_ANY_SPACE = re.compile(rb' r="([A-Z]{2,3})\d'), re.compile(rb'\sr="([A-Z]{2,3})\d')
-_ODD_SPACE = (b'\nr="', b'\tr="', b'\rr="')
+# Sheet XML may spell the same cell many ways: 'single' or "double" quotes, spaces or line breaks around "=",
+# attributes in any order, character references (t="&#101;"). The fast patterns below read the one spelling every
+# known producer writes; a part spelled otherwise is first rewritten into it (`canonical`), tags only.
+_REF = re.compile(rb' r="(\d+|[A-Z]{2,3}(?=\d))')  # a row's number, or a cell reference beyond column Z
+_TAG = re.compile(rb"""<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
+_ATTR = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
 _ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _STORED = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
 _BUILTIN_DATES = set(range(14, 23)) | {45, 46, 47}
 _EPOCH = dt.datetime(1899, 12, 30)
+_EPOCH_1904 = dt.datetime(1904, 1, 1)
+_DATE1904 = re.compile(rb"""<(?:\w+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*["'](?:1|true|on)["']""")
+
+
+# -- one spelling --------------------------------------------------------------------------------------------------
+
+def canonical(data: bytes) -> bytes:
+    """The part with every tag spelled as producers write it: ` name="value"`, one space before each attribute,
+    double quotes, character references in attribute values resolved. Text between tags is left as it is.
+
+    Looked for at memchr speed first (an apostrophe, an ampersand, a tab or line break, "=" not followed by a double
+    quote or after a space), and each find checked to lie inside a tag: a part written by Excel, LibreOffice,
+    openpyxl or XlsxWriter, line breaks in its text or not, is returned as it is, with no copy."""
+    return _TAG.sub(_canonical_tag, data) if _odd(data) else data
+
+
+def _odd(data: bytes) -> bool:
+    head = data.find(b"?>") + 2 if data.startswith(b"<?") else 0  # the declaration may end with a line break
+    for char in (b"'", b"&", b"\t", b"\n", b"\r"):
+        pos = data.find(char, head)
+        while pos >= 0:
+            if _in_tag(data, pos):
+                return True
+            pos = data.find(char, pos + 1)
+    for match in re.finditer(rb'=[^"]', data):
+        if _in_tag(data, match.start()):
+            return True
+    pos = data.find(b" =", head)
+    while pos >= 0:
+        if _in_tag(data, pos):
+            return True
+        pos = data.find(b" =", pos + 1)
+    return False
+
+
+def _in_tag(data: bytes, pos: int) -> bool:
+    """Is `pos` between a tag's "<" and its ">" (rather than in the text between tags)?"""
+    return data.rfind(b"<", 0, pos + 1) > data.rfind(b">", 0, pos)
+
+
+def _canonical_tag(match: "re.Match[bytes]") -> bytes:
+    attrs = b"".join(b' %s="%s"' % (name, _attr_text(value)) for name, value in attributes(match.group(2)).items())
+    return b"<%s%s%s>" % (match.group(1), attrs, b"/" if match.group(3) else b"")
+
+
+def _attr_text(raw: bytes) -> bytes:
+    if b"&" not in raw and b'"' not in raw and b"<" not in raw:
+        return raw
+    text = unescape(raw.decode("utf-8"))
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").encode("utf-8")
+
+
+def attributes(tag: bytes) -> dict[bytes, bytes]:
+    """A start tag's attributes (any spelling), by name."""
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(tag)}
 
 
 # -- the survey's pass: extent and problem cells -------------------------------------------------------------------
@@ -53,14 +110,17 @@ class SheetScan:
     max_column: int = 0  # an upper bound: 26 when no cell lies beyond column Z
     #: (row, column) 1-based → what is wrong: "rumus" (formula never computed) or the error text ("#DIV/0!")
     problems: dict[tuple[int, int], str] = field(default_factory=dict)
+    data: bytes | None = field(default=None, repr=False)  # the part in one spelling, when asked to keep it
 
     @property
     def dense_cells(self) -> int:
         return self.max_row * self.max_column
 
 
-def scan_sheet(package: Package, part: str) -> SheetScan:
-    """One streaming pass over a sheet part: its extent and its problem cells."""
+def scan_sheet(package: Package, part: str, keep_above: int | None = None) -> SheetScan:
+    """One streaming pass over a sheet part: its extent and its problem cells, whatever the part's spelling.
+    With `keep_above`, a part read whole whose A1-to-farthest rectangle holds more cells than that is kept, in one
+    spelling, as `scan.data`: the sparse read that follows need not inflate and rewrite it again."""
     scan = SheetScan()
     wide: set[bytes] = set()
     with package.zip.open(part) as stream:
@@ -77,24 +137,27 @@ def scan_sheet(package: Package, part: str) -> SheetScan:
                     rest = data
                     continue
                 data, rest = data[:cut + 4], data[cut + 4:]
-            # producers write tags on one line; only a file with other whitespace inside needs the slow patterns
-            # (memchr over the data, then the substring tests only when some \n, \t or \r follows the prologue)
-            odd = any(data.find(ch, 1024 if first else 0) >= 0 for ch in (b"\n", b"\t", b"\r")) and \
-                any(space in data for space in _ODD_SPACE)
-            rows = (_ROW_ANY_SPACE if odd else _ROW).findall(data)  # cell refs never match: they hold letters
+            data = canonical(data)
+            refs = _REF.findall(data)
+            rows = [r for r in refs if r[:1].isdigit()]
             if rows:
                 scan.max_row = max(scan.max_row, max(map(int, rows)))
-            wide.update((_WIDE_ANY_SPACE if odd else _WIDE_CELL).findall(data))
-            scan.problems.update(error_cells(data))
+            if len(rows) != len(refs):
+                wide.update(r for r in refs if not r[:1].isdigit())
             cells = sheet_data(data) if whole else _chunk_cells(data, first)
+            scan.problems.update(error_cells(data, *cells))
             for ref in uncomputed_formulas(data, *cells):
                 if ref is not None:
                     match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
                     scan.problems[(int(match.group(2)), column_index(match.group(1)))] = "rumus"
+            if whole and keep_above is not None:
+                scan.data = data
             first = False
             if not chunk:
                 break
     scan.max_column = max((column_index(c.decode()) for c in wide), default=26)
+    if scan.data is not None and scan.dense_cells <= keep_above:
+        scan.data = None
     return scan
 
 
@@ -154,31 +217,77 @@ def _after(data: bytes, first: int, last: int, char: bytes, before: bytes) -> li
 
 def uncomputed_formulas(data: bytes, first: int, last: int) -> Iterator[str | None]:
     """Each cell (its reference, None when it has none) between `first` and `last`, in order, whose formula has no
-    stored result (written by a library, never opened in Excel); a text formula's empty result is a result."""
+    stored result (written by a library, never opened in Excel); a text formula's empty result is a result.
+    `data` is in one spelling (`canonical`)."""
     for found in formula_tags(data, first, last):
-        start = max(data.rfind(b"<c ", 0, found.start()), data.rfind(b":c ", 0, found.start()))
+        start = _cell_start(data, found.start())
         end = CELL_END.search(data, found.end())
         cell = data[start:end.end() if end else len(data)]
-        head = cell[:cell.find(b">")]
-        if _STORED.search(cell) is None and b't="str"' not in head:
-            ref = re.search(rb'\sr="([A-Z]+\d+)"', head)
-            yield ref.group(1).decode() if ref else None
+        attrs = attributes(cell[:cell.find(b">")])
+        if _STORED.search(cell) is None and attrs.get(b"t") != b"str":
+            yield _reference(data, start, attrs)
+
+
+def _cell_start(data: bytes, pos: int) -> int:
+    """Where the `<c …>` (or `<x:c …>`) tag holding or preceding `pos` begins (-1: none)."""
+    start = max(data.rfind(b"<c ", 0, pos + 1), data.rfind(b"<c>", 0, pos + 1))
+    prefixed = max(data.rfind(b":c ", 0, pos + 1), data.rfind(b":c>", 0, pos + 1))
+    return data.rfind(b"<", 0, prefixed) if prefixed > start else start
+
+
+def _reference(data: bytes, start: int, attrs: dict[bytes, bytes]) -> str | None:
+    ref = attrs.get(b"r")
+    if ref and re.fullmatch(rb"[A-Z]{1,3}\d+", ref):
+        return ref.decode()
+    return _position(data, start)
+
+
+def _position(data: bytes, start: int) -> str | None:
+    """A cell without its own reference: where it stands (its row's number, or the count of rows before it; its
+    place among its row's cells), as calamine places it."""
+    row_start = max(data.rfind(b"<row", 0, start), data.rfind(b":row", 0, start))
+    if row_start < 0:
+        return None
+    row_tag = data[row_start:data.find(b">", row_start)]
+    number = attributes(row_tag).get(b"r")
+    row = int(number) if number and number.isdigit() else None
+    if row is None:
+        return None
+    column = 0
+    for cell in _CELL.finditer(data, row_start, start + 1):
+        ref = attributes(cell.group(1)).get(b"r")
+        match = re.fullmatch(rb"([A-Z]{1,3})\d+", ref or b"")
+        column = column_index(match.group(1).decode()) if match else column + 1
+    from ..cells import address
+
+    return address(row, column)
 
 
 def uncomputed_formula(data: bytes) -> str | None:
     """The first cell whose formula has no stored result ("?" when it has no reference)."""
+    data = canonical(data)
     ref = next(uncomputed_formulas(data, *sheet_data(data)), False)
     return None if ref is False else ref or "?"
 
 
-def error_cells(data: bytes) -> dict[tuple[int, int], str]:
-    """(row, column) → the Excel error value a cell holds (`#DIV/0!`), as the openpyxl and xlwings paths see it."""
-    if b't="e"' not in data:
-        return {}
+def error_cells(data: bytes, first: int = 0, last: int | None = None) -> dict[tuple[int, int], str]:
+    """(row, column) → the Excel error value a cell holds (`#DIV/0!`), as the openpyxl and xlwings paths see it.
+    `data` in one spelling (`canonical`): the type attribute is then always ` t="e"`, wherever it stands."""
+    last = len(data) if last is None else last
     out = {}
-    for cell in _ERROR_CELL.finditer(data):
-        value = re.search(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>", cell.group(3))
-        out[(int(cell.group(2)), column_index(cell.group(1).decode()))] = _text(value.group(1)) if value else "#N/A"
+    pos = data.find(b' t="e"', first, last)
+    while pos >= 0:
+        start = _cell_start(data, pos)
+        close = data.find(b">", pos)
+        if start >= 0 and data.rfind(b">", start, pos) < 0:  # the attribute is the cell tag's own
+            attrs = attributes(data[start:close])
+            ref = _reference(data, start, attrs)
+            if ref is not None:
+                match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+                end = CELL_END.search(data, close) if data[close - 1:close] != b"/" else None
+                value = _VALUE.search(data, close, end.start()) if end else None
+                out[(int(match.group(2)), column_index(match.group(1)))] = _text(value.group(1)) if value else "#N/A"
+        pos = data.find(b' t="e"', pos + 1, last)
     return out
 
 
@@ -207,6 +316,15 @@ class CellValues:
         self.package = package
         self._strings: list[str] | None = None
         self._date_styles: list[bool] | None = None
+        self._epoch: dt.datetime | None = None
+
+    def epoch(self) -> dt.datetime:
+        """Day 0 of the workbook's date system: Mac Excel's 1904 system (`<workbookPr date1904="1"/>`) counts from
+        1904-01-01, every other book from 1899-12-30 (calamine follows the same flag on its dense path)."""
+        if self._epoch is None:
+            head = self.package.read(self.package.workbook_part)
+            self._epoch = _EPOCH_1904 if _DATE1904.search(head) else _EPOCH
+        return self._epoch
 
     def strings(self) -> list[str]:
         if self._strings is None:
@@ -233,6 +351,7 @@ class CellValues:
         """Cell by cell: only cells holding a value are kept, None between them; rows in between are empty lists.
         Slower per cell than calamine but bounded by the cells that exist: for sheets whose rectangle is too large
         to allocate. An Excel error value reads as its text."""
+        data = canonical(data)
         found: dict[int, dict[int, Any]] = {}
         row_number = 0
         for row in _ROW_ELEMENT.finditer(data):
@@ -272,7 +391,10 @@ class CellValues:
         number = float(text)
         style = re.search(r'\ss="(\d+)"', attrs)
         if style and int(style.group(1)) < len(self.date_styles()) and self.date_styles()[int(style.group(1))]:
-            return _EPOCH + dt.timedelta(days=number)
+            try:
+                return self.epoch() + dt.timedelta(days=number)
+            except (OverflowError, ValueError):  # a NIK pasted into a date cell: no date, the number it is
+                return number
         return number
 
 

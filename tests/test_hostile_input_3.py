@@ -1,0 +1,99 @@
+"""Hostile input, third round (issue 21): each class of tests/bad_inputs.md added by it, on today's readers.
+Each test fails on the code before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from skm_books import ikm_by_hand, survey_rows, write_survey
+from xl_iku import UNSUR_14_2017
+from xl_iku.cli import main
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+CODES = [c for c, _ in UNSUR_14_2017]
+HEADERS = ["Tanggal", "Jenis Layanan"] + CODES
+
+
+def survey_file(path: Path, rows, headers=HEADERS, sheet="Data SKM", edit=None, book_edit=None) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    write_survey(ws, rows, headers)
+    if edit:
+        edit(ws)
+    if book_edit:
+        book_edit(wb)
+    wb.save(path)
+    return path
+
+
+def patch_part(path: Path, part: str, change) -> None:
+    """Rewrite one part of a saved package (what another producer would have written)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    new = change(parts[part])
+    assert new != parts[part], "the patch changed nothing"
+    parts[part] = new
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def cell_xml(path: Path, ref: str) -> bytes:
+    import re
+
+    data = zipfile.ZipFile(path).read(SHEET)
+    return re.search(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % ref.encode(), data).group(0)
+
+
+def ikm_json(capsys, *argv) -> tuple[int, dict | None, str]:
+    status = main(["ikm", *map(str, argv), "--json"])
+    out = capsys.readouterr()
+    return status, (json.loads(out.out) if status == 0 else None), out.err
+
+
+# --- item 2: error values and uncomputed formulas, however the XML spells them ------------------------------------
+
+@pytest.mark.parametrize("spelling, what", [
+    (b'<c t="e" r="E6"><v>#DIV/0!</v></c>', "galat Excel #DIV/0!"),
+    (b"<c r='E6' t='e'><v>#N/A</v></c>", "galat Excel #N/A"),
+    (b'<c r = "E6" t = "e"><v>#N/A</v></c>', "galat Excel #N/A"),
+    (b'<c\n r="E6"\tt="e"><v>#REF!</v></c>', "galat Excel #REF!"),
+    (b'<c s="0" t="e" r="E6"/>', "galat Excel #N/A"),
+    (b'<c r="E6"><v>NaN</v></c>', "NaN"),
+    (b'<c r="E6" t="n"><v>nan</v></c>', "NaN"),
+    (b"<c r='E6'><f>1/0</f></c>", "rumus belum punya nilai terhitung"),
+    (b"<c r = 'E6' ><f>1/0</f><v></v></c>", "rumus belum punya nilai terhitung"),
+], ids=["t-first", "single-quotes", "spaces-around-eq", "tab-newline", "empty-t-first", "NaN", "nan",
+        "formula-single-quotes", "formula-empty-v"])
+def test_error_and_uncomputed_cells_in_any_spelling_stop_ikm_and_skm(tmp_path, capsys, spelling, what):
+    path = survey_file(tmp_path / "s.xlsx", survey_rows(seed=1, count=40))
+    patch_part(path, SHEET, lambda d: d.replace(cell_xml(path, "E6"), spelling))
+    status, _, err = ikm_json(capsys, path)
+    assert status == 2, err
+    assert "Sheet 'Data SKM', sel E6" in err and what in err
+    good = survey_file(tmp_path / "baik.xlsx", survey_rows(seed=2, count=30))
+    assert main(["skm", str(path), str(good), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert [f["berkas"] for f in result["gagal"]] == [str(path)] and "sel E6" in result["gagal"][0]["alasan"]
+    assert result["gabungan"]["responden"] == 30
+
+
+def test_a_part_spelled_otherwise_reads_the_same_numbers(tmp_path, capsys):
+    """Single quotes and spaces everywhere, no error: the same IKM as the part written by openpyxl."""
+    rows = survey_rows(seed=3, count=50)
+    path = survey_file(tmp_path / "s.xlsx", rows)
+    patch_part(path, SHEET, lambda d: d.replace(b'="', b" = '").replace(b'" ', b"' ").replace(b'">', b"'>")
+               .replace(b'"/>', b"'/>"))
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 50
