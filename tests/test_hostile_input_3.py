@@ -97,3 +97,42 @@ def test_a_part_spelled_otherwise_reads_the_same_numbers(tmp_path, capsys):
     status, result, err = ikm_json(capsys, path)
     assert status == 0, err
     assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 50
+
+
+# --- item 1: the 1904 date system on every path -------------------------------------------------------------------
+
+def _mac_1904(wb):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    wb.epoch = CALENDAR_MAC_1904
+
+
+@pytest.mark.parametrize("far", [False, True], ids=["dense", "sparse"])
+def test_1904_date_system_gives_the_same_periods_on_every_path(tmp_path, capsys, far):
+    from skm_books import semester
+
+    rows = survey_rows(seed=5, count=60)
+    edit = (lambda ws: ws.cell(1048576, 16384, "x")) if far else None
+    path = survey_file(tmp_path / "mac.xlsx", rows, edit=edit, book_edit=_mac_1904)
+    assert b"date1904" in zipfile.ZipFile(path).read("xl/workbook.xml")
+    assert main(["skm", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    expected = {}
+    for row in rows:
+        expected[semester(row["Tanggal"])] = expected.get(semester(row["Tanggal"]), 0) + 1
+    assert {g["periode"]: g["responden"] for g in result["berkas"]} == expected
+
+
+def test_1904_sparse_read_of_an_input_book(tmp_path):
+    """The input book's reader (regenerate, rekap) reads a far-away sheet sparsely: in the book's date system."""
+    from xl_iku.readers.book import InputBook
+
+    when = dt.datetime(2025, 7, 13, 9, 30)
+    path = tmp_path / "mac.xlsx"
+    wb = openpyxl.Workbook()
+    _mac_1904(wb)
+    wb.active["A1"] = when
+    wb.active.cell(1048576, 16384, 1)
+    wb.save(path)
+    with InputBook(path) as book:
+        assert book.rows(book.sheet_names[0])[0][0] == when

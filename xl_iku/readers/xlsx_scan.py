@@ -392,7 +392,7 @@ class CellValues:
         style = re.search(r'\ss="(\d+)"', attrs)
         if style and int(style.group(1)) < len(self.date_styles()) and self.date_styles()[int(style.group(1))]:
             try:
-                return self.epoch() + dt.timedelta(days=number)
+                return self.epoch() + dt.timedelta(milliseconds=round(number * 86_400_000))  # as calamine rounds
             except (OverflowError, ValueError):  # a NIK pasted into a date cell: no date, the number it is
                 return number
         return number
