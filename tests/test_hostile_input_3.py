@@ -136,3 +136,41 @@ def test_1904_sparse_read_of_an_input_book(tmp_path):
     wb.save(path)
     with InputBook(path) as book:
         assert book.rows(book.sheet_names[0])[0][0] == when
+
+
+# --- item 3: an Excel Table's totals row is never a respondent ----------------------------------------------------
+
+def _table_with_totals(ws):
+    from openpyxl.worksheet.table import Table, TableColumn
+
+    last = ws.max_row + 1
+    for column in range(3, 12):  # MAX over each unsur, no "Total" label anywhere
+        letter = openpyxl.utils.get_column_letter(column)
+        ws.cell(last, column, f"=SUBTOTAL(104,{letter}2:{letter}{last - 1})")
+    table = Table(displayName="TabelSurvei", ref=f"A1:K{last}", totalsRowCount=1)
+    table._initialise_columns()
+    ws.add_table(table)
+
+
+def test_excel_table_totals_row_is_not_a_respondent(tmp_path, capsys):
+    rows = survey_rows(seed=6, count=30)
+    path = survey_file(tmp_path / "tabel.xlsx", rows, edit=_table_with_totals)
+    # what Excel stores once it has computed the totals row: the MAX of each column
+    maxima = {openpyxl.utils.get_column_letter(c): max(r[code] or 0 for r in rows)
+              for c, code in zip(range(3, 12), CODES)}
+    patch_part(path, SHEET, lambda d: _store_results(d, maxima, len(rows) + 2))
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["responden"] == 30
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+    assert "baris 32 (baris total Tabel 'TabelSurvei')" in err
+    assert main(["skm", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["gabungan"]["responden"] == 30
+
+
+def _store_results(data: bytes, values: dict[str, int], row: int) -> bytes:
+    import re
+
+    def stored(match):
+        return match.group(0).replace(b"<v />", b"<v>%d</v>" % values[match.group(1).decode()])
+    return re.sub(rb'<c r="([A-Z]+)%d"[^>]*><f>[^<]*</f><v />' % row, stored, data)

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..package import Package, PackageError
-from .xlsx_scan import CellValues, cell_count, dense_size, error_cells, uncomputed_formula
+from .xlsx_scan import (CellValues, blank_totals, canonical, cell_count, dense_size, error_cells, totals_rows,
+                        uncomputed_formula)
 
 _MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
 #: A sheet is read by calamine when its dense block is at most this many cells, or a few times its cell count.
@@ -59,7 +60,8 @@ class InputBook:
         """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
         with it: copying 50,000 rows to change it costs time). With `check_formulas`, a formula never computed is
         an error and an Excel error value reads as its text (`#DIV/0!`), as on the openpyxl and xlwings paths."""
-        data = self.xml(name) if check_formulas else None  # inflated once for both checks (29 MB for 50,000 rows)
+        # inflated once for both checks (29 MB for 50,000 rows), in one spelling (`canonical`)
+        data = canonical(self.xml(name)) if check_formulas else None
         errors = {}
         if data is not None:
             missing = uncomputed_formula(data)
@@ -69,10 +71,13 @@ class InputBook:
                     "Excel (atau LibreOffice) dahulu, atau ganti rumusnya dengan angka."
                 )
             errors = error_cells(data)
+        totals = totals_rows(self.package, self.entries[name].part)  # an Excel Table's totals row: no data
         if dense_size(self.head(name)) > DENSE_LIMIT:
             data = self.xml(name) if data is None else data
             if dense_size(data) > 4 * cell_count(data):
-                return self.cells.sparse_rows(data)
+                rows = self.cells.sparse_rows(data)
+                blank_totals(rows, totals, blank)
+                return rows
         del data  # calamine inflates the part itself: never hold both
         rows = self._calamine_rows(name, blank)
         if errors:  # calamine shows an Excel error value as an empty cell: put its text back
@@ -81,6 +86,7 @@ class InputBook:
                 row = rows[r - 1]
                 row.extend([blank] * (c - len(row)))
                 row[c - 1] = text
+        blank_totals(rows, totals, blank)
         return rows
 
     def head(self, name: str) -> bytes:

@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import re
 from operator import itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Sequence
 
@@ -186,7 +186,9 @@ def read_survey(path: str | os.PathLike, sheet: str | None = None, cell_range: s
     options = dict(problems=source.problems(name), zero_blank=zero_blank, other_unsur=other_unsur)
     if cell_range:
         return _from_range(name, values, cell_range, **options)
-    return survey_from_rows(name, values, **options)
+    table = survey_from_rows(name, values, **options)
+    kept_out = source.left_out.get(name)  # an Excel Table's totals row: never a respondent
+    return replace(table, left_out=kept_out + table.left_out) if kept_out else table
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:

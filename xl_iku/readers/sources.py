@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..package import Package
 from .ods_scan import scan_ods
 from .xls_scan import read_xls, sheet_names
-from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, scan_sheet
+from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, blank_totals, scan_sheet, totals_rows
 
 #: What a survey file may be: the sources below, one per kind.
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -31,6 +31,8 @@ class Source:
     """An opened survey file."""
 
     sheet_names: list[str]
+    #: sheet → rows the source itself keeps out of the values (an Excel Table's totals row), described
+    left_out: dict[str, list[str]] = {}
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         raise NotImplementedError
@@ -60,6 +62,7 @@ class WorkbookSource(Source):
         from python_calamine import CalamineWorkbook
 
         self.path = os.fspath(path)
+        self.left_out = {}
         try:
             self.book = CalamineWorkbook.from_path(self.path)
         except Exception as error:  # calamine raises its own types for corrupt/unsupported files
@@ -75,6 +78,7 @@ class WorkbookSource(Source):
                 self.parts = {}
         self._scans: dict[str, SheetScan] = {}
         self._sparse_rows: dict[str, list[list[Any]]] = {}
+        self._totals_rows: dict[str, list[tuple[int, int, int, str]]] = {}
 
     def _scan(self, name: str) -> SheetScan | None:
         if name not in self.parts:
@@ -89,9 +93,16 @@ class WorkbookSource(Source):
             values = self._sparse(name, scan)
             return values[:nrows] if nrows is not None else values
         sheet = self.book.get_sheet_by_name(name)
-        if nrows is not None:
-            return sheet.to_python(nrows=nrows)
-        return sheet.to_python(skip_empty_area=False)
+        values = sheet.to_python(nrows=nrows) if nrows is not None else sheet.to_python(skip_empty_area=False)
+        self.left_out[name] = blank_totals(values, self._totals(name), "")  # never a respondent
+        return values
+
+    def _totals(self, name: str) -> list[tuple[int, int, int, str]]:
+        if name not in self.parts:
+            return []
+        if name not in self._totals_rows:
+            self._totals_rows[name] = totals_rows(self.package, self.parts[name])
+        return self._totals_rows[name]
 
     def _sparse(self, name: str, scan: SheetScan) -> list[list[Any]]:
         """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them. Read once:
@@ -100,6 +111,7 @@ class WorkbookSource(Source):
             data, scan.data = scan.data or self.package.read(self.parts[name], keep=False), None
             rows = CellValues(self.package).sparse_rows(data)
             del data
+            self.left_out[name] = blank_totals(rows, self._totals(name))
             for r, c in scan.problems:
                 if r <= len(rows) and c <= len(rows[r - 1]):
                     rows[r - 1][c - 1] = None

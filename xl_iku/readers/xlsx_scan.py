@@ -291,6 +291,46 @@ def error_cells(data: bytes, first: int = 0, last: int | None = None) -> dict[tu
     return out
 
 
+# -- Excel Tables ---------------------------------------------------------------------------------------------------
+
+def totals_rows(package: Package, part: str) -> list[tuple[int, int, int, str]]:
+    """The totals rows of the sheet's Excel Tables (`totalsRowCount` on the table part): (row, first column, last
+    column, table name), 1-based. A totals row holds MAX, MIN, SUM or AVERAGE of the answers above it, often with
+    no "Total" label: read as a respondent it would change the IKM."""
+    from ..cells import parse_range
+
+    out = []
+    for rel in package.rels(part):
+        if rel.external or not rel.type.endswith("/table") or rel.target not in package.names:
+            continue
+        tag = re.search(rb"<(?:\w+:)?table\b[^>]*>", package.read(rel.target, keep=False))
+        attrs = attributes(tag.group(0)) if tag else {}
+        count = attrs.get(b"totalsRowCount", b"0").strip()
+        if not count.isdigit() or not int(count) or b"ref" not in attrs:
+            continue
+        try:
+            top, left, bottom, right = parse_range(attrs[b"ref"].decode())
+        except Exception:  # a table whose range cannot be read: Excel would repair it away
+            continue
+        name = (attrs.get(b"displayName") or attrs.get(b"name") or b"").decode()
+        out += [(row, left, right, name) for row in range(max(top, bottom - int(count) + 1), bottom + 1)]
+    return out
+
+
+def blank_totals(rows: list[list[Any]], totals: list[tuple[int, int, int, str]], blank: Any = None) -> list[str]:
+    """Empty the totals rows' cells in `rows` (a sheet's values, row 1 first); what was left out, described."""
+    notes = []
+    for row, left, right, name in totals:
+        if row > len(rows):
+            continue
+        line = rows[row - 1]
+        if any(v not in (None, "") for v in line[left - 1:right]):
+            notes.append(f"baris {row} (baris total Tabel '{name}')")
+        for c in range(left - 1, min(right, len(line))):
+            line[c] = blank
+    return notes
+
+
 # -- extent as stated ----------------------------------------------------------------------------------------------
 
 def cell_count(data: bytes) -> int:
