@@ -174,3 +174,24 @@ def _store_results(data: bytes, values: dict[str, int], row: int) -> bytes:
     def stored(match):
         return match.group(0).replace(b"<v />", b"<v>%d</v>" % values[match.group(1).decode()])
     return re.sub(rb'<c r="([A-Z]+)%d"[^>]*><f>[^<]*</f><v />' % row, stored, data)
+
+
+# --- item 4: a hidden or very hidden sheet is never the survey the search finds -----------------------------------
+
+@pytest.mark.parametrize("state, hidden_name", [("veryHidden", "Data SKM"), ("veryHidden", "Lama"),
+                                                ("hidden", "Data SKM")])
+def test_hidden_sheet_is_not_chosen_by_the_search(tmp_path, capsys, state, hidden_name):
+    rows = survey_rows(seed=7, count=25)
+
+    def hidden_first(wb):
+        hidden = wb.create_sheet(hidden_name, 0)
+        write_survey(hidden, [{c: 1 for c in CODES}] * 10, CODES)  # every answer 1: IKM 25
+        hidden.sheet_state = state
+        wb.active = 1
+
+    path = survey_file(tmp_path / "s.xlsx", rows, sheet="Survei", book_edit=hidden_first)
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 25
+    status, result, err = ikm_json(capsys, path, "--sheet", hidden_name)  # named: read as asked
+    assert status == 0 and result["ikm"] == 25.0

@@ -206,13 +206,15 @@ def _pick_sheet(source: Any, sheet: str | None) -> str:
             if candidate.strip().lower() == sheet.strip().lower():
                 return candidate
         raise InputError(f"Sheet '{sheet}' tidak ada. Sheet yang tersedia: {', '.join(names)}.")
-    for candidate in names:
+    # a hidden or very hidden sheet is never searched (a macro's or an old copy's), only named with --sheet
+    shown = [n for n in names if n not in getattr(source, "hidden", ())] or names
+    for candidate in shown:
         if candidate.strip().lower() == DEFAULT_SHEET.lower():
             return candidate
-    for candidate in names:
+    for candidate in shown:
         if survey_header(source.values(candidate, nrows=_HEADER_SCAN_ROWS)) is not None:
             return candidate
-    return names[0]
+    return shown[0]
 
 
 def survey_header(values: Sequence[Sequence[Any]]) -> int | None:

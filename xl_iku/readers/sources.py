@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InputError
 from ..package import Package
 from .ods_scan import scan_ods
-from .xls_scan import read_xls, sheet_names
+from .xls_scan import hidden_sheets, read_xls, sheet_names
 from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, blank_totals, scan_sheet, totals_rows
 
 #: What a survey file may be: the sources below, one per kind.
@@ -33,6 +33,8 @@ class Source:
     sheet_names: list[str]
     #: sheet → rows the source itself keeps out of the values (an Excel Table's totals row), described
     left_out: dict[str, list[str]] = {}
+    #: sheets hidden or very hidden in the workbook: the search for the survey sheet never picks one
+    hidden: frozenset[str] = frozenset()
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         raise NotImplementedError
@@ -59,7 +61,7 @@ def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
 
 class WorkbookSource(Source):
     def __init__(self, path: str | os.PathLike):
-        from python_calamine import CalamineWorkbook
+        from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
         self.path = os.fspath(path)
         self.left_out = {}
@@ -68,6 +70,7 @@ class WorkbookSource(Source):
         except Exception as error:  # calamine raises its own types for corrupt/unsupported files
             raise _unreadable(path, error) from None
         self.sheet_names = list(self.book.sheet_names)
+        self.hidden = frozenset(m.name for m in self.book.sheets_metadata if m.visible != SheetVisibleEnum.Visible)
         self.package: Package | None = None
         self.parts: dict[str, str] = {}
         if self.path.lower().endswith((".xlsx", ".xlsm")):
@@ -130,6 +133,7 @@ class XlsSource(Source):
         self.path = os.fspath(path)
         try:
             self.sheet_names = sheet_names(self.path)
+            self.hidden = hidden_sheets(self.path)
         except Exception as error:  # xlrd raises its own types for corrupt files
             raise _unreadable(path, error) from None
         self._read: dict[str, tuple[SheetScan, list[list[Any]]]] = {}

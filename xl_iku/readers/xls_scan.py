@@ -46,6 +46,18 @@ def sheet_names(path: str) -> list[str]:
         book.release_resources()
 
 
+def hidden_sheets(path: str) -> frozenset[str]:
+    """Sheets hidden or very hidden (xlrd keeps each sheet's visibility from the workbook stream: 0 is visible)."""
+    import xlrd
+
+    book = xlrd.open_workbook(path, on_demand=True)
+    try:
+        shown = getattr(book, "_sheet_visibility", [])
+        return frozenset(n for n, v in zip(book.sheet_names(), shown) if v)
+    finally:
+        book.release_resources()
+
+
 def _value(kind: int, value: Any, datemode: int) -> Any:
     import xlrd
 
