@@ -195,3 +195,111 @@ def test_hidden_sheet_is_not_chosen_by_the_search(tmp_path, capsys, state, hidde
     assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 25
     status, result, err = ikm_json(capsys, path, "--sheet", hidden_name)  # named: read as asked
     assert status == 0 and result["ikm"] == 25.0
+
+
+# --- item 5 (and 12, 15): CSV read as a stream, stray quotes, separators and encodings -----------------------------
+
+def csv_lines(rows, separator=",", label=lambda i: f"Responden {i}") -> list[str]:
+    lines = [separator.join(["Nama", "Tanggal"] + CODES)]
+    for i, row in enumerate(rows, start=1):
+        answers = ["" if row[c] is None else str(row[c]) for c in CODES]
+        lines.append(separator.join([label(i), row["Tanggal"].strftime("%d/%m/%Y")] + answers))
+    return lines
+
+
+@pytest.mark.parametrize("opened_at", [15, 1])
+def test_stray_quote_in_a_csv_is_an_error_naming_its_line(tmp_path, capsys, opened_at):
+    rows = survey_rows(seed=8, count=20)
+    path = tmp_path / "formulir.csv"
+    lines = csv_lines(rows, label=lambda i: f'"Budi {i}' if i == opened_at else f"Responden {i}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, _, err = ikm_json(capsys, path)
+    assert status == 2
+    assert f"baris {opened_at + 1}: tanda kutip (\") dibuka tetapi tidak ditutup" in err
+
+
+def test_quoted_line_breaks_in_a_suggestion_are_still_one_answer(tmp_path, capsys):
+    rows = survey_rows(seed=8, count=20)
+    path = tmp_path / "formulir.csv"
+    lines = csv_lines(rows, label=lambda i: '"Saran:\nlebih cepat\nterima kasih"' if i == 4 else f"R{i}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["responden"] == 20 and result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+
+
+@pytest.mark.parametrize("separator, encoding", [("\t", "utf-8"), (",", "utf-16"), (";", "utf-16-le"),
+                                                 ("\t", "utf-16")])
+def test_tsv_and_utf16_csv_are_read(tmp_path, capsys, separator, encoding):
+    rows = survey_rows(seed=9, count=20)
+    path = tmp_path / "formulir.csv"
+    path.write_bytes(("\r\n".join(csv_lines(rows, separator)) + "\r\n").encode(encoding))
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["responden"] == 20 and result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+
+
+def test_mixed_utf8_and_cp1252_lines_each_decoded_as_written(tmp_path):
+    from xl_iku.frames import read_skm
+
+    rows = survey_rows(seed=10, count=6)
+    names = ["Dra. Siti Zulaikha", "Ni Komang Ayu", "Muh. Ridwan", "José Ramos", "Hj. Nur’aini", "Ömer"]
+    lines = csv_lines(rows, label=lambda i: names[i - 1])
+    raw = [line.encode("cp1252" if i in (4, 6) else "utf-8") for i, line in enumerate(lines)]
+    path = tmp_path / "campur.csv"
+    path.write_bytes(b"\n".join(raw) + b"\n")
+    assert list(read_skm(path)["Nama"]) == names
+
+
+def test_null_in_a_csv_is_an_empty_cell(tmp_path, capsys):
+    rows = survey_rows(seed=11, count=20)
+    path = tmp_path / "db.csv"
+    path.write_text("\n".join(csv_lines(rows)).replace(",,", ",NULL,").replace(",,", ",NULL,") + "\n",
+                    encoding="utf-8")
+    assert "NULL" in path.read_text()
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+
+
+# --- item 8: no sheet reaches calamine unchecked; one bad file is one failed row -----------------------------------
+
+def _limit_memory():
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+def _run_limited(*argv):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "xl_iku.cli", *map(str, argv)], capture_output=True, text=True,
+                          timeout=300, preexec_fn=_limit_memory)
+
+
+def _nik_in_a_date_cell(ws):
+    ws["A5"] = 1e12  # a NIK pasted into Tanggal, which keeps its date format
+    ws["A5"].number_format = "dd/mm/yyyy"
+    ws.cell(1048576, 16384, "x")
+
+
+def _single_quoted_far_cell(path):
+    patch_part(path, SHEET, lambda d: d.replace(b"</sheetData>", b"<row r='1048576'><c r='XFD1048576' t='n'>"
+                                                                 b"<v>1</v></c></row></sheetData>"))
+
+
+@pytest.mark.parametrize("case", ["nik", "quotes"])
+def test_far_cell_with_a_bad_date_or_single_quotes_fails_one_file_only(tmp_path, case):
+    rows = survey_rows(seed=12, count=20)
+    bad = survey_file(tmp_path / "a_buruk.xlsx", rows, edit=_nik_in_a_date_cell if case == "nik" else None)
+    if case == "quotes":
+        _single_quoted_far_cell(bad)
+    good = survey_file(tmp_path / "b_baik.xlsx", survey_rows(seed=13, count=30))
+    done = _run_limited("skm", bad, good, "--jobs", "1", "--json")
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    failed = {f["berkas"] for f in result["gagal"]}
+    assert str(good) not in failed
+    # read sparsely: the far cell is left out, the survey counted (the NIK's row under "tanggal tidak dikenali")
+    assert not failed and result["gabungan"]["responden"] == 50

@@ -170,7 +170,8 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     except Exception as error:  # a corrupt file must not stop the batch
         from .files import unreadable_reason
 
-        reason = unreadable_reason(path, SURVEY_SUFFIXES)
+        # a workbook is checked part by part and by each reader; a CSV's own error says what failed
+        reason = unreadable_reason(path, SURVEY_SUFFIXES) if path.suffix.lower() != ".csv" else None
         return FileOutcome(str(path), error=reason or f"tidak dapat dibaca ({type(error).__name__}: {error})")
 
 

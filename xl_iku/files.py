@@ -159,11 +159,31 @@ def _read_with_openpyxl(path: str | os.PathLike) -> None:
 
 
 def _read_with_calamine(path: str | os.PathLike) -> None:
+    """Every sheet through calamine, except one whose A1-to-farthest rectangle the scan finds too large: calamine
+    would allocate it whole (one stray far cell: 512 GiB, and the process aborts). A .csv is not calamine's."""
     from python_calamine import CalamineWorkbook
 
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".ods"):
+        return  # .csv: not a workbook; .xls: read by xlrd, whose errors were already the reason
+    too_large: set[str] = set()
+    if suffix == ".ods":
+        from .readers.ods_scan import scan_ods
+        from .readers.xlsx_scan import DENSE_CELL_LIMIT
+
+        if any(scan.dense_cells > DENSE_CELL_LIMIT for scan in scan_ods(os.fspath(path))[0].values()):
+            return  # calamine loads every sheet of an .ods when it opens it
+    else:
+        from .package import Package
+        from .readers.xlsx_scan import DENSE_CELL_LIMIT, scan_sheet
+
+        with Package(path) as package:
+            too_large = {sheet.name for sheet in package.sheets() if sheet.part in package.names
+                         and scan_sheet(package, sheet.part).dense_cells > DENSE_CELL_LIMIT}
     book = CalamineWorkbook.from_path(os.fspath(path))
     for name in book.sheet_names:
-        book.get_sheet_by_name(name).to_python()
+        if name not in too_large:
+            book.get_sheet_by_name(name).to_python()
 
 
 __all__ = ["Files", "same_file", "refuse_overwrite", "check_readable", "unreadable_reason"]

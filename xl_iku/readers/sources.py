@@ -9,22 +9,18 @@ what the cells holding data cost.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import re
 from typing import Any
 
 from ..errors import InputError
 from ..package import Package
+from .csv_source import read_csv
 from .ods_scan import scan_ods
 from .xls_scan import hidden_sheets, read_xls, sheet_names
 from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, blank_totals, scan_sheet, totals_rows
 
 #: What a survey file may be: the sources below, one per kind.
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
-
-_INTEGER = re.compile(r"^-?\d{1,9}$")
 
 
 class Source:
@@ -182,34 +178,11 @@ class OdsSource(Source):
 
 
 class CsvSource(Source):
-    """A form service's CSV export: UTF-8 with or without BOM (Windows' ANSI as a fallback), comma or semicolon.
-
-    Whole numbers become numbers, as Excel does when it opens the file; everything else stays text (answers as
-    labels, day-first dates, which the survey rules read).
-    """
+    """A form service's CSV export, read as a stream (`csv_source`): encodings, separators and stray quotes there."""
 
     def __init__(self, path: str | os.PathLike):
-        raw = open(path, "rb").read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", "replace")
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as error:
-            raise InputError(f"Berkas '{path}' bukan CSV yang dapat dibaca ({error}).") from None
-        self.rows = [[_csv_value(v) for v in row] for row in rows]
-        self.sheet_names = [os.path.splitext(os.path.basename(path))[0]]
+        self.rows = read_csv(path)
+        self.sheet_names = [os.path.splitext(os.path.basename(os.fsdecode(path)))[0]]
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         return self.rows[:nrows] if nrows is not None else self.rows
-
-
-def _csv_value(text: str) -> Any:
-    """A whole number as a number; the exact text NULL (how phpMyAdmin and most database tools write an empty
-    field) as an empty cell."""
-    if text == "NULL":
-        return ""
-    return int(text) if _INTEGER.match(text) else text
