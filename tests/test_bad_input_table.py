@@ -1,5 +1,6 @@
 """Every row of tests/bad_inputs.md holds: the scenario named in `kasus`, run with each command of the row, gets
-the message in `pesan`, exit 2 (a warning in `Catatan`: exit 0), and leaves its input files as they were."""
+the message in `pesan`, exit 2 (a warning in `Catatan`: exit 0; a right result in `Hasil`: exit 0 and the text on
+stdout), and leaves its input files as they were."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from xl_iku.cli import main
 
 from iku_books import office_book, other_office_rows
 from skm_exports import results_table_xlsx, template_csv
+import test_hostile_input_3 as hostile3
 from test_broken_inputs import ARGV, BOOK, CASES, SURVEY, _make
 
 TABLE = Path(__file__).with_name("bad_inputs.md")
+THIRD_ROUND = hostile3.SCENARIOS
 CODES = [f"U{i}" for i in range(1, 10)]
 
 
@@ -27,7 +30,7 @@ def rows():
         if len(cells) != 4 or cells[1] in ("kasus", "---"):
             continue
         kelas, kasus, commands, pesan = cells
-        in_catatan = pesan.startswith("Catatan:")
+        in_catatan = "Catatan" if pesan.startswith("Catatan:") else "Hasil" if pesan.startswith("Hasil:") else ""
         text = re.search(r"`(.+)`", pesan).group(1)
         out += [pytest.param(kasus, c.strip(), text, in_catatan, id=f"{kasus}-{c.strip()}")
                 for c in commands.split(",")]
@@ -109,6 +112,9 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
         data = other_office_rows()
         data[0]["Definisi Operasional"] = "x" * 32_767  # a full cell, joined with its Formulasi: too long
         return ["regenerate", office_book(folder / "panjang.xlsx", data)], []
+    if kasus in THIRD_ROUND:
+        path = THIRD_ROUND[kasus](folder)
+        return [command, path], [path]
     if kasus == "unknown_option":
         return ARGV[command](folder / "x.xlsx", out) + ["--tidak-ada"], []
     raise AssertionError(f"no scenario for '{kasus}': add one here")
@@ -126,7 +132,13 @@ def test_row(kasus, command, pesan, in_catatan, tmp_path, capsys):
         status = main([str(a) for a in argv])
     except SystemExit as exit_:  # argparse's own errors
         status = exit_.code
-    err = capsys.readouterr().err
+    captured = capsys.readouterr()
+    err = captured.err
+    if in_catatan == "Hasil":
+        assert status == 0, err
+        assert pesan in captured.out
+        assert {p: p.read_bytes() for p in inputs if p.is_file()} == before
+        return
     if in_catatan:
         assert status == 0
         notes = " ".join(str(r[3]) for r in openpyxl.load_workbook(argv[1])["Catatan"].iter_rows(values_only=True))

@@ -303,3 +303,101 @@ def test_far_cell_with_a_bad_date_or_single_quotes_fails_one_file_only(tmp_path,
     assert str(good) not in failed
     # read sparsely: the far cell is left out, the survey counted (the NIK's row under "tanggal tidak dikenali")
     assert not failed and result["gabungan"]["responden"] == 50
+
+
+# --- item 6: the order of a column's dates decided from all its values --------------------------------------------
+
+def _dated_csv(path: Path, rows, fmt) -> Path:
+    lines = [",".join(["Tanggal"] + CODES)]
+    for row in rows:
+        answers = ["" if row[c] is None else str(row[c]) for c in CODES]
+        lines.append(",".join([fmt(row["Tanggal"])] + answers))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_month_first_timestamps_are_read_month_first(tmp_path, capsys):
+    from skm_books import semester
+
+    rows = survey_rows(seed=14, count=24)
+    us = lambda d: f"{d.month}/{d.day}/{d.year} {d.hour}:{d.minute:02d}:00"  # noqa: E731 (a US-set form)
+    path = _dated_csv(tmp_path / "form.csv", rows, us)
+    assert any(r["Tanggal"].day > 12 for r in rows)
+    assert main(["skm", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    expected = {}
+    for row in rows:
+        expected[semester(row["Tanggal"])] = expected.get(semester(row["Tanggal"]), 0) + 1
+    assert {g["periode"]: g["responden"] for g in result["berkas"]} == expected
+    from xl_iku.frames import read_skm
+
+    assert [d.date() for d in read_skm(path)["Tanggal"]] == [r["Tanggal"].date() for r in rows]
+
+
+def test_day_first_and_month_first_in_one_column_is_said(tmp_path, capsys):
+    rows = survey_rows(seed=15, count=24)
+    flip = iter(range(10**6))
+    both = lambda d: (f"{d.month}/{d.day}/{d.year}" if next(flip) % 2 else f"{d.day}/{d.month}/{d.year}")  # noqa
+    path = _dated_csv(tmp_path / "campur.csv", rows, both)
+    assert main(["skm", str(path), "--json"]) == 2  # its one file failed
+    reason = json.loads(capsys.readouterr().out)["gagal"][0]["alasan"]
+    assert "ditulis hari dulu" in reason and "bulan dulu" in reason
+
+
+# --- the scenarios of tests/bad_inputs.md's rows for this round (test_bad_input_table runs them) -------------------
+
+def _scenario_1904(folder: Path) -> Path:
+    return survey_file(folder / "mac.xlsx", survey_rows(seed=5, count=60), book_edit=_mac_1904,
+                       edit=lambda ws: ws.cell(1048576, 16384, "x"))
+
+
+def _scenario_cell(spelling: bytes):
+    def make(folder: Path) -> Path:
+        path = survey_file(folder / "s.xlsx", survey_rows(seed=1, count=40))
+        patch_part(path, SHEET, lambda d: d.replace(cell_xml(path, "E6"), spelling))
+        return path
+    return make
+
+
+def _scenario_totals(folder: Path) -> Path:
+    rows = survey_rows(seed=6, count=30)
+    path = survey_file(folder / "tabel.xlsx", rows, edit=_table_with_totals)
+    maxima = {openpyxl.utils.get_column_letter(c): max(r[code] or 0 for r in rows)
+              for c, code in zip(range(3, 12), CODES)}
+    patch_part(path, SHEET, lambda d: _store_results(d, maxima, len(rows) + 2))
+    return path
+
+
+def _scenario_very_hidden(folder: Path) -> Path:
+    def hidden_first(wb):
+        hidden = wb.create_sheet("Data SKM", 0)
+        write_survey(hidden, [{c: 1 for c in CODES}] * 10, CODES)
+        hidden.sheet_state = "veryHidden"
+        wb.active = 1
+    return survey_file(folder / "s.xlsx", survey_rows(seed=7, count=25), sheet="Survei", book_edit=hidden_first)
+
+
+def _scenario_stray_quote(folder: Path) -> Path:
+    path = folder / "formulir.csv"
+    lines = csv_lines(survey_rows(seed=8, count=20), label=lambda i: f'"Budi {i}' if i == 15 else f"R{i}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _scenario_mixed_dates(folder: Path) -> Path:
+    flip = iter(range(10**6))
+    return _dated_csv(folder / "campur.csv", survey_rows(seed=15, count=24),
+                      lambda d: f"{d.month}/{d.day}/{d.year}" if next(flip) % 2 else f"{d.day}/{d.month}/{d.year}")
+
+
+SCENARIOS = {
+    "date1904_far_cell": _scenario_1904,
+    "error_spelled_otherwise": _scenario_cell(b"<c r='E6' t='e'><v>#N/A</v></c>"),
+    "error_type_first": _scenario_cell(b'<c t="e" r="E6"><v>#DIV/0!</v></c>'),
+    "nan_value": _scenario_cell(b'<c r="E6"><v>NaN</v></c>'),
+    "formula_single_quotes": _scenario_cell(b"<c r='E6'><f>1/0</f></c>"),
+    "table_totals_row": _scenario_totals,
+    "very_hidden_sheet": _scenario_very_hidden,
+    "csv_stray_quote": _scenario_stray_quote,
+    "dates_both_orders": _scenario_mixed_dates,
+}

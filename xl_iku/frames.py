@@ -209,14 +209,10 @@ def _dates(values: list[Any]) -> Any:
     serial number or day-first text); a cell that is no date is NaT, as Hasil SKM counts it "(tidak diisi)"."""
     import pandas as pd
 
-    from .skm import survey_date
+    from .skm import survey_dates
 
-    seen: dict[Any, Any] = {}  # a survey has far fewer distinct dates than respondents
-    out = []
-    for value in values:
-        if value not in seen:
-            seen[value] = value if isinstance(value, dt.datetime) else survey_date(value)
-        out.append(seen[value])
+    seen = survey_dates(values)  # a survey has far fewer distinct dates than respondents; one order per column
+    out = [None if value is None else value if isinstance(value, dt.datetime) else seen[value] for value in values]
     return pd.to_datetime(pd.Series(out, dtype=object)).array
 
 

@@ -233,14 +233,14 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
     no year); the whole sheet under the key None when no row has a date."""
     import numpy as np
 
-    from .skm import survey_date
+    from .skm import survey_dates
 
     matrix = table.answers  # converted and validated once, by the reading (the Hasil SKM summary)
     given = ~np.isnan(matrix)
     answers = np.where(given, matrix, 0.0)
     years = [None] * len(table.rows)
     if "Tanggal" in table.profiles:
-        dates = {value: survey_date(value) for value in set(table.profiles["Tanggal"]) if value is not None}
+        dates = survey_dates(table.profiles["Tanggal"])  # day or month first: decided for the whole column
         years = [dates[v].year if dates.get(v) else None for v in table.profiles["Tanggal"]]
     dated = any(y is not None for y in years)
     keys = np.array([y if dated and y is not None else (-1 if dated else 0) for y in years])

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from .cells import date_from_serial
 from .errors import InputError
 from .readers.skm import SurveyTable, survey_summary
 from .rules.ikm import IkmResult, ikm_by_group
 from .rules.intervals import Category
-from .rules.periode import parse_date, period_of
+from .rules.periode import month_first_order, parse_date, period_of
 from .rules.sampel import krejcie_morgan
 
 #: Profile columns broken down in the report, in this order (when present).
@@ -85,16 +85,24 @@ def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[
     if "Tanggal" in table.profiles:
         seen: dict[Any, tuple[Any, str]] = {}  # a survey has far fewer distinct dates than respondents
         out = []
+        dates = _column_dates(table)
         for value in table.profiles["Tanggal"]:
             period = seen.get(value)
             if period is None:
-                date = survey_date(value)
+                date = dates.get(value)
                 period = seen[value] = (period_of(date, granularity) if date else
                                         ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else
                                         ((9999, 9), TIDAK_DIISI))
             out.append(period)
         return out
     return None
+
+
+def _column_dates(table: SurveyTable) -> dict[Any, dt.date | None]:
+    try:
+        return survey_dates(table.profiles["Tanggal"])
+    except InputError as error:
+        raise InputError(error.message, where=f"Sheet '{table.sheet}'") from None
 
 
 def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
@@ -142,8 +150,17 @@ def _group_label(name: str, value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def survey_date(value: Any) -> dt.date | None:
-    """A respondent's `Tanggal` as a date, read one way for Hasil SKM periods, `read_skm` and the roll-up's year."""
+def survey_dates(values: Iterable[Any]) -> dict[Any, dt.date | None]:
+    """Each distinct `Tanggal` of a column → its date, the order of numeric text dates (day or month first) decided
+    once for the whole column from all its values (`month_first_order`)."""
+    distinct = {v for v in values if v is not None}
+    month_first = month_first_order(v for v in distinct if isinstance(v, str))
+    return {v: survey_date(v, month_first) for v in distinct}
+
+
+def survey_date(value: Any, month_first: bool = False) -> dt.date | None:
+    """A respondent's `Tanggal` as a date, read one way for Hasil SKM periods, `read_skm` and the roll-up's year;
+    `month_first` as its column decided (`survey_dates`)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -151,5 +168,5 @@ def survey_date(value: Any) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 < value < 100000:
         return date_from_serial(value)
     if isinstance(value, str):
-        return parse_date(value)
+        return parse_date(value, month_first)
     return None

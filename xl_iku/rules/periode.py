@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 
 from ..errors import InputError
 
@@ -34,7 +35,31 @@ _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T]\d{1,2}[:
 _WORDS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}.*)?$")
 
 
-def parse_date(text: str) -> dt.date | None:
+def month_first_order(texts: Iterable[str]) -> bool:
+    """Whether a column's numeric dates are written month first ("7/13/2025", as a US-set form service writes
+    them), judged from all its values: a first number above 12 proves day first, a second number above 12 proves
+    month first. No proof either way reads day first, as Indonesian forms write dates; proof of both is an error
+    (which order a date such as 5/6/2025 means cannot then be told)."""
+    day_first = month_first = None
+    for text in texts:
+        match = _NUMERIC.match(" ".join(text.split()))
+        if not match or len(match.group(3)) != 4:
+            continue
+        a, b = int(match.group(1)), int(match.group(2))
+        if a > 12 and b <= 12:
+            day_first = day_first or text
+        elif b > 12 and a <= 12:
+            month_first = month_first or text
+        if day_first and month_first:
+            raise InputError(
+                f"Kolom Tanggal memuat tanggal yang ditulis hari dulu ('{day_first}') dan bulan dulu "
+                f"('{month_first}'): urutan tanggal seperti 5/6/2025 tidak dapat dipastikan. Samakan cara penulisan "
+                "tanggal di kolom itu (misalnya 13/07/2025), atau ubah menjadi sel tanggal Excel."
+            )
+    return month_first is not None
+
+
+def parse_date(text: str, month_first: bool = False) -> dt.date | None:
     """A survey date written as text: day first as an Indonesian form service writes it ("26/11/2026 14:03:12",
     "26-11-2026"), year first ("2026-11-26", "2026/11/26 2:03:12 PM GMT+8"), or in words ("Kamis, 26 November
     2026"). None when it is none of these (or not a real date)."""
@@ -46,7 +71,7 @@ def parse_date(text: str) -> dt.date | None:
             if len(a) == 4:
                 return dt.date(int(a), int(b), int(c))
             if len(c) == 4:
-                return dt.date(int(c), int(b), int(a))
+                return dt.date(int(c), int(a), int(b)) if month_first else dt.date(int(c), int(b), int(a))
             return None
         match = _WORDS.match(value)
         if match and match.group(2) in _MONTHS:
