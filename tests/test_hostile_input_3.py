@@ -401,3 +401,25 @@ SCENARIOS = {
     "csv_stray_quote": _scenario_stray_quote,
     "dates_both_orders": _scenario_mixed_dates,
 }
+
+
+# --- item 13: skm --csv never writes a formula a spreadsheet would run ----------------------------------------------
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\",\"klik\")", "+1+cmd", "-2+3", "@SUM(A1)"])
+def test_skm_csv_neutralises_formula_labels(tmp_path, capsys, name):
+    import csv
+
+    def as_text(ws):  # what a staff member typed: text, not a formula
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, 2).value, ws.cell(r, 2).data_type = name, "s"
+
+    path = survey_file(tmp_path / "s.xlsx", survey_rows(seed=16, count=20), headers=["Tanggal", "Unit"] + CODES,
+                       edit=as_text)
+    out = tmp_path / "hasil.csv"
+    assert main(["skm", str(path), "--csv", str(out)]) == 0
+    capsys.readouterr()
+    with open(out, encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert {r["unit"] for r in table} == {"'" + name}
+    assert all(not v.startswith(("=", "+", "@")) for r in table for v in r.values())
+    assert float(table[0]["ikm"]) > 0  # numbers stay numbers

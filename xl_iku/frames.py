@@ -151,10 +151,26 @@ def batch_table(batch: BatchResult) -> pd.DataFrame:
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> None:
     """UTF-8, comma, decimal point, no index: `pandas.read_csv(path)` gives the table back. Saved like every file
-    xl-iku writes (`workbook.save_atomic`): never half a file, mode and symlinks kept."""
+    xl-iku writes (`workbook.save_atomic`): never half a file, mode and symlinks kept.
+
+    A text cell that Excel would run as a formula when the CSV is opened (a file or unit name beginning with =, +,
+    -, @, a tab or a carriage return) is written with a leading apostrophe, as OWASP advises against CSV
+    injection: Excel shows the text, runs nothing."""
     from .workbook import save_atomic
 
-    save_atomic(path, lambda temp: frame.to_csv(temp, index=False, encoding="utf-8"))
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or str(safe[column].dtype).startswith("str"):
+            safe[column] = [neutralise(v) for v in safe[column]]
+    save_atomic(path, lambda temp: safe.to_csv(temp, index=False, encoding="utf-8"))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula, prefixed with an apostrophe (OWASP's CSV injection advice)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def _unsur_table(data: Any) -> pd.DataFrame:
