@@ -423,3 +423,57 @@ def test_skm_csv_neutralises_formula_labels(tmp_path, capsys, name):
     assert {r["unit"] for r in table} == {"'" + name}
     assert all(not v.startswith(("=", "+", "@")) for r in table for v in r.values())
     assert float(table[0]["ikm"]) > 0  # numbers stay numbers
+
+
+# --- item 9: an unreadable file or an unlistable folder is a reported row, the others are still counted ------------
+
+def _deny(monkeypatch, denied_name: str):
+    """What the OS says to a user without the right: PermissionError (the tests run as root, who is never told)."""
+    import os
+
+    import xl_iku.files as files
+
+    real_scandir, real_open = os.scandir, open
+
+    def scandir(path="."):
+        if Path(path).name == denied_name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def guarded_open(path, *args, **kwargs):
+        if Path(path).name == denied_name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(files, "open", guarded_open, raising=False)
+
+
+@pytest.mark.parametrize("denied", ["terkunci.xlsx", "arsip"])
+def test_skm_reports_an_unreadable_file_or_folder_and_counts_the_rest(tmp_path, capsys, monkeypatch, denied):
+    folder = tmp_path / "survei"
+    (folder / "arsip").mkdir(parents=True)
+    survey_file(folder / "a.xlsx", survey_rows(seed=17, count=20))
+    survey_file(folder / "terkunci.xlsx", survey_rows(seed=18, count=25))
+    survey_file(folder / "arsip" / "lama.xlsx", survey_rows(seed=19, count=15))
+    _deny(monkeypatch, denied)
+    assert main(["skm", str(folder), "--jobs", "1", "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert [Path(f["berkas"]).name for f in result["gagal"]] == [denied]
+    assert "Permission denied" in result["gagal"][0]["alasan"]
+    assert result["gabungan"]["responden"] == 20 + 25 + 15 - (25 if denied == "terkunci.xlsx" else 15)
+
+
+def test_rekap_reports_an_unlistable_folder(tmp_path, capsys, monkeypatch):
+    from iku_books import office_book
+
+    folder = tmp_path / "kabupaten"
+    (folder / "dinas").mkdir(parents=True)
+    office_book(folder / "kantor.xlsx")
+    office_book(folder / "dinas" / "dinas.xlsx")
+    _deny(monkeypatch, "dinas")
+    status = main(["rekap", str(folder), "-o", str(tmp_path / "rekap.xlsx"), "--json", "--tahun", "2025"])
+    out = capsys.readouterr()
+    assert status == 1, out.err
+    gagal = json.loads(out.out)["gagal"]
+    assert [Path(g["berkas"]).name for g in gagal] == ["dinas"] and "tidak dapat dibuka" in gagal[0]["pesan"]

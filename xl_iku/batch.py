@@ -76,6 +76,7 @@ class Found:
     in_folder: set[Path]  # found by walking a folder (not named by the user): skipped when not a survey
     skipped: list[tuple[str, str]]
     warnings: list[str]
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder, why): listed as failed rows
 
 
 def survey_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -90,6 +91,7 @@ def find_surveys(paths: Iterable[str | os.PathLike]) -> Found:
     in_folder: set[Path] = set()
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
+    unreadable: list[tuple[str, str]] = []
     seen: dict[Path, Path] = {}
 
     def add(path: Path, walked: bool) -> None:
@@ -107,7 +109,12 @@ def find_surveys(paths: Iterable[str | os.PathLike]) -> Found:
         if not path.is_dir():
             add(path, False)
             continue
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        children, unlisted = walk_folder(path)
+        for folder, why in unlisted:
+            if not any(part.startswith(start) for start, _ in SKIPPED_PREFIXES
+                       for part in Path(folder).relative_to(path).parts):
+                unreadable.append((folder, why))
+        for child in children:
             parts = child.relative_to(path).parts
             reason = next((why for start, why in SKIPPED_PREFIXES for part in parts if part.startswith(start)), None)
             if reason is None and child.suffix.lower() not in SURVEY_SUFFIXES:
@@ -116,7 +123,26 @@ def find_surveys(paths: Iterable[str | os.PathLike]) -> Found:
                 skipped.append((str(child), reason))
             else:
                 add(child, True)
-    return Found(files, in_folder, skipped, warnings)
+    return Found(files, in_folder, skipped, warnings, unreadable)
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every file under `folder`, sorted, and each subfolder that could not be listed with why: an office whose
+    folder cannot be opened is a failed row, never silently missing (`Path.rglob` passes over it in silence)."""
+    files: list[Path] = []
+    unlisted: list[tuple[str, str]] = []
+
+    def failed(error: OSError) -> None:
+        unlisted.append((str(error.filename or folder), error.strerror or str(error)))
+
+    for root, _, names in os.walk(folder, onerror=failed):
+        files += [Path(root) / name for name in names]
+    return sorted(p for p in files if p.is_file()), unlisted
+
+
+def unlisted_folder(folder: str, why: str) -> str:
+    return (f"Folder '{folder}' tidak dapat dibuka ({why}): berkas di dalamnya tidak ikut diolah. Periksa hak "
+            "aksesnya, atau salin isinya ke folder yang dapat dibaca.")
 
 
 def process_file(path: Path, sheet: str | None = None, granularity: str = "semester", optional: bool = False,
@@ -167,6 +193,9 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
                            names=tuple(table.names), fingerprint=digest, left_out=tuple(table.left_out))
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
+    except OSError as error:  # no permission, a file gone meanwhile, a disk error: this file only
+        return FileOutcome(str(path), error=f"Berkas '{path}' tidak dapat dibaca ({error.strerror or error}). "
+                                            "Periksa hak akses berkas itu, atau salin ulang dari sumbernya.")
     except Exception as error:  # a corrupt file must not stop the batch
         from .files import unreadable_reason
 
@@ -204,6 +233,8 @@ def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str 
         for index, task in enumerate(tasks):
             done(index, process_file(*task))
     ordered = [outcomes[i] for i in range(len(paths))]
+    ordered += [FileOutcome(folder, error=unlisted_folder(folder, why)) for folder, why in (found.unreadable if found
+                                                                                           else [])]
     files, warnings = _distinct(ordered)
     skipped = (found.skipped if found else []) + [(o.berkas, o.skipped) for o in ordered if o.skipped]
     return BatchResult(files, *_combined(files), skipped=skipped, warnings=(found.warnings if found else []) + warnings)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from .batch import walk_folder
 from .errors import InputError
 from .parallel import chunk_size, jobs_for
 from .rules.ikm import IkmResult, ikm_from_totals, ikm_pooled
@@ -143,9 +144,13 @@ def listed(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = (p.relative_to(path) for p in path.rglob("*") if p.suffix.lower() in BOOK_SUFFIXES)
+            children, unlisted = walk_folder(path)
+            inside = (p.relative_to(path) for p in children if p.suffix.lower() in BOOK_SUFFIXES)
             found += [path / p for p in sorted(inside, key=lambda p: (len(p.parts), p))
                       if not any(part.startswith((".", "~$")) for part in p.parts) and (path / p).is_file()]
+            # a subfolder that cannot be opened: listed as itself, so its office is a failed row (`summarise`)
+            found += [Path(folder) for folder, _ in unlisted
+                      if not any(part.startswith((".", "~$")) for part in Path(folder).relative_to(path).parts)]
         else:
             found.append(path)
     return found
@@ -177,6 +182,15 @@ def _digest(path: Path) -> bytes | None:
 
 def summarise(path: str | os.PathLike) -> OfficeSummary:
     """One workbook → its summary. Never raises for a bad file: the reason (Bahasa Indonesia) is the outcome."""
+    if Path(path).is_dir():  # a folder `listed` could not open
+        from .batch import unlisted_folder
+
+        try:
+            os.listdir(path)
+            why = "bukan berkas"
+        except OSError as error:
+            why = error.strerror or str(error)
+        return OfficeSummary(str(path), error=unlisted_folder(str(path), why))
     from .bookdata import input_data
     from .files import check_readable
 
