@@ -477,3 +477,76 @@ def test_rekap_reports_an_unlistable_folder(tmp_path, capsys, monkeypatch):
     assert status == 1, out.err
     gagal = json.loads(out.out)["gagal"]
     assert [Path(g["berkas"]).name for g in gagal] == ["dinas"] and "tidak dapat dibuka" in gagal[0]["pesan"]
+
+
+# --- item 10: tracebacks -------------------------------------------------------------------------------------------
+
+def _office_with(folder: Path, edit) -> Path:
+    from iku_books import office_book
+
+    path = office_book(folder / "kantor.xlsx")
+    wb = openpyxl.load_workbook(path)
+    edit(wb)
+    wb.save(path)
+    return path
+
+
+def _control_characters(wb):
+    wb["Instansi"]["B3"] = "Dinas_x000B_Kependudukan"  # Excel's escape of a Word paste's line break
+    data = wb["Data IKU"]
+    column = [c.value for c in data[1]].index("Indikator") + 1
+    data.cell(2, column).value = "Persentase_x000B_penduduk_x0007_ ber-KTP-el"
+
+
+def _huge_target(wb):
+    data = wb["Data IKU"]
+    data.cell(2, [c.value for c in data[1]].index("Target 2029") + 1).value = 1e26
+
+
+@pytest.mark.parametrize("edit", [_control_characters, _huge_target], ids=["x000B", "1e26"])
+def test_regenerate_takes_control_characters_and_huge_targets(tmp_path, capsys, edit):
+    path = _office_with(tmp_path, edit)
+    assert main(["regenerate", str(path)]) == 0, capsys.readouterr().err
+    book = openpyxl.load_workbook(path)
+    texts = [str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    if edit is _control_characters:
+        assert any("Persentase\npenduduk ber-KTP-el" in t for t in texts)
+
+
+def test_hasil_skm_and_skm_summary_take_labels_with_control_characters(root, tmp_path, capsys):
+    import shutil
+
+    path = tmp_path / "IKU.xlsx"
+    shutil.copy(root / "templates" / "IKU_Wotu.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data SKM"]
+    column = [c.value for c in ws[1]].index("Jenis Layanan") + 1
+    for r in range(2, 12):
+        ws.cell(r, column).value = "KTP_x000B_elektronik"
+    wb.save(path)
+    assert main(["regenerate", str(path)]) == 0, capsys.readouterr().err
+    hasil = openpyxl.load_workbook(path)["Hasil SKM"]
+    assert any(c == "KTP elektronik" for row in hasil.iter_rows(values_only=True) for c in row)
+
+    def unit(ws):
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, 2).value = "Kelurahan_x000B_Bahari"
+    survey = survey_file(tmp_path / "s.xlsx", survey_rows(seed=21, count=20), headers=["Tanggal", "Unit"] + CODES,
+                         edit=unit)
+    out = tmp_path / "ringkasan.xlsx"
+    assert main(["skm", str(survey), "-o", str(out)]) == 0, capsys.readouterr().err
+    texts = [c for ws in openpyxl.load_workbook(out) for row in ws.iter_rows(values_only=True) for c in row]
+    assert "Kelurahan\nBahari" in texts
+
+
+def test_skm_prints_to_a_cp1252_pipe(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = survey_file(tmp_path / "Kantor ✓ Ψ.xlsx", survey_rows(seed=20, count=20))
+    for extra in ([], ["--json"]):
+        done = subprocess.run([sys.executable, "-m", "xl_iku.cli", "skm", str(path), *extra], capture_output=True,
+                              env=dict(os.environ, PYTHONIOENCODING="cp1252"), timeout=120)
+        assert done.returncode == 0, done.stderr.decode("cp1252", "replace")[-1500:]
+        assert b"Traceback" not in done.stderr and b"Kantor" in done.stdout

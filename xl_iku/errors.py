@@ -29,3 +29,31 @@ class InputError(ValueError):
         """The same error at a place the user can find ("Sheet 'Data SKM', sel D7"), replacing any position
         relative to the range it was found in."""
         return InputError(self.message, row=self.row, column=self.column, where=where, subject=self.subject)
+
+
+def os_error_text(error: OSError) -> str:
+    """What an operating-system error means for staff, and what to do, in Bahasa Indonesia: a full disk is not a
+    file left open in Excel, and a name too long is neither (the English strerror alone says little to staff)."""
+    import errno
+
+    name = f"'{error.filename}'" if error.filename else "berkas"
+    code = error.errno
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", None):
+        return (f"{name} tidak dapat ditulis: disk atau kuota penuh. Kosongkan ruang disk atau simpan ke folder lain, "
+                "lalu coba lagi. Berkas asli tidak diubah.")
+    if code == errno.ENAMETOOLONG:
+        return (f"nama atau jalur {name} terlalu panjang untuk sistem berkas ini. Pakai nama berkas atau folder yang "
+                "lebih pendek.")
+    if code == errno.EROFS:
+        return f"{name} berada di media yang hanya dapat dibaca. Simpan ke folder lain."
+    if code == errno.ENOENT:
+        return f"{name} tidak ditemukan. Periksa nama dan foldernya."
+    if code in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
+        return (f"{name} tidak dapat dibaca atau ditulis (akses ditolak). Tutup berkas itu di Excel bila sedang "
+                "dibuka, periksa izin berkas dan foldernya, lalu coba lagi. Berkas asli tidak diubah.")
+    if code == errno.EIO:
+        return f"{name} tidak dapat dibaca atau ditulis: galat perangkat (disk, flashdisk atau jaringan). Salin ulang berkasnya."
+    if code == errno.EISDIR:
+        return f"{name} adalah folder, bukan berkas."
+    return (f"{name} tidak dapat dibaca atau ditulis ({error.strerror or error}). Periksa berkas dan foldernya, lalu "
+            "coba lagi. Berkas asli tidak diubah.")

@@ -18,6 +18,7 @@ COMMANDS = (ikm, skm, regenerate, init, export, pdf, pk, rekap, lke)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -31,15 +32,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `xl-iku skm … --json | head`: the reader stopped reading; no file is to blame
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and no second error at exit's flush
         return 1
-    except OSError as error:  # e.g. the workbook is open in Excel on Windows, or the folder is read-only
-        name = f" '{error.filename}'" if error.filename else ""
-        print(f"Galat: berkas{name} tidak dapat dibaca atau ditulis ({error.strerror or error}). Tutup berkas itu "
-              "di Excel bila sedang dibuka, periksa izin foldernya, lalu coba lagi. Berkas asli tidak diubah.",
-              file=sys.stderr)
+    except OSError as error:  # open in Excel on Windows, a read-only folder, a full disk, a name too long
+        from ..errors import os_error_text
+
+        print(f"Galat: {os_error_text(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
+
+
+def _tolerant_output() -> None:
+    """Output to a console or pipe whose encoding cannot show every character (Windows' cp1252: "≥", "…", a
+    respondent's name in another script) prints a replacement character instead of dying in mid-table."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding and encoding not in ("utf8", "utf_8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
 
 
 def _run(args: argparse.Namespace) -> int:

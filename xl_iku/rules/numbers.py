@@ -97,6 +97,8 @@ def _compact(text: str) -> str:
 
 def round_half_up(value: float, places: int = 2) -> float:
     """Round as reports do (88,305 -> 88,31), after shedding binary noise (88,30499999999999 is 88,305)."""
+    if not math.isfinite(value) or abs(value) >= 1e15:  # a float this large has no digit after the point to round
+        return float(value)
     exact = Decimal(f"{value:.10f}")
     return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 

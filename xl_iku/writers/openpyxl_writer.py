@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from copy import copy
 from functools import lru_cache
+from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import NumFmt
@@ -15,6 +16,7 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
@@ -29,6 +31,15 @@ from ..layout.base import FONT, Chart, SheetLayout, Style, Validation
 _CM_PER_INCH = 2.54
 
 
+def _storable(value: Any) -> Any:
+    """Text as a worksheet can hold it: Excel's escaped control characters (`_x000B_`, the line break of a paste
+    from Word) come back from the readers as the characters themselves, which no cell may hold (openpyxl refuses
+    them): a vertical tab or form feed becomes a line break, any other control character is dropped."""
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub(lambda m: "\n" if m.group(0) in "\x0b\x0c" else "", value)
+    return value
+
+
 def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) -> Worksheet:
     """Replace (same position) or add the sheet `layout.name`, built from scratch so no stale cell survives."""
     if layout.name in book.sheetnames:
@@ -39,7 +50,7 @@ def write_layout(book: Workbook, layout: SheetLayout, index: int | None = None) 
     registered: dict[Style, StyleArray] = {}  # openpyxl's style indices, one registration per distinct style
     for (row, col), spec in sorted(layout.cells.items()):
         cell = sheet.cell(row, col)
-        cell.value = spec.value
+        cell.value = _storable(spec.value)
         if isinstance(spec.value, str) and spec.value.startswith("=") and not spec.formula:
             cell.data_type = "s"  # data, not a formula: "=1+2" typed by staff stays text
         known = registered.get(spec.style)
@@ -105,7 +116,7 @@ def _chart(sheet: Worksheet, spec: Chart):
     if spec.y_max is not None:
         chart.y_axis.scaling.max = spec.y_max
     if spec.y_title:
-        chart.y_axis.title = spec.y_title
+        chart.y_axis.title = _storable(spec.y_title)
     chart.y_axis.numFmt = NumFmt(formatCode=spec.value_format, sourceLinked=False)
     if spec.label_format:
         chart.dataLabels = DataLabelList(numFmt=spec.label_format, showVal=True, showLegendKey=False,
@@ -122,7 +133,7 @@ def _chart(sheet: Worksheet, spec: Chart):
 def _title(text: str, size: float) -> Title:
     """A chart title in the sheet's font at `size` points (openpyxl's default leaves it to the viewer: 18 pt)."""
     font = CharacterProperties(latin=TextFont(typeface=FONT), sz=round(size * 100), b=True)
-    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=text)])
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=_storable(text))])
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
