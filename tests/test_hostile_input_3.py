@@ -550,3 +550,45 @@ def test_skm_prints_to_a_cp1252_pipe(tmp_path):
                               env=dict(os.environ, PYTHONIOENCODING="cp1252"), timeout=120)
         assert done.returncode == 0, done.stderr.decode("cp1252", "replace")[-1500:]
         assert b"Traceback" not in done.stderr and b"Kantor" in done.stdout
+
+
+# --- items 10 and 15: a full disk or a name too long is said as such -----------------------------------------------
+
+def test_init_on_a_full_disk_says_so_and_leaves_nothing(tmp_path):
+    """The disk fills while the workbook is written (simulated in a child process: writes of the new file fail
+    with ENOSPC, as on a full disk)."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "baru.xlsx"
+    code = (
+        "import builtins, errno, sys\n"
+        "real = builtins.open\n"
+        "class Full:\n"
+        "    def __init__(self, f): self.f = f\n"
+        "    def __enter__(self): return self\n"
+        "    def __exit__(self, *a): self.f.close()\n"
+        "    def write(self, data): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "    def __getattr__(self, name): return getattr(self.f, name)\n"
+        "def full_open(path, mode='r', *a, **k):\n"
+        "    f = real(path, mode, *a, **k)\n"
+        "    return Full(f) if 'w' in mode and str(path).endswith('.xlsx') else f\n"
+        "builtins.open = full_open\n"
+        "import io\n"
+        "io.open = full_open  # what zipfile opens its file with\n"
+        "from xl_iku.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", code, "init", str(target)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "disk atau kuota penuh" in done.stderr
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_too_long_is_said_as_such(tmp_path, capsys):
+    survey = survey_file(tmp_path / "s.xlsx", survey_rows(seed=22, count=20))
+    out = tmp_path / ("r" * 300 + ".xlsx")
+    assert main(["skm", str(survey), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "terlalu panjang" in err and "Tutup berkas itu di Excel" not in err

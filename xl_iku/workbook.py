@@ -16,7 +16,8 @@ import threading
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from functools import partial
+from typing import Any, Callable, Iterable
 
 from .bookdata import BookData, input_data
 from .errors import InputError
@@ -145,8 +146,20 @@ def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -
 
 def new_book(path: str | os.PathLike, layouts: list[SheetLayout]) -> Path:
     """A new workbook holding exactly these sheets, saved atomically."""
-    save_atomic(Path(path), _scratch_book(layouts).save)
+    save_atomic(Path(path), partial(save_whole, _scratch_book(layouts)))
     return Path(path)
+
+
+def save_whole(book: Any, path: str) -> None:
+    """openpyxl's save, zipped in memory and then written in one go: on a full disk the write fails once, here,
+    instead of inside openpyxl's open ZipFile, whose cleanup at exit failed again ("Exception ignored in
+    ZipFile.__del__") after the message."""
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with open(path, "wb") as handle:
+        handle.write(buffer.getbuffer())
 
 
 def input_layouts(baseline_year: int, target_years: list[int], instansi: dict | None = None,
