@@ -592,3 +592,27 @@ def test_a_name_too_long_is_said_as_such(tmp_path, capsys):
     assert main(["skm", str(survey), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "terlalu panjang" in err and "Tutup berkas itu di Excel" not in err
+
+
+# --- item 11: a file name that is not UTF-8 (from a Windows zip) is read by every command ---------------------------
+
+def test_non_utf8_file_names_are_read(root, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    rows = survey_rows(seed=23, count=20)
+    plain = survey_file(tmp_path / "s.xlsx", rows)
+    survey = os.fsencode(tmp_path) + b"/survei_kec_\xe9.xlsx"  # cp1252 "é": not UTF-8
+    os.rename(plain, survey)
+    book = os.fsencode(tmp_path) + b"/IKU_\xe9.xlsx"
+    shutil.copy(root / "templates" / "IKU_Wotu.xlsx", book)
+    cli = [os.fsencode(sys.executable), b"-m", b"xl_iku.cli"]
+    for argv in ([b"ikm", survey, b"--json"], [b"skm", survey, b"--json"], [b"skm", os.fsencode(tmp_path), b"--json"],
+                 [b"regenerate", book]):
+        done = subprocess.run(cli + argv, capture_output=True, timeout=300)
+        assert done.returncode == 0, (argv, done.stderr[-1500:])
+        assert b"Traceback" not in done.stderr
+    assert json.loads(subprocess.run(cli + [b"ikm", survey, b"--json"], capture_output=True).stdout)["ikm"] == \
+        pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)

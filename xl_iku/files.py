@@ -161,7 +161,7 @@ def _read_with_openpyxl(path: str | os.PathLike) -> None:
 def _read_with_calamine(path: str | os.PathLike) -> None:
     """Every sheet through calamine, except one whose A1-to-farthest rectangle the scan finds too large: calamine
     would allocate it whole (one stray far cell: 512 GiB, and the process aborts). A .csv is not calamine's."""
-    from python_calamine import CalamineWorkbook
+    from .readers.sources import open_calamine
 
     suffix = Path(path).suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".ods"):
@@ -180,7 +180,7 @@ def _read_with_calamine(path: str | os.PathLike) -> None:
         with Package(path) as package:
             too_large = {sheet.name for sheet in package.sheets() if sheet.part in package.names
                          and scan_sheet(package, sheet.part).dense_cells > DENSE_CELL_LIMIT}
-    book = CalamineWorkbook.from_path(os.fspath(path))
+    book = open_calamine(path)
     for name in book.sheet_names:
         if name not in too_large:
             book.get_sheet_by_name(name).to_python()

@@ -44,12 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _tolerant_output() -> None:
     """Output to a console or pipe whose encoding cannot show every character (Windows' cp1252: "≥", "…", a
-    respondent's name in another script) prints a replacement character instead of dying in mid-table."""
+    respondent's name in another script) prints a replacement character instead of dying in mid-table; a file name
+    that is not UTF-8 is printed as the bytes it is."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding and encoding not in ("utf8", "utf_8") and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding and hasattr(stream, "reconfigure"):
+            try:  # UTF-8: a file name that is not UTF-8 (a surrogate-escaped str) is written as its own bytes
+                stream.reconfigure(errors="surrogateescape" if encoding == "utf8" else "replace")
             except (ValueError, OSError):  # a closed or detached stream
                 pass
 

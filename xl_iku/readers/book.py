@@ -102,11 +102,11 @@ class InputBook:
         return tuple(m.decode() for m in _MERGE.findall(self.xml(name)))
 
     def _calamine_rows(self, name: str, blank: Any) -> list[list[Any]]:
-        from python_calamine import CalamineWorkbook
+        from .sources import open_calamine
 
         try:
             if self._calamine is None:
-                self._calamine = CalamineWorkbook.from_path(self.path)
+                self._calamine = open_calamine(self.path)
             rows = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as error:  # calamine raises its own types for corrupt files
             raise unreadable(self.path, f"sheet '{name}': {error}") from None

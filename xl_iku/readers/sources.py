@@ -49,6 +49,21 @@ def open_source(path: str | os.PathLike) -> Source:
     return {".csv": CsvSource, ".xls": XlsSource, ".ods": OdsSource}.get(suffix, WorkbookSource)(path)
 
 
+def open_calamine(path: str | os.PathLike) -> Any:
+    """A CalamineWorkbook for `path`, whatever bytes its name holds: a name that is not UTF-8 (from a Windows zip,
+    an old flash disk) reaches Python as a surrogate-escaped str that calamine cannot take as a path, so such a
+    file is handed over open instead."""
+    from python_calamine import CalamineWorkbook
+
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(name, "rb") as handle:
+            return CalamineWorkbook.from_filelike(handle)
+    return CalamineWorkbook.from_path(name)
+
+
 def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
     return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja ({error}). Periksa apakah berkas itu "
                       "utuh (tidak terpotong saat disalin atau diunduh), atau buka lalu simpan ulang di Excel atau "
@@ -57,12 +72,12 @@ def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
 
 class WorkbookSource(Source):
     def __init__(self, path: str | os.PathLike):
-        from python_calamine import CalamineWorkbook, SheetVisibleEnum
+        from python_calamine import SheetVisibleEnum
 
         self.path = os.fspath(path)
         self.left_out = {}
         try:
-            self.book = CalamineWorkbook.from_path(self.path)
+            self.book = open_calamine(self.path)
         except Exception as error:  # calamine raises its own types for corrupt/unsupported files
             raise _unreadable(path, error) from None
         self.sheet_names = list(self.book.sheet_names)
