@@ -616,3 +616,86 @@ def test_non_utf8_file_names_are_read(root, tmp_path):
         assert b"Traceback" not in done.stderr
     assert json.loads(subprocess.run(cli + [b"ikm", survey, b"--json"], capture_output=True).stdout)["ikm"] == \
         pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+
+
+# --- item 14: pdf leaves nothing behind, whatever ends it -----------------------------------------------------------
+
+FAKE_SOFFICE = """#!/bin/sh
+# what a hung LibreOffice looks like: the soffice script and its soffice.bin child, neither ever finishing
+sleep 1000 &
+echo $! > "$XL_IKU_TEST_PIDS/child"
+echo $$ > "$XL_IKU_TEST_PIDS/script"
+wait
+"""
+
+
+def _fake_soffice(tmp_path: Path) -> dict:
+    import os
+
+    bin_dir, pids, temp = tmp_path / "bin", tmp_path / "pids", tmp_path / "temp"
+    for folder in (bin_dir, pids, temp):
+        folder.mkdir()
+    script = bin_dir / "soffice"
+    script.write_text(FAKE_SOFFICE)
+    script.chmod(0o755)
+    return dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", XL_IKU_TEST_PIDS=str(pids),
+                TMPDIR=str(temp))
+
+
+def _alive(pid_file: Path) -> bool:
+    import os
+
+    pid = int(pid_file.read_text())
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie waiting for its parent is gone all the same
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def _wait_for(check, seconds=60.0):
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_pdf_timeout_ends_libreoffice_and_its_children(root, tmp_path):
+    import subprocess
+    import sys
+
+    env = _fake_soffice(tmp_path)
+    code = ("import sys; import xl_iku.pdf as pdf; pdf.TIMEOUT_S = 3; from xl_iku.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", code, "pdf", str(root / "templates" / "IKU_Wotu.xlsx"), "-o",
+                           str(tmp_path / "out.pdf")], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "tidak selesai dalam 3 detik" in done.stderr, done.stderr
+    pids = tmp_path / "pids"
+    assert _wait_for(lambda: not _alive(pids / "child"), 10), "soffice.bin's stand-in still runs"
+    assert list((tmp_path / "temp").iterdir()) == []
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_pdf_killed_leaves_no_copy_no_profile_no_process(root, tmp_path, signal_name):
+    import signal
+    import subprocess
+    import sys
+
+    env = _fake_soffice(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "xl_iku.cli", "pdf", str(root / "templates" / "IKU_Wotu.xlsx"),
+                                "-o", str(tmp_path / "out.pdf")], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    pids = tmp_path / "pids"
+    assert _wait_for(lambda: (pids / "child").exists() and (pids / "child").read_text().strip())
+    assert any((tmp_path / "temp").iterdir())  # the workbook's copy and the profile are there meanwhile
+    process.send_signal(getattr(signal, signal_name))
+    process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert list((tmp_path / "temp").iterdir()) == []
+    assert _wait_for(lambda: not _alive(pids / "child"), 10)
+    assert not (tmp_path / "out.pdf").exists()

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -40,7 +43,7 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
     if not source.is_file():
         raise InputError(f"Berkas '{source}' tidak ditemukan. Periksa nama dan foldernya.")
     refuse_overwrite([source], [target])  # the Python API too, not only the CLI
-    with tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as work:
+    with _signals_unwind(), tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as work:
         work_dir = Path(work)
         copy = work_dir / f"{target.stem}{source.suffix.lower()}"
         present = only_sheets_visible(source, copy, sheets)
@@ -99,12 +102,59 @@ def convert(path: Path, to: str, outdir: Path, recalc: bool = False, locale: str
             (user / "registrymodifications.xcu").write_text(_xcu(settings), encoding="utf-8")
         cmd = [soffice(), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--convert-to", to, "--outdir", str(outdir), str(path)]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            raise InputError(f"LibreOffice tidak selesai dalam {TIMEOUT_S} detik untuk '{path.name}'.") from None
-        if done.returncode != 0:
-            raise InputError(f"LibreOffice gagal mengonversi '{path.name}': {done.stderr.strip()[:300]}")
+        with _signals_unwind():
+            returncode, stderr = _run_alone(cmd, path)
+        if returncode != 0:
+            raise InputError(f"LibreOffice gagal mengonversi '{path.name}': {stderr.strip()[:300]}")
+
+
+def _run_alone(cmd: list[str], path: Path) -> tuple[int, str]:
+    """Run LibreOffice in a process group of its own, and end the whole group on a timeout, an interruption or a
+    SIGTERM: `soffice` is a script whose `soffice.bin` child would otherwise keep running (and keep its profile and
+    the workbook's copy open) after the script is killed."""
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=hasattr(os, "killpg"))
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        _end_group(process)
+        raise InputError(f"LibreOffice tidak selesai dalam {TIMEOUT_S} detik untuk '{path.name}'.") from None
+    except BaseException:
+        _end_group(process)
+        raise
+    return process.returncode, stderr
+
+
+def _end_group(process: subprocess.Popen) -> None:
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone
+    with suppress(Exception):
+        process.communicate(timeout=10)
+
+
+@contextmanager
+def _signals_unwind():
+    """SIGTERM and SIGHUP (a killed job, a closed terminal) unwind like Ctrl+C: the temporary folders (a full copy
+    of the workbook, a LibreOffice profile) are removed and LibreOffice's process group ended on the way out."""
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, stop) for number in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _item(path: str, name: str, value: str) -> str:
