@@ -699,3 +699,52 @@ def test_pdf_killed_leaves_no_copy_no_profile_no_process(root, tmp_path, signal_
     assert list((tmp_path / "temp").iterdir()) == []
     assert _wait_for(lambda: not _alive(pids / "child"), 10)
     assert not (tmp_path / "out.pdf").exists()
+
+
+# --- Python API: the right answer or the project's own error -------------------------------------------------------
+
+def _frame(rows):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=CODES)
+
+
+def test_ikm_score_on_object_and_decimal_frames():
+    from decimal import Decimal
+
+    import xl_iku
+
+    rows = [[3] * 9, [4] * 9, [2, 3, 4, 1, 2, 3, 4, 1, 2]]
+    expected = xl_iku.ikm_score(rows)
+    assert xl_iku.ikm_score(_frame(rows).astype(object)) == expected
+    assert xl_iku.ikm_score(_frame(rows).map(Decimal)) == expected
+    assert xl_iku.ikm_score([[Decimal(v) for v in row] for row in rows]) == expected
+    assert xl_iku.ikm_score([[3] * 9, [3] * 8 + [Decimal("4")]]) == xl_iku.ikm_score([[3] * 9, [3] * 8 + [4]])
+    with pytest.raises(xl_iku.InputError, match="Rentang jawaban kosong"):
+        xl_iku.ikm_score(_frame(rows).astype(object).iloc[:0])
+
+
+def test_a_duplicated_unsur_column_is_an_error():
+    import pandas as pd
+
+    import xl_iku
+
+    frame = _frame([[3] * 9, [4] * 9])
+    twice = pd.concat([frame, pd.DataFrame({"U1": [1, 1]})], axis=1)
+    for call in (xl_iku.ikm_score, xl_iku.ikm_table):
+        with pytest.raises(xl_iku.InputError, match="Kolom U1 muncul lebih dari sekali"):
+            call(twice)
+
+
+def test_read_skm_takes_a_sheet_position(tmp_path):
+    import xl_iku
+
+    rows = survey_rows(seed=24, count=20)
+
+    def second(wb):
+        wb.create_sheet("Catatan", 0)
+    path = survey_file(tmp_path / "s.xlsx", rows, sheet="Survei", book_edit=second)
+    assert xl_iku.ikm_score(xl_iku.read_skm(path, sheet=1)) == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+    assert xl_iku.ikm_score(xl_iku.read_skm(path, sheet=-1)) == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
+    with pytest.raises(xl_iku.InputError, match="Sheet ke-5 tidak ada"):
+        xl_iku.read_skm(path, sheet=5)

@@ -201,6 +201,11 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
 
 def _pick_sheet(source: Any, sheet: str | None) -> str:
     names = list(source.sheet_names)
+    if isinstance(sheet, int) and not isinstance(sheet, bool):  # a position, as pandas.read_excel takes it
+        if -len(names) <= sheet < len(names):
+            return names[sheet]
+        raise InputError(f"Sheet ke-{sheet} tidak ada: berkas ini berisi {len(names)} sheet ({', '.join(names)}). "
+                         "Sheet pertama adalah 0.")
     if sheet is not None:
         for candidate in names:
             if candidate.strip().lower() == sheet.strip().lower():

@@ -15,6 +15,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Hashable, Iterable, Sequence
@@ -367,7 +368,12 @@ def _from_frame(frame: Any) -> Any:
 
     columns = getattr(frame, "columns", None)
     if columns is not None:
-        numbered = {int(m.group(1)): c for c in columns if (m := _UNSUR_COLUMN.fullmatch(str(c)))}
+        found = [(int(m.group(1)), c) for c in columns if (m := _UNSUR_COLUMN.fullmatch(str(c)))]
+        numbered = dict(found)
+        twice = sorted({c for k, c in found if [n for n, _ in found].count(k) > 1}, key=str)
+        if twice:  # two columns for one unsur: one would be read as a tenth unsur, the IKM wrong without a word
+            raise InputError(f"Kolom {', '.join(map(str, twice))} muncul lebih dari sekali. Satu unsur hanya boleh satu "
+                             "kolom: hapus atau ganti nama kolom yang dobel.")
         if numbered:
             missing = [f"U{k}" for k in range(1, max(numbered) + 1) if k not in numbered]
             if missing:
@@ -379,7 +385,7 @@ def _from_frame(frame: Any) -> Any:
         kinds = {getattr(frame.dtype, "kind", "O")}
     if kinds <= {"i", "u", "f"}:
         return frame.to_numpy(dtype=float, na_value=np.nan)
-    values = frame.to_numpy(dtype=object)
+    values = np.array(frame.to_numpy(dtype=object), dtype=object)  # a copy: pandas may hand out a read-only view
     values[frame.isna().to_numpy()] = None
     return values.tolist()
 
@@ -418,7 +424,7 @@ def _answer(cell: Any, i: int, j: int, label: str) -> float:
         return math.nan
     if isinstance(cell, bool):
         problem = f"nilai logika {'TRUE' if cell else 'FALSE'} bukan jawaban"
-    elif isinstance(cell, Real):
+    elif isinstance(cell, (Real, Decimal)):  # Decimal is no numbers.Real, yet a number as Fraction is
         return float(cell)  # range and integrality are checked for the whole matrix at once
     elif isinstance(cell, str):
         value = _text_value(cell)
