@@ -748,3 +748,23 @@ def test_read_skm_takes_a_sheet_position(tmp_path):
     assert xl_iku.ikm_score(xl_iku.read_skm(path, sheet=-1)) == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12)
     with pytest.raises(xl_iku.InputError, match="Sheet ke-5 tidak ada"):
         xl_iku.read_skm(path, sheet=5)
+
+
+# --- item 15: export --pdf without LibreOffice says so before writing anything --------------------------------------
+
+def test_export_pdf_without_libreoffice_writes_nothing_and_says_why(root, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))  # no soffice anywhere
+    out = tmp_path / "salinan.xlsx"
+    assert main(["export", str(root / "templates" / "IKU_Wotu.xlsx"), "-o", str(out), "--pdf"]) == 2
+    assert "LibreOffice tidak ditemukan" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_pdf_that_fails_says_the_copy_was_written(root, tmp_path, capsys, monkeypatch):
+    env = _fake_soffice(tmp_path)
+    (tmp_path / "bin" / "soffice").write_text("#!/bin/sh\necho 'gagal total' >&2\nexit 3\n")
+    monkeypatch.setenv("PATH", env["PATH"])
+    out = tmp_path / "salinan.xlsx"
+    assert main(["export", str(root / "templates" / "IKU_Wotu.xlsx"), "-o", str(out), "--pdf"]) == 2
+    err = capsys.readouterr().err
+    assert f"Salinan sudah ditulis ke '{out}', tetapi PDF-nya tidak dibuat" in err and out.exists()

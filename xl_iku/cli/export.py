@@ -30,10 +30,23 @@ def files(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InputError
     from ..export import export
 
+    if args.pdf:  # no LibreOffice: said before anything is written, not after the copy
+        from ..pdf import soffice
+
+        soffice()
     with working("Membuat salinan" + (" dan PDF" if args.pdf else "")):
-        path = export(args.book, args.output, with_inputs=not args.tanpa_input, pdf=args.pdf)
+        path = export(args.book, args.output, with_inputs=not args.tanpa_input)
+        if args.pdf:
+            from ..layout import is_generated
+            from ..pdf import export_pdf
+
+            try:
+                export_pdf(path, path.with_suffix(".pdf"), is_generated)
+            except InputError as error:
+                raise InputError(f"Salinan sudah ditulis ke '{path}', tetapi PDF-nya tidak dibuat: {error}") from None
     if args.book.lower().endswith(".xlsm"):
         print(f"Peringatan: makro (VBA) tidak ikut tersalin ke '{path}': salinan untuk dibagikan tanpa makro.",
               file=sys.stderr)
