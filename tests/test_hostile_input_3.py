@@ -390,7 +390,31 @@ def _scenario_mixed_dates(folder: Path) -> Path:
                       lambda d: f"{d.month}/{d.day}/{d.year}" if next(flip) % 2 else f"{d.day}/{d.month}/{d.year}")
 
 
+def _scenario_nik_far(folder: Path) -> Path:
+    return survey_file(folder / "nik.xlsx", survey_rows(seed=12, count=20), edit=_nik_in_a_date_cell)
+
+
+def _scenario_quoted_far(folder: Path) -> Path:
+    path = survey_file(folder / "jauh.xlsx", survey_rows(seed=12, count=20))
+    _single_quoted_far_cell(path)
+    return path
+
+
+def _scenario_csv(separator: str, encoding: str):
+    def make(folder: Path) -> Path:
+        path = folder / "formulir.csv"
+        path.write_bytes(("\r\n".join(csv_lines(survey_rows(seed=9, count=20), separator)) + "\r\n").encode(encoding))
+        return path
+    return make
+
+
 SCENARIOS = {
+    "nik_in_date_far_cell": _scenario_nik_far,
+    "single_quoted_far_cell": _scenario_quoted_far,
+    "control_characters": lambda folder: _office_with(folder, _control_characters),
+    "target_near_1e26": lambda folder: _office_with(folder, _huge_target),
+    "csv_tab_separated": _scenario_csv("\t", "utf-8"),
+    "csv_utf16": _scenario_csv(",", "utf-16"),
     "date1904_far_cell": _scenario_1904,
     "error_spelled_otherwise": _scenario_cell(b"<c r='E6' t='e'><v>#N/A</v></c>"),
     "error_type_first": _scenario_cell(b'<c t="e" r="E6"><v>#DIV/0!</v></c>'),
