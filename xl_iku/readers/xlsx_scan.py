@@ -34,6 +34,7 @@ _WHOLE = 1 << 28
 _REF = re.compile(rb' r="(\d+|[A-Z]{2,3}(?=\d))')  # a row's number, or a cell reference beyond column Z
 _TAG = re.compile(rb"""<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _SPACE_EQUALS, _EQUALS_NOT_QUOTE = re.compile(rb" ="), re.compile(rb'=[^"]')
+_ERROR_TYPE = re.compile(rb' t="e"')
 _ATTR = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
@@ -272,8 +273,8 @@ def error_cells(data: bytes, first: int = 0, last: int | None = None) -> dict[tu
     `data` in one spelling (`canonical`): the type attribute is then always ` t="e"`, wherever it stands."""
     last = len(data) if last is None else last
     out = {}
-    pos = data.find(b' t="e"', first, last)
-    while pos >= 0:
+    for found in _ERROR_TYPE.finditer(data, first, last):  # the regex engine finds it faster than bytes.find
+        pos = found.start()
         start = _cell_start(data, pos)
         close = data.find(b">", pos)
         if start >= 0 and data.rfind(b">", start, pos) < 0:  # the attribute is the cell tag's own
@@ -284,7 +285,6 @@ def error_cells(data: bytes, first: int = 0, last: int | None = None) -> dict[tu
                 end = CELL_END.search(data, close) if data[close - 1:close] != b"/" else None
                 value = _VALUE.search(data, close, end.start()) if end else None
                 out[(int(match.group(2)), column_index(match.group(1)))] = _text(value.group(1)) if value else "#N/A"
-        pos = data.find(b' t="e"', pos + 1, last)
     return out
 
 
