@@ -32,6 +32,7 @@ _INTEGER = re.compile(r"^-?\d{1,9}$")
 #: this is a quote opened by mistake that swallowed the rows below it.
 MAX_FIELD_LINES = 20
 _SEPARATORS = (",", ";", "\t")
+_KEPT_TEXTS = 4096
 
 
 def read_csv(path: str | os.PathLike) -> list[list[Any]]:
@@ -107,7 +108,9 @@ def _value(text: str, texts: dict[str, str]) -> Any:
         return int(text)
     if text == "NULL":
         return ""
-    return texts.setdefault(text, text)  # "Laki-laki" in 100,000 rows: one string
+    # "Laki-laki" in 100,000 rows: one string. Labels repeat from the first rows on; unique texts (names,
+    # timestamps) would only grow the table, so it stops growing at a few thousand entries
+    return texts.setdefault(text, text) if len(texts) < _KEPT_TEXTS else texts.get(text, text)
 
 
 def _decoded_lines(stream) -> Iterator[str]:
