@@ -792,3 +792,19 @@ def test_export_pdf_that_fails_says_the_copy_was_written(root, tmp_path, capsys,
     assert main(["export", str(root / "templates" / "IKU_Wotu.xlsx"), "-o", str(out), "--pdf"]) == 2
     err = capsys.readouterr().err
     assert f"Salinan sudah ditulis ke '{out}', tetapi PDF-nya tidak dibuat" in err and out.exists()
+
+
+def test_dates_whose_order_nothing_proves_are_said(tmp_path, capsys):
+    import random
+
+    rng = random.Random(3)
+    rows = survey_rows(seed=25, count=24)
+    for row in rows:  # every day 12 or below: 5/6/2025 may be either order
+        row["Tanggal"] = dt.datetime(2025, rng.randint(1, 12), rng.randint(1, 12))
+    path = _dated_csv(tmp_path / "ragu.csv", rows, lambda d: f"{d.day}/{d.month}/{d.year}")
+    assert main(["skm", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "urutan tanggal di kolom Tanggal tidak dapat dipastikan" in err and "dibaca hari/bulan/tahun" in err
+    proved = _dated_csv(tmp_path / "pasti.csv", survey_rows(seed=14, count=24), lambda d: f"{d.day}/{d.month}/{d.year}")
+    assert main(["skm", str(proved)]) == 0
+    assert "tidak dapat dipastikan" not in capsys.readouterr().err

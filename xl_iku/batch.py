@@ -51,6 +51,7 @@ class FileOutcome:
     skipped: str = ""  # a file found in a folder that holds no survey: why it was left out
     fingerprint: str = ""  # digest of the survey's data: the same survey in two files is counted once
     left_out: tuple[str, ...] = ()  # rows below the table that are not respondents
+    notes: tuple[str, ...] = ()  # what the reading assumed (the order of dates nothing proves)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
         digest = hashlib.sha1(pickle.dumps((table.codes, table.rows, sorted(table.profiles.items())))).hexdigest()
         return FileOutcome(str(path), groups, sums=sums, counts=counts,
                            responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
-                           names=tuple(table.names), fingerprint=digest, left_out=tuple(table.left_out))
+                           names=tuple(table.names), fingerprint=digest, left_out=tuple(table.left_out),
+                           notes=_date_notes(path, table))
     except InputError as error:
         return FileOutcome(str(path), error=str(error))
     except OSError as error:  # no permission, a file gone meanwhile, a disk error: this file only
@@ -202,6 +204,20 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
         # a workbook is checked part by part and by each reader; a CSV's own error says what failed
         reason = unreadable_reason(path, SURVEY_SUFFIXES) if path.suffix.lower() != ".csv" else None
         return FileOutcome(str(path), error=reason or f"tidak dapat dibaca ({type(error).__name__}: {error})")
+
+
+def _date_notes(path: Path, table) -> tuple[str, ...]:
+    """Say when the periods rest on an order of dates that nothing in the column proves."""
+    from .rules.periode import undecided_order
+
+    if "Periode" in table.profiles or "Tanggal" not in table.profiles:
+        return ()
+    example = undecided_order({v for v in table.profiles["Tanggal"] if isinstance(v, str)})
+    if example is None:
+        return ()
+    return (f"'{path}': urutan tanggal di kolom Tanggal tidak dapat dipastikan (tidak ada tanggal di atas 12, "
+            f"misalnya '{example}'): dibaca hari/bulan/tahun. Bila formulir menulis bulan dulu, ubah kolom itu "
+            "menjadi sel tanggal Excel.",)
 
 
 def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str = "semester", jobs: int = 1,
@@ -237,7 +253,9 @@ def run_batch(paths: Sequence[Path], sheet: str | None = None, granularity: str 
                                                                                            else [])]
     files, warnings = _distinct(ordered)
     skipped = (found.skipped if found else []) + [(o.berkas, o.skipped) for o in ordered if o.skipped]
-    return BatchResult(files, *_combined(files), skipped=skipped, warnings=(found.warnings if found else []) + warnings)
+    notes = [note for outcome in files for note in outcome.notes]
+    return BatchResult(files, *_combined(files), skipped=skipped,
+                       warnings=(found.warnings if found else []) + warnings + notes)
 
 
 def _process_many(tasks: list[tuple]) -> list[FileOutcome]:

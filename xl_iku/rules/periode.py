@@ -59,6 +59,22 @@ def month_first_order(texts: Iterable[str]) -> bool:
     return month_first is not None
 
 
+def undecided_order(texts: Iterable[str]) -> str | None:
+    """A numeric date of the column whose order nothing proves ("5/6/2025" where no date has a day above 12), when
+    the order changes what it means; None when the column proves its order or no date depends on it."""
+    undecided = None
+    for text in texts:
+        match = _NUMERIC.match(" ".join(text.split()))
+        if not match or len(match.group(3)) != 4:
+            continue
+        a, b = int(match.group(1)), int(match.group(2))
+        if (a > 12) != (b > 12):
+            return None  # proved one way (month_first_order says which)
+        if a != b and a <= 12 and b <= 12:
+            undecided = undecided or text
+    return undecided
+
+
 def parse_date(text: str, month_first: bool = False) -> dt.date | None:
     """A survey date written as text: day first as an Indonesian form service writes it ("26/11/2026 14:03:12",
     "26-11-2026"), year first ("2026-11-26", "2026/11/26 2:03:12 PM GMT+8"), or in words ("Kamis, 26 November
