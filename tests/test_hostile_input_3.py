@@ -808,3 +808,19 @@ def test_dates_whose_order_nothing_proves_are_said(tmp_path, capsys):
     proved = _dated_csv(tmp_path / "pasti.csv", survey_rows(seed=14, count=24), lambda d: f"{d.day}/{d.month}/{d.year}")
     assert main(["skm", str(proved)]) == 0
     assert "tidak dapat dipastikan" not in capsys.readouterr().err
+
+
+def test_an_input_book_whose_dimension_hides_a_far_cell_is_read_sparsely(tmp_path):
+    """`<dimension>` states A1:…, a cell at XFD1048576 says otherwise: the input book's reader (regenerate, rekap)
+    goes by the cells, not the statement, and never hands calamine the 512 GiB rectangle."""
+    from iku_books import office_book
+
+    path = office_book(tmp_path / "kantor.xlsx")
+    with zipfile.ZipFile(path) as z:
+        instansi = next(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    patch_part(path, instansi, lambda d: d.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="n">'
+                                                                    b"<v>1</v></c></row></sheetData>"))
+    assert b'<dimension ref="A2:B10"' in zipfile.ZipFile(path).read(instansi)  # the statement stays small
+    done = _run_limited("regenerate", path)
+    assert done.returncode in (0, 2) and "memory allocation" not in done.stderr, done.stderr[-1500:]
+    assert "Traceback" not in done.stderr

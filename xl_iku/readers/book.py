@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..package import Package, PackageError
-from .xlsx_scan import (CellValues, blank_totals, canonical, cell_count, dense_size, error_cells, totals_rows,
+from .xlsx_scan import (CellValues, blank_totals, canonical, cell_count, error_cells, extent, totals_rows,
                         uncomputed_formula)
 
 _MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
@@ -60,10 +60,10 @@ class InputBook:
         """The sheet's values, row 1 first, empty cells `blank` (None, or calamine's own "" when the reader copes
         with it: copying 50,000 rows to change it costs time). With `check_formulas`, a formula never computed is
         an error and an Excel error value reads as its text (`#DIV/0!`), as on the openpyxl and xlwings paths."""
-        # inflated once for both checks (29 MB for 50,000 rows), in one spelling (`canonical`)
-        data = canonical(self.xml(name)) if check_formulas else None
+        # inflated once for the checks and the extent (29 MB for 50,000 rows), in one spelling (`canonical`)
+        data = canonical(self.xml(name))
         errors = {}
-        if data is not None:
+        if check_formulas:
             missing = uncomputed_formula(data)
             if missing:
                 raise InputError(
@@ -72,12 +72,11 @@ class InputBook:
                 )
             errors = error_cells(data)
         totals = totals_rows(self.package, self.entries[name].part)  # an Excel Table's totals row: no data
-        if dense_size(self.head(name)) > DENSE_LIMIT:
-            data = self.xml(name) if data is None else data
-            if dense_size(data) > 4 * cell_count(data):
-                rows = self.cells.sparse_rows(data)
-                blank_totals(rows, totals, blank)
-                return rows
+        last_row, last_column = extent(data)  # the rectangle calamine would allocate, not what <dimension> states
+        if last_row * last_column > DENSE_LIMIT and last_row * last_column > 4 * cell_count(data):
+            rows = self.cells.sparse_rows(data)
+            blank_totals(rows, totals, blank)
+            return rows
         del data  # calamine inflates the part itself: never hold both
         rows = self._calamine_rows(name, blank)
         if errors:  # calamine shows an Excel error value as an empty cell: put its text back

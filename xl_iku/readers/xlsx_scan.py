@@ -159,6 +159,15 @@ def scan_sheet(package: Package, part: str, keep_above: int | None = None) -> Sh
     return scan
 
 
+def extent(data: bytes) -> tuple[int, int]:
+    """(last row, last column) of a sheet part in one spelling (`canonical`), as `scan_sheet` finds them: the
+    rectangle calamine would allocate, whatever `<dimension>` states (a part may state A1:K100 and hold XFD1048576)."""
+    refs = _REF.findall(data)
+    rows = max(map(int, filter(bytes.isdigit, refs)), default=0)
+    wide = {r for r in refs if not r.isdigit()}
+    return rows, max((column_index(c.decode()) for c in wide), default=26)
+
+
 def _chunk_cells(data: bytes, first: bool) -> tuple[int, int]:
     """Where the cells are in one chunk of a part too large to read whole (cut at row ends)."""
     start = re.search(rb"<(?:\w+:)?sheetData\b", data) if first else None
