@@ -161,7 +161,7 @@ def _read_with_openpyxl(path: str | os.PathLike) -> None:
 def _read_with_calamine(path: str | os.PathLike) -> None:
     """Every sheet through calamine, except one whose A1-to-farthest rectangle the scan finds too large: calamine
     would allocate it whole (one stray far cell: 512 GiB, and the process aborts). A .csv is not calamine's."""
-    from .readers.sources import open_calamine
+    from .readers.calamine import open_calamine
 
     suffix = Path(path).suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".ods"):

@@ -101,7 +101,7 @@ class InputBook:
         return tuple(m.decode() for m in _MERGE.findall(self.xml(name)))
 
     def _calamine_rows(self, name: str, blank: Any) -> list[list[Any]]:
-        from .sources import open_calamine
+        from .calamine import open_calamine
 
         try:
             if self._calamine is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..package import Package
+from .calamine import open_calamine
 from .csv_source import read_csv
 from .ods_scan import scan_ods
 from .xls_scan import hidden_sheets, read_xls, sheet_names
@@ -47,21 +48,6 @@ def open_source(path: str | os.PathLike) -> Source:
     check_readable(path, SURVEY_SUFFIXES)  # missing, a folder, empty, truncated, encrypted: one message each
     suffix = os.path.splitext(str(path))[1].lower()
     return {".csv": CsvSource, ".xls": XlsSource, ".ods": OdsSource}.get(suffix, WorkbookSource)(path)
-
-
-def open_calamine(path: str | os.PathLike) -> Any:
-    """A CalamineWorkbook for `path`, whatever bytes its name holds: a name that is not UTF-8 (from a Windows zip,
-    an old flash disk) reaches Python as a surrogate-escaped str that calamine cannot take as a path, so such a
-    file is handed over open instead."""
-    from python_calamine import CalamineWorkbook
-
-    name = os.fspath(path)
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        with open(name, "rb") as handle:
-            return CalamineWorkbook.from_filelike(handle)
-    return CalamineWorkbook.from_path(name)
 
 
 def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
