@@ -77,7 +77,7 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     if kasus == "output_over_input":
         source = folder / ("survei.xlsx" if command == "skm" else "buku.xlsx")
         shutil.copy(SURVEY if command == "skm" else BOOK, source)
-        extra = ["--tahun", "2026"] if command == "pk" else []
+        extra = {"pk": ["--tahun", "2026"], "lkjip": ["--tahun", "2025"]}.get(command, [])
         return [command, source, "-o", folder / "." / source.name] + extra, [source]
     if kasus == "periode_out_of_range":
         return ["init", out / "baru.xlsx", "--periode", "1000-9999"], []

@@ -28,6 +28,7 @@ ARGV = {
     "export": lambda path, out: ["export", path, "-o", out / "salinan.xlsx"],
     "pdf": lambda path, out: ["pdf", path, "-o", out / "lampiran.pdf"],
     "pk": lambda path, out: ["pk", path, "--tahun", "2026", "-o", out / "pk.pdf"],
+    "lkjip": lambda path, out: ["lkjip", path, "--tahun", "2025", "-o", out / "lkjip.pdf"],
     "rekap": lambda path, out: ["rekap", path, "-o", out / "rekap.xlsx"],
     "lke": lambda path, out: ["lke", path],
 }
@@ -142,7 +143,8 @@ def test_broken_file(command, case, tmp_path, capsys):
 
 @pytest.mark.parametrize("command", [
     "ikm", "skm", "init", pytest.param("pdf", marks=pytest.mark.libreoffice),
-    pytest.param("pk", marks=pytest.mark.libreoffice), "regenerate", "export", "rekap",
+    pytest.param("pk", marks=pytest.mark.libreoffice), pytest.param("lkjip", marks=pytest.mark.libreoffice),
+    "regenerate", "export", "rekap",
 ])
 def test_workbook_without_calcpr(command, tmp_path, capsys):
     """A valid workbook whose workbook.xml has no <calcPr>: the command works, or says why it cannot."""
@@ -201,9 +203,10 @@ def _spellings(path: Path, tmp_path: Path) -> dict[str, Path]:
     lambda book, survey, out: ["skm", survey, "--csv", out(survey)],
     lambda book, survey, out: ["pdf", book, "-o", out(book)],
     lambda book, survey, out: ["pk", book, "--tahun", "2026", "-o", out(book)],
+    lambda book, survey, out: ["lkjip", book, "--tahun", "2025", "-o", out(book)],
     lambda book, survey, out: ["export", book, "-o", out(book)],
     lambda book, survey, out: ["rekap", book, "-o", out(book)],
-], ids=["skm", "skm_csv", "pdf", "pk", "export", "rekap"])
+], ids=["skm", "skm_csv", "pdf", "pk", "lkjip", "export", "rekap"])
 def test_output_over_input_is_refused(argv, spelling, tmp_path, capsys):
     book, survey = tmp_path / "buku.xlsx", tmp_path / "survei.xlsx"
     shutil.copy(BOOK, book)

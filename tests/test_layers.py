@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "xl_iku"
 ENTRY = {"cli", "udfs", "oneclick", "pdf", "export", "batch", "rekap", "frames"}
 ASSEMBLY = {"bookdata", "workbook", "package"}
 FORBIDDEN = {
-    "rules": ENTRY | ASSEMBLY | {"model", "checks", "readers", "layout", "writers", "skm", "pk", "performance"},
+    "rules": ENTRY | ASSEMBLY | {"model", "checks", "readers", "layout", "writers", "skm", "pk", "performance",
+              "lkjip"},
     "layout": ENTRY | ASSEMBLY | {"writers"},
     "writers": ENTRY | ASSEMBLY | {"readers"},
     # OOXML package editing knows nothing of IKU (design.md): only the standard library and itself

@@ -35,6 +35,7 @@ def test_template_pdf(root, tmp_path, capsys):
               "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Grafik Capaian": "GRAFIK CAPAIAN KINERJA",
               "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA", "Evaluasi AKIP 2026": "EVALUASI AKIP MANDIRI (LKE)",
               "Hasil SKM": "HASIL SURVEI KEPUASAN", "PK 2026": "PERJANJIAN KINERJA TAHUN 2026",
+              "LKjIP 2025": "TABEL CAPAIAN KINERJA LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2025",
               "Catatan": "CATATAN KONSISTENSI"}
     starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
               for title in titles.values()]
@@ -46,6 +47,11 @@ def test_template_pdf(root, tmp_path, capsys):
     pk_pages = list(range(starts[7], starts[8]))
     assert len(pk_pages) == 2  # the agreement and its lampiran
     assert len(evaluasi_pages) == 2  # the table, then the priorities and the scale
+    lkjip = "".join(texts[n - 1] for n in range(starts[8], starts[9]))  # landscape, checked below
+    for text in ("Tabel 3.1 Capaian Kinerja Tahun 2025", "Tabel 3.5 Realisasi Anggaran", "80,16", "94,31",
+                 "1.785.000.000", "sesuai jalur"):
+        assert text in lkjip, text
+    assert "belum ada" in lkjip  # Nilai AKIP 2025: not yet in the AKIP sheet
     for number, (width, height) in enumerate(pages, start=1):
         portrait = number in evaluasi_pages + hasil_pages + pk_pages
         assert (width < height) if portrait else (width > height)

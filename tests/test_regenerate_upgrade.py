@@ -41,7 +41,7 @@ def test_new_pk_year_gets_its_own_sheet(tmp_path):
     regenerate(path)
     assert_own_parts(path)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[-3:] == ["PK 2026", "PK 2027", "Catatan"]  # where a fresh build puts it
+    assert wb.sheetnames[-4:] == ["PK 2026", "PK 2027", "LKjIP 2025", "Catatan"]  # where a fresh build puts it
     assert wb["PK 2027"]["A1"].value == "PERJANJIAN KINERJA TAHUN 2027"
     assert wb["Catatan"]["A1"].value.startswith("CATATAN")
     assert_like_fresh(path, tmp_path)

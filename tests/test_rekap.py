@@ -147,6 +147,12 @@ def test_rekap_indikator_repeats_each_office_capaian_kinerja(folder, rolled):
     # a negatif indicator's capaian and a realisasi taken from the AKIP sheet are among them
     waktu = next(r for r in rows if r["Kode"] == "I.3")
     assert waktu["Capaian (%)"] == pytest.approx((2 - 2.5 / 3) * 100)
+    # capaian against the end target (the target of the period's last year), as the office's LKjIP Tabel 3.3
+    assert waktu["Capaian Target Akhir (%)"] == pytest.approx((2 - 2.5 / 3) * 100)  # 2025 is the last year here
+    layanan = next(r for r in rows if r["Kode"] == "IS.2")
+    assert layanan["Capaian Target Akhir (%)"] == pytest.approx(88 / 90 * 100)  # 2025 realisasi, 2026 target
+    dokumen = next(r for r in rows if r["Kode"] == "P.3")
+    assert dokumen["Capaian Target Akhir (%)"] == pytest.approx((2 - 7 / 4) * 100)  # negatif, 2026 target 4
     akip = next(r for r in rows if r["Kode"] == "I.2")
     assert akip["Realisasi"] == pytest.approx(0.30 * 75 + 0.30 * 68 + 0.15 * 74 + 0.25 * 66)
 
@@ -248,11 +254,16 @@ def test_json_is_the_issue_contract(folder, capsys):
             assert item["responden"] == len(answers)
         assert (item["akip"], item["predikat"]) == akip_values(book).get(TAHUN, (None, None))
         shown = capaian_rows(book, TAHUN)
-        assert [set(i) for i in item["indikator"]] == [{"kode", "target", "realisasi", "capaian"}] * len(indicators)
+        assert [set(i) for i in item["indikator"]] == [{"kode", "target", "realisasi", "capaian",
+                                                        "capaian_target_akhir"}] * len(indicators)
+        end_year = OFFICES[name][1][-1]  # Periode spans the target years: the last one's target is the end target
         for got, spec in zip(item["indikator"], indicators):
             target, realisasi, capaian, _ = shown[f"{spec['Indikator']} ({spec['Kode Indikator']})"]
+            end = spec[f"Target {end_year}"]
+            ratio = None if realisasi is None else realisasi / end
+            akhir = None if ratio is None else (ratio if spec["Polaritas"] == "positif" else 2 - ratio) * 100
             assert got == {"kode": spec["Kode Indikator"], "target": target, "realisasi": realisasi,
-                           "capaian": capaian}
+                           "capaian": capaian, "capaian_target_akhir": pytest.approx(akhir)}
     assert by_name["Kecamatan Wotu Barat"]["akip"] is None and by_name["Kecamatan Wotu Barat"]["predikat"] is None
 
 

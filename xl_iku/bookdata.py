@@ -13,6 +13,7 @@ from .errors import InputError
 from .layout import iku_layouts
 from .layout.base import SheetLayout
 from .layout.data_skm import SHEET as SKM_SHEET
+from .lkjip import Lkjip, laporan_kinerja
 from .model import Catatan, IkuPlan
 from .performance import IndicatorPerformance, derived_realisasi, performance
 from .pk import PerjanjianKinerja, perjanjian_kinerja
@@ -61,6 +62,7 @@ class BookData:
     scale: IntervalTable
     akip: AkipInput | None
     pk: list[PerjanjianKinerja]  # one per year in Tahun PK
+    lkjip: list[Lkjip]  # one per year in Tahun LKjIP
     lke: LkeInput | None = None  # None: the book has no `LKE` sheet
 
     def layouts(self) -> list[SheetLayout]:
@@ -68,10 +70,12 @@ class BookData:
 
 
 def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
-              survey_rows_of: Callable[[str], list], pk_years: list[int] | None = None) -> BookData:
+              survey_rows_of: Callable[[str], list], pk_years: list[int] | None = None,
+              lkjip_years: list[int] | None = None) -> BookData:
     """The one reading of a workbook, shared by the headless path (openpyxl) and the live one (xlwings).
 
-    `pk_years` asks for the Perjanjian Kinerja of other years than `Tahun PK` (`xl-iku pk --tahun`)."""
+    `pk_years` asks for the Perjanjian Kinerja of other years than `Tahun PK` (`xl-iku pk --tahun`), `lkjip_years`
+    for the LKjIP tables of other years than `Tahun LKjIP` (`xl-iku lkjip --tahun`)."""
     sheets = {}
     for wanted in (INSTANSI_SHEET, DATA_SHEET):
         name = find_sheet(sheet_names, wanted)
@@ -117,8 +121,12 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     lke_sheet = find_sheet(sheet_names, LKE_SHEET)
     if lke_sheet is not None:
         lke, lke_notes = lke_input(grid_of(lke_sheet))
-    return BookData(plan, notes + performance_notes + pk_notes + lke_notes, skm, population_ref, results, scale, akip,
-                    pk, lke)
+    lkjip, lkjip_notes = laporan_kinerja(plan, columns, sheets[INSTANSI_SHEET], sheets[DATA_SHEET], results,
+                                         derived, programs, program_sheet,
+                                         plan.instansi.tahun_lkjip if lkjip_years is None else lkjip_years,
+                                         asked_by="--tahun" if lkjip_years is not None else "")
+    return BookData(plan, notes + performance_notes + pk_notes + lkjip_notes + lke_notes, skm, population_ref,
+                    results, scale, akip, pk, lkjip, lke)
 
 
 def lke_input(grid: SheetGrid) -> tuple[LkeInput, list[Catatan]]:
@@ -163,11 +171,11 @@ def lke_data(path: Path) -> tuple[LkeInput, list[Catatan], str]:
     return lke, notes, instansi
 
 
-def input_data(path: Path, pk_years: list[int] | None = None) -> BookData:
+def input_data(path: Path, pk_years: list[int] | None = None, lkjip_years: list[int] | None = None) -> BookData:
     """`read_book` over a saved workbook without loading it: the input sheets only, values as last computed."""
     from .readers.book import InputBook
 
     with InputBook(path) as book:
         # the survey too is read as last computed: a formula answer is its value, one never computed is an error
         return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
-                         lambda name: book.rows(name, blank=""), pk_years)
+                         lambda name: book.rows(name, blank=""), pk_years, lkjip_years)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from . import udfs
@@ -20,6 +19,7 @@ from .errors import InputError
 from .files import refuse_overwrite
 from .layout import sheet_key
 from .layout.base import SheetLayout
+from .layout.base import valued as base_valued
 from .readers.book import InputBook
 from .package.sheet_xml import cell_around, formula_cell, valued_cell
 from .readers.xlsx_scan import formula_tags, sheet_data
@@ -41,12 +41,7 @@ def uses_xl_iku(formula: str) -> bool:
 
 def valued(layout: SheetLayout, everything: bool) -> SheetLayout:
     """The layout with xl-iku formulas (or all formulas) replaced by the values computed for them."""
-    cells = {}
-    for pos, cell in layout.cells.items():
-        if cell.formula and (everything or uses_xl_iku(cell.value)):
-            cell = replace(cell, value=cell.cached, formula=False, cached=None)
-        cells[pos] = cell
-    return replace(layout, cells=cells)
+    return base_valued(layout, lambda formula: everything or uses_xl_iku(formula))
 
 
 def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = True, pdf: bool = False) -> Path:

@@ -28,6 +28,7 @@ class Instansi:
     pangkat_atasan: str = ""
     nip_atasan: str = ""  # empty for a regional head
     tanggal_pk: dt.date | str | None = None  # blank: left for the pen
+    tahun_lkjip: tuple[int, ...] = ()  # years whose LKjIP tables (sheet `LKjIP YYYY`) are generated
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class Indikator:
     penjelasan: str = ""
     sumber_data: str = ""
     penanggung_jawab: str = ""
+    standar_nasional: float | None = None  # a national benchmark, for the LKjIP's comparison (Tabel 3.4)
+    sumber_standar: str = ""  # where that benchmark comes from
+    jenis_target_akhir: str = "tahunan"  # "tahunan": the end year's target; "kumulatif": realisasi add up to it
 
 
 @dataclass(frozen=True)

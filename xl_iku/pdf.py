@@ -80,6 +80,35 @@ def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | Non
         return export_pdf(book, target, is_generated), data.notes
 
 
+def lkjip_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | None = None) -> tuple[Path, list]:
+    """The LKjIP tables of one year as a PDF of their own pages, read from the inputs (the year need not be in
+    `Tahun LKjIP`); the workbook is only read. A year without any realisasi is refused, naming those that have one.
+    Returns the PDF and the warnings."""
+    from .bookdata import input_data
+    from .layout import is_generated
+    from .layout.base import valued
+    from .layout.lkjip import lkjip_sheet
+    from .lkjip import realisasi_years
+    from .workbook import check_book_path, new_book
+
+    source = Path(book_path)
+    target = Path(out) if out else source.with_name(f"{source.stem}_LKjIP_{year}.pdf")
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"'{target.name}': tabel LKjIP ditulis sebagai PDF; beri nama berakhiran .pdf.")
+    check_book_path(source)
+    data = input_data(source, lkjip_years=[year])
+    have = realisasi_years(data.performance)
+    if year not in have:
+        raise InputError(f"--tahun {year}: belum ada realisasi tahun {year} di '{source.name}', sehingga tabel LKjIP "
+                         f"tidak dapat dibuat. Tahun yang punya realisasi: "
+                         f"{', '.join(map(str, have)) if have else 'belum ada (isi kolom Realisasi TAHUN di Data IKU)'}.")
+    with tempfile.TemporaryDirectory(prefix="xl-iku-lkjip-") as work:
+        # values, not formulas: the sheet is printed alone, without the Data IKU and Program cells they follow
+        layout = valued(lkjip_sheet(data.lkjip[0], data.scale))
+        book = new_book(Path(work) / f"{target.stem}.xlsx", [layout])
+        return export_pdf(book, target, is_generated), data.notes
+
+
 def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -> list[str]:
     """Copy the package with every sheet but `keep` hidden, editing only workbook.xml (`package.show_only`): no
     openpyxl round trip, so the values stored beside the xl-iku formulas are what LibreOffice prints."""

@@ -31,8 +31,9 @@ BOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: Columns of the office table, in sheet order (the JSON keys are mapped from these in `rekap_json`).
 INSTANSI_COLUMNS = ("Peringkat", "Instansi", "Pemerintah Daerah", "Berkas", "Responden", "IKM", "Mutu", "Nilai AKIP",
                     "Predikat", "Indikator", "Indikator tercapai", "Catatan")
+#: The table also carries `Berkas`, to tell same-named offices apart.
 INDIKATOR_COLUMNS = ("Instansi", "Kode", "Indikator", "Satuan", "Polaritas", "Tahun", "Target", "Realisasi",
-                     "Capaian (%)", "Kategori")  # the table also carries `Berkas`, to tell same-named offices apart
+                     "Capaian (%)", "Kategori", "Capaian Target Akhir (%)")
 TERCAPAI = 100.0  # capaian (%) at or above which an indicator counts as achieved
 
 
@@ -223,14 +224,18 @@ def _failure(path: str | os.PathLike, error: Exception) -> str:
 
 
 def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
+    from .lkjip import capaian_target_akhir
+
     instansi = data.plan.instansi
     rows = []
     for result in data.performance:
         ind = result.indikator
+        akhir = capaian_target_akhir(data.plan, result)  # as the office's LKjIP Tabel 3.3 shows it
         for year in result.years:
             rows.append({"Instansi": instansi.nama, "Berkas": berkas, "Kode": ind.kode, "Indikator": ind.nama,
                          "Satuan": ind.satuan, "Polaritas": ind.polaritas, "Tahun": year.tahun, "Target": year.target,
-                         "Realisasi": year.realisasi, "Capaian (%)": year.capaian, "Kategori": year.rating or None})
+                         "Realisasi": year.realisasi, "Capaian (%)": year.capaian, "Kategori": year.rating or None,
+                         "Capaian Target Akhir (%)": akhir.get(year.tahun)})
     akip = {y.tahun: (y.nilai, y.category.code) for y in data.akip.years} if data.akip else {}
     lke = {year: (hasil.nilai, tuple(s.persen for s in hasil.subs))
            for year, hasil in (data.lke.hasil.items() if data.lke else ())}
@@ -401,7 +406,8 @@ def _missing_year_rows(offices: Sequence[OfficeSummary], tahun: int) -> list[dic
         years = {row["Tahun"] for row in o.indikator}
         if years and tahun not in years:
             rows += [{**row, "Tahun": tahun, "Target": None, "Realisasi": None, "Capaian (%)": None,
-                      "Kategori": None} for row in o.indikator if row["Tahun"] == min(years)]
+                      "Kategori": None, "Capaian Target Akhir (%)": None}
+                     for row in o.indikator if row["Tahun"] == min(years)]
     return rows
 
 
@@ -446,7 +452,8 @@ def rekap_json(result: Rekap) -> dict:
     indikator_of: dict[str, list[dict]] = {}
     for r in records(result.indikator):
         indikator_of.setdefault(r["Berkas"], []).append({"kode": r["Kode"], "target": r["Target"],
-                                                         "realisasi": r["Realisasi"], "capaian": r["Capaian (%)"]})
+                                                         "realisasi": r["Realisasi"], "capaian": r["Capaian (%)"],
+                                                         "capaian_target_akhir": r["Capaian Target Akhir (%)"]})
     return {
         "tahun": result.tahun,
         "instansi": [{"nama": r["Instansi"], "berkas": r["Berkas"], "responden": r["Responden"], "ikm": r["IKM"],

@@ -27,5 +27,5 @@ from xl_iku.oneclick import run  # noqa: E402
 @script
 def buat_ulang_iku(book: xw.Book):
     """Buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, Capaian Kinerja, Grafik Capaian, Nilai AKIP, Hasil SKM,
-    PK TAHUN, Rencana Aksi TAHUN, Catatan)."""
+    PK TAHUN, Rencana Aksi TAHUN, LKjIP TAHUN, Catatan)."""
     run(book)

@@ -34,6 +34,7 @@ def generated_sheets(template):
     """The template's generated sheets in its order, the yearly Perjanjian Kinerja included."""
     names = [n for n in openpyxl.load_workbook(template, read_only=True).sheetnames if is_generated(n)]
     assert "PK 2026" in names  # Tahun PK = 2026 in the template: the one click rebuilds it too
+    assert "LKjIP 2025" in names  # and Tahun LKjIP = 2025: its tables, live formulas included
     return names
 
 

@@ -11,10 +11,10 @@ import sys
 from typing import Sequence
 
 from ..errors import InputError
-from . import export, ikm, init, lke, pdf, pk, regenerate, rekap, skm
+from . import export, ikm, init, lke, lkjip, pdf, pk, regenerate, rekap, skm
 
 #: One module per command, in the order `--help` lists them; each registers its parser and `run`.
-COMMANDS = (ikm, skm, regenerate, init, export, pdf, pk, rekap, lke)
+COMMANDS = (ikm, skm, regenerate, init, export, pdf, pk, lkjip, rekap, lke)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,10 +12,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     regen = commands.add_parser("regenerate", help="buat ulang sheet hasil (Tabel IKU, Penjelasan IKU, …)",
                                 description="Buat ulang sheet hasil dari sheet isian 'Instansi' dan 'Data IKU' (serta "
                                             "'Data SKM', 'AKIP', 'Program', 'Skala Capaian' dan 'LKE' bila ada), "
-                                            "termasuk 'PK TAHUN' untuk setiap tahun di 'Tahun PK' dan 'Evaluasi "
-                                            "AKIP TAHUN' untuk setiap tahun berjawaban di 'LKE'. Buku kerja tanpa "
-                                            "sheet 'LKE' mendapat sheet itu (kriteria bawaan, belum dijawab). "
-                                            "Sheet lain tidak diubah.")
+                                            "termasuk 'PK TAHUN' untuk setiap tahun di 'Tahun PK', 'LKjIP TAHUN' "
+                                            "untuk setiap tahun di 'Tahun LKjIP' dan 'Evaluasi AKIP TAHUN' untuk "
+                                            "setiap tahun berjawaban di 'LKE'. Buku kerja tanpa sheet 'LKE' mendapat "
+                                            "sheet itu (kriteria bawaan, belum dijawab). Sheet lain tidak diubah.")
     regen.add_argument("book", metavar="BOOK.xlsx")
     regen.add_argument("-o", "--output", metavar="OUT.xlsx", help="tulis ke berkas baru (bawaan: berkas itu sendiri)")
     regen.set_defaults(run=run, files=files)

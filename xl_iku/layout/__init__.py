@@ -13,6 +13,8 @@ from .iku_table import iku_table
 from .lke import PREFIX as LKE_PREFIX
 from .lke import evaluasi_akip
 from .limits import fit_to_excel
+from .lkjip import PREFIX as LKJIP_PREFIX
+from .lkjip import lkjip_sheet
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
 from .pk import PK_PREFIX, RA_PREFIX, pk_layouts
@@ -23,10 +25,10 @@ if TYPE_CHECKING:
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",
                     "Catatan")
-#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK` and one
-#: `Evaluasi AKIP` per year answered in `LKE`, from the prefixes `layout.pk`/`layout.lke` name them with, in
-#: `sheet_key` form.
-YEARLY_PREFIXES = (PK_PREFIX, RA_PREFIX, LKE_PREFIX)
+#: Generated sheets named by year: one Perjanjian Kinerja (and Rencana Aksi) per year in `Tahun PK`, one set of LKjIP
+#: tables per year in `Tahun LKjIP` and one `Evaluasi AKIP` per year answered in `LKE`, from the prefixes their
+#: layouts (`layout.pk`, `layout.lkjip`, `layout.lke`) name them with, in `sheet_key` form.
+YEARLY_PREFIXES = (PK_PREFIX, RA_PREFIX, LKJIP_PREFIX, LKE_PREFIX)
 _YEARLY = re.compile(rf"^({'|'.join(re.escape(p.strip().casefold()) for p in YEARLY_PREFIXES)}) \d{{4}}$")
 
 
@@ -37,14 +39,14 @@ def sheet_key(name: str) -> str:
 
 def is_generated(name: str) -> bool:
     """Whether a sheet is one xl-iku builds (regeneration may replace it, `xl-iku pdf` prints it): the fixed names
-    and the yearly PK sheets, matched case- and space-insensitively."""
+    and the yearly PK, LKjIP and Evaluasi AKIP sheets, matched case- and space-insensitively."""
     key = sheet_key(name)
     return key in {sheet_key(n) for n in GENERATED_SHEETS} or bool(_YEARLY.match(key))
 
 
 def iku_layouts(data: "BookData") -> list[SheetLayout]:
-    """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM` and the `PK YYYY` sheets only when their
-    inputs exist."""
+    """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM`, the `PK YYYY` and `LKjIP YYYY` sheets only
+    when their inputs exist."""
     plan = data.plan
     layouts = [iku_table(plan), penjelasan(plan), capaian_kinerja(data.performance, plan.instansi.nama, data.scale),
                grafik_capaian(data.performance, plan.instansi.nama)]
@@ -66,6 +68,8 @@ def iku_layouts(data: "BookData") -> list[SheetLayout]:
         layouts.append(hasil_skm(data.skm, plan.instansi.nama, data.population_ref))
     for pk in data.pk:
         layouts += pk_layouts(pk)
+    for report in data.lkjip:
+        layouts.append(lkjip_sheet(report, data.scale))
     layouts.append(catatan(data.notes + fit_to_excel(layouts)))
     fit_to_excel(layouts[-1:])  # a note may quote long text too
     return layouts

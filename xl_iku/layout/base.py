@@ -7,7 +7,7 @@ so the one-click sheets and the regenerated file are the same by construction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Callable
 
 FONT = "Arial"  # LibreOffice prints it in metric-compatible Liberation Sans (scripts/lib/office.sh installs it)
 
@@ -141,6 +141,14 @@ class SheetLayout:
     @property
     def max_column(self) -> int:
         return max((c for _, c in self.cells), default=0)
+
+
+def valued(layout: SheetLayout, which: Callable[[str], bool] = lambda formula: True) -> SheetLayout:
+    """The layout with the formulas `which` picks (all, by default) replaced by the values computed for them: for a
+    copy without the cells they follow (a shareable copy without inputs, a document printed alone)."""
+    cells = {pos: replace(cell, value=cell.cached, formula=False, cached=None) if cell.formula and which(cell.value)
+             else cell for pos, cell in layout.cells.items()}
+    return replace(layout, cells=cells)
 
 
 #: Characters of Arial 10 per column-width unit (the default font Calibri 11's digit, 7 px): 1.11 on average over the

@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from ..cells import column_letter
 from ..readers.iku import INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_TEXT_KEYS
+from ..rules.lkjip import JENIS_TARGET_AKHIR
 from . import styles
 from .base import SheetLayout, Style, Validation
 
@@ -34,6 +35,8 @@ INSTANSI_HINTS = {
     "nip_atasan": "NIP atasan sebagai teks; kosongkan untuk kepala daerah.",
     "tanggal_pk": "Tanggal penandatanganan PK tahun terakhir di Tahun PK; kosong = '…… Januari TAHUN' "
                   "diisi tangan.",
+    "tahun_lkjip": "Tahun LKjIP (tabel BAB III) yang dibuat, misalnya 2025 (sheet LKjIP 2025); harus di dalam "
+                   "Periode. Kosong = tidak ada.",
 }
 
 TEXT_HEADERS = (
@@ -56,6 +59,10 @@ TRAILING_HEADERS = (
     ("Penjelasan", 45, "Penjelasan indikator."),
     ("Sumber Data", 20, "Sumber data, misalnya LHE Inspektorat."),
     ("Penanggung Jawab", 16, "Jabatan penanggung jawab."),
+    ("Jenis Target Akhir", 12, "Opsional: tahunan (target tahun terakhir periode = target akhir) atau kumulatif "
+                               "(realisasi tiap tahun dijumlahkan menuju target akhir); kosong = tahunan."),
+    ("Standar Nasional", 11, "Opsional: standar/rata-rata nasional indikator ini (angka), untuk tabel LKjIP."),
+    ("Sumber Standar", 20, "Opsional: sumber standar nasional, misalnya Permendagri …/SPM."),
 )
 INPUT_ROWS = 200  # validation and formats reach this far; more rows still read fine
 HEADER = Style(bold=True, fill="DDEBF7", halign="center", valign="center", wrap=True, border=True)
@@ -105,7 +112,7 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(headers, start=1):
             value = values.get(text)
-            numeric = text.startswith(("Kondisi Awal", "Target", "Realisasi"))
+            numeric = text.startswith(("Kondisi Awal", "Target ", "Realisasi", "Standar Nasional"))
             sheet.put(r, col, value, NUMBER_VALUE if numeric else VALUE)
     polaritas = next(i for i, h in enumerate(headers, start=1) if h[0] == "Polaritas")
     sheet.validations.append(Validation(
@@ -116,6 +123,10 @@ def data_iku_sheet(baseline_year: int, target_years: Sequence[int],
     sheet.validations.append(Validation(
         f"{column_letter(first_num)}2:{column_letter(last_num)}{INPUT_ROWS}", "decimal", minimum=-1e12, maximum=1e12,
         prompt="Isi dengan angka.", error="Kondisi awal, target dan realisasi harus berupa angka."))
+    jenis = column_letter(next(i for i, h in enumerate(headers, start=1) if h[0] == "Jenis Target Akhir"))
+    sheet.validations.append(Validation(
+        f"{jenis}2:{jenis}{INPUT_ROWS}", "list", JENIS_TARGET_AKHIR, prompt="tahunan, kumulatif, atau kosong.",
+        error="Jenis target akhir hanya boleh 'tahunan', 'kumulatif', atau kosong."))
     sumber = next(i for i, h in enumerate(headers, start=1) if h[0] == "Sumber Realisasi")
     sheet.validations.append(Validation(
         f"{column_letter(sumber)}2:{column_letter(sumber)}{INPUT_ROWS}", "list", ("AKIP", "SKM"),
@@ -129,6 +140,8 @@ PROGRAM_HEADERS = (
     ("Program", 50, "Nama program sesuai DPA."),
     ("Anggaran", 18, "Rupiah utuh: angka, atau teks seperti 1.250.000.000 (titik = pemisah ribuan)."),
     ("Keterangan", 30, "Misalnya: APBD, DPA tanggal …"),
+    ("Realisasi Anggaran", 18, "Opsional: rupiah yang terealisasi pada tahun itu (aturan sama dengan Anggaran), "
+                               "untuk tabel LKjIP."),
 )
 
 
@@ -139,7 +152,8 @@ def program_sheet(rows: Sequence[dict[str, Any]] = ()) -> SheetLayout:
     sheet.row_heights[1] = 20
     for r, values in enumerate(rows, start=2):
         for col, (text, _, _) in enumerate(PROGRAM_HEADERS, start=1):
-            style = VALUE.but(number_format="#,##0", halign="right") if text == "Anggaran" else VALUE
+            rupiah = text in ("Anggaran", "Realisasi Anggaran")
+            style = VALUE.but(number_format="#,##0", halign="right") if rupiah else VALUE
             sheet.put(r, col, values.get(text), style)
     sheet.validations.append(Validation(f"A2:A{INPUT_ROWS}", "whole", minimum=2000, maximum=2100,
                                         prompt="Tahun, misalnya 2026.",

@@ -43,7 +43,7 @@ INDIKATOR_COLUMNS = (
     ("Instansi", 28, styles.TEXT), ("Kode", 10, styles.TEXT), ("Indikator", 40, styles.TEXT),
     ("Satuan", 9, styles.CENTER), ("Polaritas", 9, styles.CENTER), ("Tahun", 7, styles.CENTER),
     ("Target", 10, DECIMAL2), ("Realisasi", 10, DECIMAL2), ("Capaian (%)", 10, DECIMAL2),
-    ("Kategori", 13, styles.CENTER),
+    ("Kategori", 13, styles.CENTER), ("Capaian Target Akhir (%)", 11, DECIMAL2),
 )
 
 
@@ -100,7 +100,9 @@ def rekap_indikator(rekap: "Rekap") -> SheetLayout:
     sheet = _titled(INDIKATOR_SHEET, f"REKAPITULASI CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {rekap.tahun}",
                     _pemda(rekap.records(rekap.instansi)),
                     "Capaian: positif = realisasi ÷ target × 100; negatif = (2 − realisasi ÷ target) × 100; kategori "
-                    "menurut skala capaian tiap instansi. Kosong: belum ada realisasi atau target.",
+                    "menurut skala capaian tiap instansi. Capaian target akhir: realisasi tahun ini (indikator "
+                    "kumulatif: jumlah realisasi sejak awal periode) terhadap target tahun terakhir Periode, seperti "
+                    "Tabel 3.3 LKjIP. Kosong: belum ada realisasi atau target.",
                     INDIKATOR_COLUMNS)
     last = _table(sheet, INDIKATOR_COLUMNS, rows, "RekapIndikator")
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, last, len(INDIKATOR_COLUMNS)))

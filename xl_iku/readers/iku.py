@@ -16,6 +16,7 @@ from ..cells import address
 from ..errors import InputError
 from ..model import IkuPlan, Indikator, Instansi
 from ..rules.capaian import polaritas_of
+from ..rules.lkjip import JENIS_TARGET_AKHIR
 from ..rules.numbers import parse_count, parse_number
 from ..rules.rencana import check_target_years
 
@@ -40,6 +41,7 @@ INSTANSI_FIELDS = (
     ("Pangkat/Golongan Atasan", "pangkat_atasan"),
     ("NIP Atasan", "nip_atasan"),
     ("Tanggal PK", "tanggal_pk"),
+    ("Tahun LKjIP", "tahun_lkjip"),
 )
 INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
 #: Keys whose value is a date (a date cell, or text as typed) and keys kept as text (an NIP is not a number).
@@ -64,6 +66,8 @@ TEXT_COLUMNS = {
     "sumber data": "sumber_data",
     "penanggung jawab": "penanggung_jawab",
     "sumber realisasi": "sumber_realisasi",
+    "sumber standar": "sumber_standar",
+    "jenis target akhir": "jenis_target_akhir",
 }
 REQUIRED_COLUMNS = ("kode tujuan", "tujuan", "kode sasaran", "sasaran", "kode indikator", "indikator", "polaritas")
 _YEAR_COLUMN = re.compile(r"^(kondisi awal|target|realisasi) (\d{4})$")
@@ -128,15 +132,19 @@ def read_instansi(grid: SheetGrid) -> Instansi:
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
             values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM", parse_count)
-        elif attr == "tahun_pk":
-            values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}")
+        elif attr in ("tahun_pk", "tahun_lkjip"):
+            values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}", key)
         else:
             values[attr] = cell_text(raw)
     return Instansi(**values)
 
 
-def _years(value: Any, where: str) -> tuple[int, ...]:
-    """`Tahun PK`: one year (2026) or several ("2025, 2026"), in the order written, each once."""
+#: What each list of years makes, for the message when one is not a year.
+_YEARS_FOR = {"Tahun PK": "Perjanjian Kinerja", "Tahun LKjIP": "tabel LKjIP"}
+
+
+def _years(value: Any, where: str, key: str = "Tahun PK") -> tuple[int, ...]:
+    """`Tahun PK`, `Tahun LKjIP`: one year (2026) or several ("2025, 2026"), in the order written, each once."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         parts = [cell_text(value)]
     else:
@@ -144,9 +152,9 @@ def _years(value: Any, where: str) -> tuple[int, ...]:
     years: list[int] = []
     for part in parts:
         if not re.fullmatch(r"\d{4}", part):
-            raise InputError(f"{where}: 'Tahun PK' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
-                             "beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat Perjanjian "
-                             "Kinerja.")
+            raise InputError(f"{where}: '{key}' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
+                             f"beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat "
+                             f"{_YEARS_FOR[key]}.")
         if int(part) not in years:
             years.append(int(part))
     return tuple(years)
@@ -286,8 +294,20 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
                 "tidak dikenal. Isi 'AKIP' (diambil dari sheet AKIP), 'SKM' (dari Data SKM), atau kosongkan."
             )
         fields["sumber_realisasi"] = SUMBER_REALISASI[sumber]
+        jenis = fields["jenis_target_akhir"].lower() or "tahunan"
+        if jenis not in JENIS_TARGET_AKHIR:
+            raise InputError(
+                f"{where} {address(r, columns['jenis target akhir'])}: jenis target akhir "
+                f"'{fields['jenis_target_akhir']}' tidak dikenal. Isi 'tahunan' (target tahun terakhir periode adalah "
+                "target akhir) atau 'kumulatif' (realisasi tiap tahun dijumlahkan menuju target akhir), atau "
+                "kosongkan (= tahunan)."
+            )
+        fields["jenis_target_akhir"] = jenis
+        standar = (_number(cell("standar nasional"), f"{where} {address(r, columns['standar nasional'])}",
+                           "Standar nasional") if "standar nasional" in columns else None)
         out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi,
-                             target_tw={y: tuple(v) for y, v in quarters.items()}, **fields))
+                             target_tw={y: tuple(v) for y, v in quarters.items()}, standar_nasional=standar,
+                             **fields))
     if not out:
         raise InputError(
             f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai baris 2."

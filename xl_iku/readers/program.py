@@ -1,8 +1,10 @@
 """Sheet `Program` (optional): the programmes and their budgets listed in each year's Perjanjian Kinerja.
 
 Headers in row 1, matched like `Data IKU`'s: `Tahun`, `Kode Sasaran` (optional), `Program`, `Anggaran` (whole
-rupiah: a number or Indonesian text such as "1.250.000.000"), `Keterangan`. A budget that is not a number stops the
-run naming its cell: a PK's Jumlah must never be silently short.
+rupiah: a number or Indonesian text such as "1.250.000.000"), `Realisasi Anggaran` (optional, same rules: what was
+spent, for the LKjIP's Tabel 3.5), `Keterangan`. A budget that is not a number stops the run naming its cell: a PK's
+Jumlah must never be silently short; so does a realisasi anggaran on a row without its pagu (there is nothing to
+measure it against).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ..rules.numbers import parse_rupiah
 from .iku import SheetGrid, cell_text, data_rows, normalise
 
 SHEET = "Program"
-HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan")
+HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan", "Realisasi Anggaran")
 REQUIRED = ("tahun", "program", "anggaran")
 
 
@@ -27,6 +29,9 @@ class ProgramRow:
     program: str
     anggaran: int  # whole rupiah
     keterangan: str = ""
+    realisasi: int | None = None  # realisasi anggaran, whole rupiah; None: not typed (or no such column)
+    realisasi_sel: str = ""  # its cell ("F3"): warnings point at it, the LKjIP's formulas follow it...
+    realisasi_text: bool = False  # ...unless it was typed as text ("400.000.000"), which Excel does not read as one
 
 
 def read_program(grid: SheetGrid) -> list[ProgramRow]:
@@ -50,10 +55,24 @@ def read_program(grid: SheetGrid) -> list[ProgramRow]:
         if not program:
             raise InputError(f"{where} {address(r, columns['program'])}: nama program kosong pada baris yang berisi "
                              "data. Isi nama programnya, atau kosongkan seluruh baris.")
+        realisasi, realisasi_sel = None, ""
+        if "realisasi anggaran" in columns:
+            realisasi_sel = address(r, columns["realisasi anggaran"])
+            if cell_text(cell("realisasi anggaran")) != "":
+                if cell_text(cell("anggaran")) == "":
+                    raise InputError(
+                        f"{where} {realisasi_sel}: realisasi anggaran program '{program}' diisi, tetapi pagunya "
+                        f"(Anggaran, sel {address(r, columns['anggaran'])}) kosong. Isi pagu program itu, atau "
+                        "kosongkan realisasinya.")
+                try:
+                    realisasi = parse_rupiah(cell("realisasi anggaran"), f"Realisasi anggaran program '{program}'")
+                except InputError as error:
+                    raise error.located(f"{where} {realisasi_sel}") from None
         try:
             anggaran = parse_rupiah(cell("anggaran"), f"Anggaran program '{program}'")
         except InputError as error:
             raise error.located(f"{where} {address(r, columns['anggaran'])}") from None
         out.append(ProgramRow(r, int(tahun), cell_text(cell("kode sasaran")), program, anggaran,
-                              cell_text(cell("keterangan"))))
+                              cell_text(cell("keterangan")), realisasi, realisasi_sel,
+                              isinstance(cell("realisasi anggaran"), str)))
     return out
