@@ -99,38 +99,41 @@ def _modules(root: Path = PACKAGE) -> dict[str, Path]:
     return modules
 
 
+def _imported(path: Path, package: str, modules: dict[str, Path]) -> set[str]:
+    """The modules of the package a file imports (anywhere in it; TYPE_CHECKING aside), `package` being the one
+    its relative imports start from."""
+    targets: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            if isinstance(child, ast.Import):
+                targets.update(a.name for a in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    up = package.split(".")[: len(package.split(".")) - (child.level - 1)]
+                    base = ".".join([*up, *([child.module] if child.module else [])])
+                # `from . import styles` imports the module styles; `from .x import f` the module x
+                targets.update(f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in child.names)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    resolved = set()
+    for target in targets:
+        while target and target not in modules:
+            target = target.rpartition(".")[0]
+        if target:
+            resolved.add(target)
+    return resolved
+
+
 def _module_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
-    """Dotted module → the package's modules it imports (anywhere in the file; TYPE_CHECKING aside)."""
+    """Dotted module → the package's modules it imports."""
     modules = _modules(root)
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        targets: set[str] = set()
-
-        def visit(node: ast.AST) -> None:
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
-                    continue
-                if isinstance(child, ast.Import):
-                    targets.update(a.name for a in child.names)
-                elif isinstance(child, ast.ImportFrom):
-                    base = child.module or ""
-                    if child.level:
-                        up = package.split(".")[: len(package.split(".")) - (child.level - 1)]
-                        base = ".".join([*up, *([child.module] if child.module else [])])
-                    # `from . import styles` imports the module styles; `from .x import f` the module x
-                    targets.update(f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in child.names)
-                visit(child)
-
-        visit(ast.parse(path.read_text(encoding="utf-8")))
-        resolved = set()
-        for target in targets:
-            while target and target not in modules:
-                target = target.rpartition(".")[0]
-            if target and target != name:
-                resolved.add(target)
-        graph[name] = resolved
-    return graph
+    return {name: _imported(path, name if path.name == "__init__.py" else name.rpartition(".")[0], modules) - {name}
+            for name, path in modules.items()}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -216,7 +216,7 @@ def test_regeneration_of_any_book_shape(tmp_path, libreoffice_seeds):
     # the packages open and recalculate in LibreOffice (one start for all of them)
     out = tmp_path / "lo"
     out.mkdir()
-    for i, (path, names) in enumerate(results):
+    for i, (path, _) in enumerate(results):
         shutil.copyfile(path, out / f"r{i}.xlsx")
     opened_dir = tmp_path / "opened"
     opened_dir.mkdir()

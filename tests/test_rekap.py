@@ -243,7 +243,7 @@ def test_json_is_the_issue_contract(folder, capsys):
     assert {g["berkas"] for g in data["gagal"]} == {str(folder / "rusak.xlsx"), str(folder / "bukan_iku.xlsx")}
     assert all(set(g) == {"berkas", "pesan"} and g["pesan"] for g in data["gagal"])
     by_name = {i["nama"]: i for i in data["instansi"]}
-    for name, (_, _, indicators, survey, akip) in OFFICES.items():
+    for name, (_, _, indicators, survey, _) in OFFICES.items():
         item, book = by_name[name], _office(folder, name)
         assert set(item) == {"nama", "berkas", "responden", "ikm", "mutu", "akip", "predikat", "indikator"}
         answers = _year_answers(name)

@@ -137,7 +137,7 @@ def test_live_charts_carry_the_layout_print_settings(template, root):
     expected = [(layout.name, index, chart) for layout in input_data(template).layouts()
                 for index, chart in enumerate(layout.charts)]
     assert [(a["args"][2], a["args"][0]) for a in added] == [(name, chart.title) for name, _, chart in expected]
-    for action, (name, index, chart) in zip(added, expected):
+    for action, (_, index, chart) in zip(added, expected):
         row, column = chart.anchor
         assert action["args"][9] == f"${get_column_letter(column)}${row}"
         assert action["args"][6:8] == pytest.approx([chart.width_cm * 72 / 2.54, chart.height_cm * 72 / 2.54])

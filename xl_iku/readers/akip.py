@@ -51,7 +51,7 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
     for r, row in enumerate(grid.rows[1:], start=2):
         def cell(key: str):
             c = columns.get(key)
-            return row[c - 1] if c is not None and c - 1 < len(row) else None
+            return row[c - 1] if c is not None and c - 1 < len(row) else None  # noqa: B023 (called in this pass)
 
         def blank(value) -> bool:
             return value is None or (isinstance(value, str) and not value.strip())

@@ -452,7 +452,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
         for code, columns in list(found.items()):
             kept = [c for c in columns if _has_values(body, c, zero_blank)]
             if len(kept) < len(columns):
-                empty.update({code: c for c in columns if c not in kept})
+                empty[code] = [c for c in columns if c not in kept][-1]
                 if kept:
                     found[code] = kept
                 else:

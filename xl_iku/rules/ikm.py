@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from numbers import Real
-from typing import TYPE_CHECKING, Any, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Hashable, Iterable, Sequence
 
 
 from ..errors import InputError
@@ -226,15 +226,15 @@ def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str
     return out
 
 
-def ikm_from_totals(sums: Sequence[float], counts: Sequence[int], responden: int, names: Sequence[str],
+def ikm_from_totals(sums: Collection[float], counts: Collection[int], responden: int, names: Sequence[str],
                     codes: Sequence[str], table: str | IntervalTable = "14/2017",
                     bobot: float | None = None) -> IkmResult:
     """The IKM from per-unsur sums and counts of answers already validated. Pooling several surveys' totals gives
     the same number as computing over all their answers together (never an average of the surveys' IKM)."""
     for code, name, count in zip(codes, names, counts):
         if count == 0:
-            unsur = code if name == code else f"{code} {name}"  # a survey without unsur names: "U2", not "U2 U2"
-            raise InputError(f"Unsur {unsur} tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung.")
+            label = code if name == code else f"{code} {name}"  # a survey without unsur names: "U2", not "U2 U2"
+            raise InputError(f"Unsur {label} tidak berisi satu jawaban pun, sehingga IKM tidak dapat dihitung.")
     nrr = [float(s) / int(c) for s, c in zip(sums, counts)]
     bobot = 1.0 / len(nrr) if bobot is None else bobot
     score = _score(nrr, bobot)
