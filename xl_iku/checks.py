@@ -25,20 +25,21 @@ def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan
                 note(ind.row, key, f"{label} kosong untuk {name}. Isi kodenya agar tabel dapat dirujuk.")
         worse = (lambda a, b: a > b) if negatif else (lambda a, b: a < b)
         below_baseline = []
-        previous_year = previous = None
+        previous_year: int | None = None
+        previous: float | None = None
         for year in plan.tahun_target:
-            value = ind.target.get(year)
-            if value is None:
+            target = ind.target.get(year)
+            if target is None:
                 note(ind.row, f"target {year}", f"Target {year} kosong untuk {name}.")
                 continue
-            if ind.kondisi_awal is not None and worse(value, ind.kondisi_awal):
+            if ind.kondisi_awal is not None and worse(target, ind.kondisi_awal):
                 below_baseline.append(year)
-            if previous is not None and worse(value, previous):
+            if previous is not None and worse(target, previous):
                 note(ind.row, f"target {year}",
-                     f"Target {year} ({format_id(value)}) {'naik' if negatif else 'turun'} dari target "
+                     f"Target {year} ({format_id(target)}) {'naik' if negatif else 'turun'} dari target "
                      f"{previous_year} ({format_id(previous)}) untuk {name} berpolaritas {ind.polaritas}.")
-            previous_year, previous = year, value
-        if below_baseline:
+            previous_year, previous = year, target
+        if below_baseline and ind.kondisi_awal is not None:  # only years below a baseline are listed
             years = ", ".join(str(y) for y in below_baseline)
             note(ind.row, f"target {below_baseline[0]}",
                  f"Target {years} {'di atas' if negatif else 'di bawah'} kondisi awal {plan.tahun_awal} "

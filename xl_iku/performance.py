@@ -42,6 +42,7 @@ def derived_realisasi(akip: list[AkipYear], skm: SkmReport | None) -> dict[str, 
     out: dict[str, dict[int, float]] = {"AKIP": {y.tahun: y.nilai for y in akip}, "SKM": {}}
     if skm is not None and "Tanggal" in skm.survey.profiles and "Periode" not in skm.survey.profiles:
         labels = period_labels_of(skm.survey, "tahun")
+        assert labels is not None  # the survey has dates ("Tanggal" above)
         for group in grouped(skm.survey, [label for _, label in labels], order=None):
             if group.label.isdigit() and group.ikm is not None:
                 out["SKM"][int(group.label)] = group.ikm

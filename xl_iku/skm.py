@@ -116,9 +116,10 @@ def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | No
     """IKM per group label, in `order` first, then the other labels alphabetically, the unfilled ones last."""
     results = ikm_by_group(table.answers, labels, names=table.names, codes=table.codes)  # validated once
     order = list(order or ())
-    rest = sorted((k for k in results if k not in order and k != TIDAK_DIISI), key=str.lower)
+    rest = sorted((str(k) for k in results if k not in order and k != TIDAK_DIISI), key=str.lower)
     tail = [TIDAK_DIISI] if TIDAK_DIISI in results and TIDAK_DIISI not in order else []
     out = []
+    label: str
     for label in [o for o in order if o in results] + rest + tail:
         result = results[label]
         if isinstance(result, InputError):

@@ -4,7 +4,7 @@ Part names are looked up case-insensitively, as Excel and calamine do."""
 from __future__ import annotations
 
 import zipfile
-from typing import Iterable
+from collections.abc import Iterable, Set
 
 from . import content_types, relationships, workbook_xml
 from .relationships import Rel, rels_part
@@ -34,7 +34,7 @@ class Package:
             self._by_lower.setdefault(name.lower(), name)
         self._cache: dict[str, bytes] = {}
         self._rels: dict[str, list[Rel]] = {}
-        self._types = None
+        self._types: tuple[dict[str, str], dict[str, str]] | None = None
         roots = [r for r in self.rels("") if r.type.endswith("/officeDocument")]
         if not roots or roots[0].target not in self.names:
             raise PackageError("bagian buku kerja (workbook.xml) tidak ada")
@@ -121,7 +121,7 @@ class Package:
         targets = {rel.id: rel.target for rel in self.rels(self.workbook_part)}
         return workbook_xml.sheets(self.text(self.workbook_part), targets)
 
-    def reachable(self, starts: Iterable[str], skip: set[str] = frozenset()) -> set[str]:
+    def reachable(self, starts: Iterable[str], skip: Set[str] = frozenset()) -> set[str]:
         """Parts reached from `starts` through relationships (the starts included), never entering `skip`."""
         seen: set[str] = set()
         todo = [s for s in starts if s not in skip]

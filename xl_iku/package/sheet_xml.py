@@ -30,9 +30,9 @@ def transplant(text: str, xf: Callable[[int], int], dxf: Callable[[int], int], s
         if s is not None:
             attrs = set_attr(attrs, "s", str(xf(int(s))))
         if attr(attrs, "t") == "s" and body is not None:
-            value = re.search(r"<v>(\d+)</v>", body)
+            index = re.search(r"<v>(\d+)</v>", body)
             attrs = set_attr(attrs, "t", "inlineStr")
-            body = f'<is><t xml:space="preserve">{escape(strings[int(value.group(1))] if value else "", quote=False)}' \
+            body = f'<is><t xml:space="preserve">{escape(strings[int(index.group(1))] if index else "", quote=False)}' \
                    "</t></is>"
         elif body is not None and cached and "<f>" in body:
             value = cached.get(attr(attrs, "r") or "")

@@ -44,11 +44,11 @@ class StyleMerge:
         self.lists = {name: self._children(source, name) for name in _STYLE_LISTS}
         self.index = {name: {_canonical(e): i for i, e in reversed(list(enumerate(items)))}
                       for name, items in self.lists.items() if name != "numFmts"}
-        self.formats = {e.get("formatCode"): int(e.get("numFmtId")) for e in self.lists["numFmts"]}
+        self.formats = {e.get("formatCode"): int(e.attrib["numFmtId"]) for e in self.lists["numFmts"]}
         self.next_format = max([163] + list(self.formats.values())) + 1
         self.appended: dict[str, list[str]] = {name: [] for name in _STYLE_LISTS}
         scratch_lists = {name: self._children(scratch, name) for name in _STYLE_LISTS}
-        self.scratch_formats = {int(e.get("numFmtId")): e.get("formatCode") for e in scratch_lists["numFmts"]}
+        self.scratch_formats = {int(e.attrib["numFmtId"]): e.get("formatCode") for e in scratch_lists["numFmts"]}
         self.scratch = scratch_lists
         self.xf_map: dict[int, int] = {}
         self.dxf_map: dict[int, int] = {}
@@ -87,9 +87,9 @@ class StyleMerge:
             mapped.extend(list(xf))
             for attr, kind in (("fontId", "fonts"), ("fillId", "fills"), ("borderId", "borders")):
                 if attr in xf.attrib:
-                    mapped.set(attr, str(self._place(kind, self.scratch[kind][int(xf.get(attr))])))
+                    mapped.set(attr, str(self._place(kind, self.scratch[kind][int(xf.attrib[attr])])))
             if "numFmtId" in xf.attrib:
-                mapped.set("numFmtId", str(self._format(int(xf.get("numFmtId")))))
+                mapped.set("numFmtId", str(self._format(int(xf.attrib["numFmtId"]))))
             mapped.set("xfId", "0")  # the source's Normal cell style
             self.xf_map[scratch_index] = self._place("cellXfs", mapped)
         return self.xf_map[scratch_index]
@@ -101,7 +101,7 @@ class StyleMerge:
             for child in dxf:
                 if _local(child.tag) == "numFmt":
                     child = ElementTree.Element(child.tag, dict(child.attrib, numFmtId=str(
-                        self._format(int(child.get("numFmtId"))))))
+                        self._format(int(child.attrib["numFmtId"])))))
                 mapped.append(child)
             self.dxf_map[scratch_index] = self._place("dxfs", mapped)
         return self.dxf_map[scratch_index]
