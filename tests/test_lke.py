@@ -155,7 +155,7 @@ def book(root, tmp_path):
     assert len(rows) == 80 and {ws.cell(r, 1).value for r in rows} == {2026}
     for r, answer in zip(rows, answers(MIXED)):
         ws.cell(r, col["Jawaban"]).value = answer
-    for i, r in enumerate(rows):  # the same criteria for 2025, below
+    for r in rows:  # the same criteria for 2025, below
         for c in range(1, 8):
             ws.cell(ws.max_row + 1 if c == 1 else ws.max_row, c).value = ws.cell(r, c).value
         ws.cell(ws.max_row, 1).value = 2025

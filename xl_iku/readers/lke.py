@@ -56,10 +56,10 @@ def read_lke(grid: SheetGrid) -> LkeSheet:
     for r, row in enumerate(rows[header_row:], start=header_row + 1):
         def cell(key: str):
             c = columns[key]
-            return row[c - 1] if c - 1 < len(row) else None
+            return row[c - 1] if c - 1 < len(row) else None  # noqa: B023 (called in this pass)
 
         def at(key: str) -> str:
-            return f"{where}, sel {address(r, columns[key])}"
+            return f"{where}, sel {address(r, columns[key])}"  # noqa: B023 (called in this pass)
 
         if all(cell_text(cell(k)) == "" for k in REQUIRED):
             continue
