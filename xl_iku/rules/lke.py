@@ -195,7 +195,7 @@ def lke_score(jawaban: Any, bobot: Any, skala: Any = None) -> float:
         which = ", ".join(f"ke-{i}" for i in blank)
         raise InputError(f"Kriteria {which} dari {len(cells)} belum dijawab: sub-komponen belum dapat dinilai. "
                          "Isi jawabannya (nilai tidak dihitung dari sebagian kriteria).")
-    return float(sub_value(values, Fraction(repr(weight)), scale))
+    return float(sub_value([v for v in values if v is not None], Fraction(repr(weight)), scale))  # none blank
 
 
 def lke_predikat(nilai: Any) -> Category:
@@ -277,7 +277,7 @@ class HasilLke:
     def prioritas(self, n: int = 3) -> list[SubHasil]:
         """The `n` weakest assessed sub-components (lowest % of weight; ties in LKE order)."""
         assessed = [s for s in self.subs if s.persen is not None]
-        return sorted(assessed, key=lambda s: s.persen)[:n]
+        return sorted(assessed, key=lambda s: s.persen or 0.0)[:n]  # all assessed: persen is a number
 
 
 def sub_of(kode: Any) -> SubKomponen:
@@ -307,11 +307,13 @@ def evaluate(kriteria: Iterable[Kriteria], skala: Skala = SKALA_88_2021) -> Hasi
             mine = by_sub[s.kode]
             values = [answer_value(r.jawaban, skala) for r in mine]
             belum = tuple(r for r, v in zip(mine, values) if v is None)
-            poin = sub_value(values, s.bobot, skala) if mine and not belum else None
+            poin = sub_value([v for v in values if v is not None], s.bobot, skala) if mine and not belum else None
             subs.append(SubHasil(s, len(mine), len(mine) - len(belum), poin, belum))
-        total = None if any(x.poin is None for x in subs) else sum((x.poin for x in subs), Fraction(0))
+        total = None if any(x.poin is None for x in subs) else sum((x.poin for x in subs if x.poin is not None),
+                                                                    Fraction(0))
         komponen.append(KomponenHasil(k, tuple(subs), total))
-    exact = None if any(k.poin is None for k in komponen) else sum((k.poin for k in komponen), Fraction(0))
+    exact = None if any(k.poin is None for k in komponen) else sum((k.poin for k in komponen if k.poin is not None),
+                                                                   Fraction(0))
     nilai = None if exact is None else float(exact)
     belum = tuple(r for r in rows if answer_value(r.jawaban, skala) is None)
     return HasilLke(skala, tuple(komponen), nilai, lke_predikat(nilai) if nilai is not None else None, belum)
