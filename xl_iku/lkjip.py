@@ -84,7 +84,7 @@ class Anggaran:
 
     @property
     def realisasi(self) -> int | None:
-        return None if any(p.realisasi is None for p in self.programs) else sum(p.realisasi for p in self.programs)
+        return None if any(p.realisasi is None for p in self.programs) else sum(p.realisasi or 0 for p in self.programs)
 
     @property
     def penyerapan(self) -> float | None:
@@ -129,7 +129,7 @@ class Lkjip:
     @property
     def realisasi_anggaran(self) -> int | None:
         spent = [a.realisasi for a in self.anggaran]
-        return None if not spent or None in spent else sum(spent)
+        return None if not spent or None in spent else sum(a for a in spent if a is not None)
 
     @property
     def penyerapan(self) -> float | None:
