@@ -137,7 +137,8 @@ def survey_workbook(path: Path, n: int) -> Path:
 def bench_read(n: int, repeat: int, cache: Path) -> list[tuple]:
     """read_skm (a DataFrame with profiles and Int64 answers) against the reading `xl-iku ikm` does, in-process."""
     import xl_iku
-    from xl_iku.readers.skm import read_survey, survey_summary
+    from xl_iku.model.survey import survey_summary
+    from xl_iku.readers.skm import read_survey
 
     book = survey_workbook(cache / f"survey_{n}.xlsx", n)
     assert xl_iku.ikm_score(xl_iku.read_skm(book)) == survey_summary(read_survey(book)).ikm

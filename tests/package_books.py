@@ -16,12 +16,12 @@ from html import escape
 from pathlib import Path
 
 import openpyxl
+from xlsx_compare import sheet_differences
 
 from xl_iku.bookdata import input_data
-from xl_iku.layout import is_generated
+from xl_iku.layout import iku_layouts, is_generated
 from xl_iku.package import Package, rels_part
 from xl_iku.workbook import _scratch_book
-from xlsx_compare import sheet_differences
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "IKU_Wotu.xlsx"
@@ -154,7 +154,7 @@ def charts(ws) -> list[tuple]:
 
 def fresh_build(path, out) -> list[str]:
     """The generated sheets a fresh build makes from `path`'s inputs, saved to `out`; their names in order."""
-    layouts = input_data(Path(path)).layouts()
+    layouts = iku_layouts(input_data(Path(path)))
     _scratch_book(layouts).save(out)
     return [layout.name for layout in layouts]
 

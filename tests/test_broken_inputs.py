@@ -168,7 +168,7 @@ def test_a_bug_of_ours_keeps_its_traceback(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("bug in xl-iku")
 
-    monkeypatch.setattr("xl_iku.readers.skm.survey_summary", broken)
+    monkeypatch.setattr("xl_iku.model.survey.survey_summary", broken)
     with pytest.raises(ZeroDivisionError):
         main(["ikm", str(SURVEY)])
 

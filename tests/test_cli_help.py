@@ -4,9 +4,9 @@ import pytest
 
 from xl_iku.cli import COMMANDS, main
 from xl_iku.layout.data_skm import SHEET as SKM_SHEET
+from xl_iku.model.plan import DATA_SHEET, INSTANSI_SHEET
+from xl_iku.model.program import SHEET as PROGRAM_SHEET
 from xl_iku.readers.akip import SHEET as AKIP_SHEET
-from xl_iku.readers.iku import DATA_SHEET, INSTANSI_SHEET
-from xl_iku.readers.program import SHEET as PROGRAM_SHEET
 
 ENGLISH = ("usage:", "positional arguments", "optional arguments", "options:", "show this help message", "exit",
            "the following arguments", "required", "invalid choice")

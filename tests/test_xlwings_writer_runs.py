@@ -4,6 +4,7 @@ import openpyxl.utils.cell as cellutil
 import pytest
 
 from xl_iku.bookdata import input_data
+from xl_iku.layout import iku_layouts
 from xl_iku.writers.xlwings_writer import _style_runs
 
 
@@ -16,7 +17,7 @@ def cells_of(ref):
 def test_rectangles_cover_each_cell_once_with_its_style(root):
     path = root / "templates" / "IKU_Wotu.xlsx"
     data = input_data(path)
-    for layout in data.layouts():
+    for layout in iku_layouts(data):
         covered = {}
         runs = _style_runs(layout)
         for style, refs in runs.items():
@@ -49,11 +50,12 @@ class FakeClassicSheet:
 def test_classic_print_setup_is_the_layouts_own_each_run(root, tmp_path):
     """Run twice (the button pressed again): print titles and page breaks are the layout's, never left over."""
     from iku_books import office_book, other_office_rows
+
     from xl_iku.writers.xlwings_writer import _classic_print_setup
 
     eight = office_book(tmp_path / "delapan.xlsx", other_office_rows())  # Grafik Capaian over two pages
     layouts = [layout for path in (root / "templates" / "IKU_Wotu.xlsx", eight)
-               for layout in input_data(path).layouts()]
+               for layout in iku_layouts(input_data(path))]
     assert any(layout.print_setup.breaks for layout in layouts)
     for layout in layouts:
         sheet = FakeClassicSheet()

@@ -153,8 +153,8 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     `optional`: the file was found in a folder, so a workbook without a survey sheet (or with no answers yet) is
     skipped rather than failed. `read_options` go to `read_survey` (zero_blank, other_unsur).
     """
+    from .model.skm_report import period_labels_of
     from .readers.skm import NotASurvey, read_survey
-    from .skm import period_labels_of
 
     try:
         try:

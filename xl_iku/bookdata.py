@@ -4,69 +4,35 @@ one (xlwings): both call `read_book` with their own way of getting a sheet's val
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .checks import consistency_warnings
 from .errors import InputError
-from .layout import iku_layouts
-from .layout.base import SheetLayout
 from .layout.data_skm import SHEET as SKM_SHEET
-from .lkjip import Lkjip, laporan_kinerja
-from .model import Catatan, IkuPlan
-from .performance import IndicatorPerformance, derived_realisasi, performance
-from .pk import PerjanjianKinerja, perjanjian_kinerja
+from .model import Catatan
+from .model.book import AkipInput, BookData, LkeInput
+from .model.capaian import derived_realisasi, performance
+from .model.checks import consistency_warnings
+from .model.grid import SheetGrid
+from .model.lke import SHEET as LKE_SHEET
+from .model.lkjip import laporan_kinerja
+from .model.pk import perjanjian_kinerja
+from .model.plan import DATA_SHEET, INSTANSI_SHEET
+from .model.program import SHEET as PROGRAM_SHEET
+from .model.program import ProgramRow
+from .model.skm_report import skm_report
 from .readers.akip import SHEET as AKIP_SHEET
-from .readers.akip import AkipYear, read_akip
-from .readers.iku import DATA_SHEET, INSTANSI_SHEET, SheetGrid, find_sheet, instansi_value_cell, read_plan
-from .readers.lke import SHEET as LKE_SHEET
-from .readers.lke import LkeSheet, read_lke
-from .readers.program import SHEET as PROGRAM_SHEET
-from .readers.program import ProgramRow, read_program
+from .readers.akip import read_akip
+from .readers.iku import find_sheet, instansi_value_cell, read_plan
+from .readers.lke import read_lke
+from .readers.program import read_program
 from .readers.scale import SHEET as SCALE_SHEET  # optional: an office's own capaian scale
 from .readers.scale import read_scale
 from .readers.skm import survey_from_rows
 from .rules.capaian import SKALA_86_2017
-from .rules.intervals import IntervalTable
-from .rules.lke import HasilLke, evaluate
-from .skm import SkmReport, skm_report
+from .rules.lke import evaluate
 
 INPUT_SHEETS = (INSTANSI_SHEET, DATA_SHEET, SKM_SHEET, AKIP_SHEET, SCALE_SHEET, PROGRAM_SHEET, LKE_SHEET)
-
-
-@dataclass(frozen=True)
-class AkipInput:
-    sheet: str
-    years: list[AkipYear]
-    columns: dict[str, int]
-
-
-@dataclass(frozen=True)
-class LkeInput:
-    """The `LKE` sheet and the self-assessment of each year with answers."""
-
-    sheet: LkeSheet
-    hasil: dict[int, HasilLke]
-
-
-@dataclass(frozen=True)
-class BookData:
-    """Everything the generated sheets are built from, read from a workbook's input sheets."""
-
-    plan: IkuPlan
-    notes: list[Catatan]
-    skm: SkmReport | None
-    population_ref: str | None
-    performance: list[IndicatorPerformance]
-    scale: IntervalTable
-    akip: AkipInput | None
-    pk: list[PerjanjianKinerja]  # one per year in Tahun PK
-    lkjip: list[Lkjip]  # one per year in Tahun LKjIP
-    lke: LkeInput | None = None  # None: the book has no `LKE` sheet
-
-    def layouts(self) -> list[SheetLayout]:
-        return iku_layouts(self)
 
 
 def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],

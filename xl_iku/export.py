@@ -17,11 +17,11 @@ from .bookdata import INPUT_SHEETS, input_data
 from .cells import column_index, parse_range
 from .errors import InputError
 from .files import refuse_overwrite
-from .layout import sheet_key
+from .layout import iku_layouts, sheet_key
 from .layout.base import SheetLayout
 from .layout.base import valued as base_valued
-from .readers.book import InputBook
 from .package.sheet_xml import cell_around, formula_cell, valued_cell
+from .readers.book import InputBook
 from .readers.xlsx_scan import formula_tags, sheet_data
 from .workbook import check_book_path, write_generated
 
@@ -53,7 +53,7 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
         raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
     check_book_path(source)
     data = input_data(source)
-    layouts = [valued(layout, everything=not with_inputs) for layout in data.layouts()]
+    layouts = [valued(layout, everything=not with_inputs) for layout in iku_layouts(data)]
     with InputBook(source) as book:
         inputs = {sheet_key(n) for n in INPUT_SHEETS}
         remove = [] if with_inputs else [n for n in book.sheet_names if sheet_key(n) in inputs]

@@ -225,7 +225,7 @@ def _dates(values: list[Any]) -> Any:
     serial number or day-first text); a cell that is no date is NaT, as Hasil SKM counts it "(tidak diisi)"."""
     import pandas as pd
 
-    from .skm import survey_dates
+    from .model.skm_report import survey_dates
 
     seen = survey_dates(values)  # a survey has far fewer distinct dates than respondents; one order per column
     out = [None if value is None else value if isinstance(value, dt.datetime) else seen[value] for value in values]

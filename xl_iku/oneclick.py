@@ -12,9 +12,11 @@ from typing import Any
 from .bookdata import read_book
 from .cells import date_from_serial
 from .errors import InputError
+from .layout import iku_layouts
 from .layout.lke import default_lke_sheet, default_lke_year
 from .model import Catatan
-from .readers.iku import INSTANSI_DATE_KEYS, INSTANSI_SHEET, SheetGrid
+from .model.grid import SheetGrid
+from .model.plan import INSTANSI_DATE_KEYS, INSTANSI_SHEET
 from .writers.xlwings_writer import write_layout
 
 
@@ -22,7 +24,7 @@ def regenerate_book(book: Any) -> tuple[list[str], list[Catatan]]:
     """Rebuild the generated sheets of an open xlwings Book; return their names and the consistency warnings."""
     data = read_book([s.name for s in book.sheets], lambda name: sheet_grid(book.sheets[name]),
                      lambda name: list(sheet_grid(book.sheets[name]).rows))
-    layouts = data.layouts()
+    layouts = iku_layouts(data)
     for layout in layouts:
         write_layout(book, layout)
     if data.lke is None:  # a book made before the LKE existed receives the default sheet, unanswered

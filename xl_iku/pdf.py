@@ -88,7 +88,7 @@ def lkjip_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | 
     from .layout import is_generated
     from .layout.base import valued
     from .layout.lkjip import lkjip_sheet
-    from .lkjip import realisasi_years
+    from .model.lkjip import realisasi_years
     from .workbook import check_book_path, new_book
 
     source = Path(book_path)

@@ -25,7 +25,7 @@ from .rules.ikm import IkmResult, ikm_from_totals, ikm_pooled
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .bookdata import BookData
+    from .model.book import BookData
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: Columns of the office table, in sheet order (the JSON keys are mapped from these in `rekap_json`).
@@ -224,7 +224,7 @@ def _failure(path: str | os.PathLike, error: Exception) -> str:
 
 
 def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
-    from .lkjip import capaian_target_akhir
+    from .model.lkjip import capaian_target_akhir
 
     instansi = data.plan.instansi
     rows = []
@@ -252,7 +252,7 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
     no year); the whole sheet under the key None when no row has a date."""
     import numpy as np
 
-    from .skm import survey_dates
+    from .model.skm_report import survey_dates
 
     matrix = table.answers  # converted and validated once, by the reading (the Hasil SKM summary)
     given = ~np.isnan(matrix)

@@ -15,15 +15,16 @@ import tempfile
 import threading
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
-from pathlib import Path
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .bookdata import BookData, input_data
+from .bookdata import input_data
 from .errors import InputError
-from .layout import GENERATED_SHEETS, is_generated, sheet_key
+from .layout import GENERATED_SHEETS, iku_layouts, is_generated, sheet_key
 from .layout.base import SheetLayout
 from .model import Catatan, IkuPlan
+from .model.book import BookData
 from .package import Package, PackageError, replace_sheets, user_content
 from .readers.book import unreadable
 from .writers.openpyxl_writer import cached_values, write_layout
@@ -48,11 +49,11 @@ def regenerate(path: str | os.PathLike, out: str | os.PathLike | None = None) ->
     check_writable(target)
     seen = file_state(target)  # before anything is read: a save in Excel from now on is noticed
     data = input_data(source)
-    layouts = data.layouts()
+    layouts = iku_layouts(data)
     replaced = replaced_user_content(source, [layout.name for layout in layouts])
     if replaced:
         data = replace(data, notes=data.notes + replaced)
-        layouts = data.layouts()
+        layouts = iku_layouts(data)
     added = missing_inputs(data)
     # the added input sheet first: it goes before the first generated sheet the book holds (after the input sheets,
     # where a fresh book has it), and its parts come before the generated ones, as in every later regeneration

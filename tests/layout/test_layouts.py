@@ -8,11 +8,11 @@ from xl_iku.layout.iku_table import iku_table
 from xl_iku.layout.penjelasan import penjelasan
 from xl_iku.layout.pk import pk_layouts
 from xl_iku.model import Catatan, IkuPlan, Indikator, Instansi
-from xl_iku.pk import PerjanjianKinerja
-from xl_iku.readers.program import ProgramRow
-from xl_iku.readers.skm import SurveyTable
+from xl_iku.model.pk import PerjanjianKinerja
+from xl_iku.model.program import ProgramRow
+from xl_iku.model.skm_report import skm_report
+from xl_iku.model.survey import SurveyTable
 from xl_iku.rules.ikm import UNSUR_14_2017
-from xl_iku.skm import skm_report
 
 YEARS = (2027, 2028, 2029)
 

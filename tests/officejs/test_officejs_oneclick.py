@@ -9,7 +9,7 @@ import pytest
 import xlwings as xw
 import xlwings.server
 
-from xl_iku.layout import is_generated
+from xl_iku.layout import iku_layouts, is_generated
 
 
 def load_module(path, name):
@@ -134,7 +134,7 @@ def test_live_charts_carry_the_layout_print_settings(template, root):
     added = [a for a in actions if a["func"] == "addChart"]
     axes = {(a["sheet_position"], a["args"][0]): a["args"][2] for a in actions
             if a["func"] == "setChartAxis" and a["args"][1] == "value"}
-    expected = [(layout.name, index, chart) for layout in input_data(template).layouts()
+    expected = [(layout.name, index, chart) for layout in iku_layouts(input_data(template))
                 for index, chart in enumerate(layout.charts)]
     assert [(a["args"][2], a["args"][0]) for a in added] == [(name, chart.title) for name, _, chart in expected]
     for action, (_, index, chart) in zip(added, expected):

@@ -77,7 +77,8 @@ def describe_reading(table, verbose: bool, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..readers.skm import read_survey, survey_summary
+    from ..model.survey import survey_summary
+    from ..readers.skm import read_survey
 
     table = read_survey(args.path, args.sheet, args.cell_range, **reader_options(args))
     result = survey_summary(table, weight=args.bobot)

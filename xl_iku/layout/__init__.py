@@ -10,9 +10,9 @@ from .capaian_kinerja import capaian_kinerja, grafik_capaian
 from .catatan import catatan
 from .hasil_skm import hasil_skm
 from .iku_table import iku_table
+from .limits import fit_to_excel
 from .lke import PREFIX as LKE_PREFIX
 from .lke import evaluasi_akip
-from .limits import fit_to_excel
 from .lkjip import PREFIX as LKJIP_PREFIX
 from .lkjip import lkjip_sheet
 from .nilai_akip import nilai_akip
@@ -20,7 +20,7 @@ from .penjelasan import penjelasan
 from .pk import PK_PREFIX, RA_PREFIX, pk_layouts
 
 if TYPE_CHECKING:
-    from ..bookdata import BookData
+    from ..model.book import BookData
 
 #: Sheets xl-iku owns: regeneration replaces exactly these and nothing else.
 GENERATED_SHEETS = ("Tabel IKU", "Penjelasan IKU", "Capaian Kinerja", "Grafik Capaian", "Nilai AKIP", "Hasil SKM",

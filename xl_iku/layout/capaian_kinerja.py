@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..performance import IndicatorPerformance, YearResult
+from ..model.capaian import IndicatorPerformance, YearResult
 from ..rules.intervals import IntervalTable
 from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..cells import column_letter
+from ..model.skm_report import PROFILE_CHOICES
 from ..rules.answers import OFFICIAL_LABELS
 from ..rules.ikm import UNSUR_14_2017
-from ..skm import PROFILE_CHOICES
 from .base import SheetLayout, Table, Validation
 from .input_sheets import VALUE, header_row
 

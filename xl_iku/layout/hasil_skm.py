@@ -7,9 +7,9 @@ from dataclasses import replace
 from operator import itemgetter
 
 from ..cells import column_letter
+from ..model.skm_report import GroupResult, SkmReport
 from ..rules.numbers import round_half_up
 from ..rules.sampel import excel_formula
-from ..skm import GroupResult, SkmReport
 from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout, text_height
 

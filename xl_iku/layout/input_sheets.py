@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..cells import column_letter
-from ..readers.iku import INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_TEXT_KEYS
+from ..model.plan import INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_TEXT_KEYS
 from ..rules.lkjip import JENIS_TARGET_AKHIR
 from . import styles
 from .base import SheetLayout, Style, Validation

@@ -12,11 +12,19 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..cells import column_letter
-from ..readers.lke import HEADERS, SCALE_KEY, SHEET, LkeSheet
+from ..model.lke import HEADERS, SCALE_KEY, SHEET, LkeSheet
 from ..rules.akip import PREDIKAT_88_2021
 from ..rules.intervals import IntervalTable
-from ..rules.lke import (KOMPONEN_LKE, PENJELASAN_88_2021, SKALA, SKALA_88_2021, HasilLke, Skala, default_kriteria,
-                         describe_predikat)
+from ..rules.lke import (
+    KOMPONEN_LKE,
+    PENJELASAN_88_2021,
+    SKALA,
+    SKALA_88_2021,
+    HasilLke,
+    Skala,
+    default_kriteria,
+    describe_predikat,
+)
 from ..rules.numbers import format_id
 from . import styles
 from .base import Highlight, PrintSetup, SheetLayout, Validation, text_height

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..lkjip import BELUM, IndikatorLkjip, Lkjip, Nilai, program_ref
+from ..model.lkjip import BELUM, IndikatorLkjip, Lkjip, Nilai, program_ref
 from ..rules.intervals import IntervalTable
 from ..rules.lkjip import penyerapan
 from ..rules.numbers import format_id

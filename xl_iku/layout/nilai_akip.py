@@ -6,10 +6,10 @@ linked to its `Evaluasi AKIP YYYY` sheet); the IKU's target and capaian stay wit
 from __future__ import annotations
 
 from ..cells import column_letter
-from ..readers.akip import JENIS, AkipYear
+from ..model.akip import JENIS, AkipYear
 from ..rules.akip import PREDIKAT_88_2021, akip_category
-from ..rules.lke import HasilLke
 from ..rules.capaian import capaian
+from ..rules.lke import HasilLke
 from . import styles
 from .base import PrintSetup, SheetLayout, text_height
 from .lke import COMPONENT_ROWS, INTERPRETASI_CELL, NOT_ASSESSED, PREDIKAT_CELL, TOTAL_ROW, VALUE_COLUMN

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Instansi
-from ..pk import PerjanjianKinerja
+from ..model.pk import PerjanjianKinerja
 from . import paging, styles
 from .base import PrintSetup, SheetLayout, Style, text_height
 from .iku_table import merged_text

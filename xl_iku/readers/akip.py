@@ -3,32 +3,17 @@ LHE's points ("Poin LHE"), optionally the LKE sub-components. Validated by the A
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..cells import address
 from ..errors import InputError
+from ..model.akip import AkipYear
+from ..model.grid import SheetGrid, normalise
 from ..rules.akip import KOMPONEN, akip_category, akip_lke_points, akip_points_total, akip_score
-from ..rules.intervals import Category
 from ..rules.numbers import parse_number
-from .iku import SheetGrid, normalise
 
 SHEET = "AKIP"
-JENIS = {"nilai": "Nilai 0–100", "poin": "Poin LHE"}
 SUB = ("keberadaan", "kualitas", "pemanfaatan")
 HEADERS = {"perencanaan": "Perencanaan", "pengukuran": "Pengukuran", "pelaporan": "Pelaporan",
            "evaluasi_internal": "Evaluasi Internal"}
-
-
-@dataclass(frozen=True)
-class AkipYear:
-    row: int
-    tahun: int
-    jenis: str  # "nilai" | "poin"
-    komponen: tuple[float, float, float, float]
-    from_subs: tuple[bool, bool, bool, bool]  # component summed from its LKE sub-components
-    nilai: float
-    category: Category
-    keterangan: str = ""
 
 
 def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:

@@ -9,44 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 from ..cells import address
 from ..errors import InputError
 from ..model import IkuPlan, Indikator, Instansi
+from ..model.grid import SheetGrid, key_row, normalise
+from ..model.plan import DATA_SHEET, INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_SHEET, INSTANSI_TEXT_KEYS
 from ..rules.capaian import polaritas_of
 from ..rules.lkjip import JENIS_TARGET_AKHIR
 from ..rules.numbers import parse_count, parse_number
 from ..rules.rencana import check_target_years
 
-INSTANSI_SHEET = "Instansi"
-DATA_SHEET = "Data IKU"
-
-#: Instansi keys as staff write them in column A → Instansi field; the first three are required.
-INSTANSI_FIELDS = (
-    ("Nama Instansi", "nama"),
-    ("Pemerintah Daerah", "pemerintah_daerah"),
-    ("Periode", "periode"),
-    ("Tempat Penetapan", "tempat"),
-    ("Tanggal Penetapan", "tanggal"),
-    ("Jabatan Penandatangan", "jabatan"),
-    ("Nama Penandatangan", "penandatangan"),
-    ("Pangkat/Golongan", "pangkat"),
-    ("NIP", "nip"),
-    ("Populasi SKM", "populasi_skm"),
-    ("Tahun PK", "tahun_pk"),
-    ("Nama Atasan", "nama_atasan"),
-    ("Jabatan Atasan", "jabatan_atasan"),
-    ("Pangkat/Golongan Atasan", "pangkat_atasan"),
-    ("NIP Atasan", "nip_atasan"),
-    ("Tanggal PK", "tanggal_pk"),
-    ("Tahun LKjIP", "tahun_lkjip"),
-)
 INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
-#: Keys whose value is a date (a date cell, or text as typed) and keys kept as text (an NIP is not a number).
-INSTANSI_DATE_KEYS = ("Tanggal Penetapan", "Tanggal PK")
-INSTANSI_TEXT_KEYS = ("NIP", "NIP Atasan")
 
 #: Data IKU headers (normalised) → Indikator field.
 TEXT_COLUMNS = {
@@ -74,20 +49,6 @@ _YEAR_COLUMN = re.compile(r"^(kondisi awal|target|realisasi) (\d{4})$")
 _QUARTER_COLUMN = re.compile(r"^target tw([1-4]) (\d{4})$")  # quarterly targets for the PK's Rencana Aksi
 #: Where an indicator's realisasi may come from instead of being typed (Data IKU column "Sumber Realisasi").
 SUMBER_REALISASI = {"": "", "akip": "AKIP", "skm": "SKM"}
-
-
-@dataclass(frozen=True)
-class SheetGrid:
-    """A sheet's values (row 1 first) and its merged ranges, however they were read."""
-
-    name: str
-    rows: Sequence[Sequence[Any]]
-    merged: Sequence[str] = field(default_factory=tuple)
-
-
-def normalise(header: Any) -> str:
-    text = " ".join(str(header).split()).lower() if header is not None else ""
-    return re.sub(r"\s*/\s*", "/", text)
 
 
 def find_sheet(names: Sequence[str], wanted: str) -> str | None:
@@ -158,14 +119,6 @@ def _years(value: Any, where: str, key: str = "Tahun PK") -> tuple[int, ...]:
         if int(part) not in years:
             years.append(int(part))
     return tuple(years)
-
-
-def key_row(grid: SheetGrid, key: str) -> int | None:
-    """Row of an Instansi key in column A (for messages and live references), or None when it is absent."""
-    for r, row in enumerate(grid.rows, start=1):
-        if row and normalise(row[0]) == normalise(key):
-            return r
-    return None
 
 
 def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:

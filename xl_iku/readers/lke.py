@@ -8,33 +8,16 @@ Errors name the sheet and cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..cells import address
 from ..errors import InputError
+from ..model.grid import SheetGrid, normalise
+from ..model.lke import SCALE_KEY, LkeSheet
 from ..rules.lke import Kriteria, Skala, answer_value, skala_of, sub_of
 from ..rules.numbers import parse_number
-from .iku import SheetGrid, cell_text, normalise
+from .iku import cell_text
 
-SHEET = "LKE"
-SCALE_KEY = "Skala Jawaban"
-#: (header, key) of the columns, in the order `xl-iku init` writes them.
-HEADERS = ("Tahun", "Kode", "Komponen", "Sub-komponen", "Kriteria", "Jawaban", "Bukti / Catatan")
 REQUIRED = ("tahun", "kode", "kriteria", "jawaban")
 _SEARCH_ROWS = 20  # the header row is looked for this far down
-
-
-@dataclass(frozen=True)
-class LkeSheet:
-    name: str
-    skala: Skala
-    header_row: int
-    columns: dict[str, int]  # normalised header → 1-based column
-    years: dict[int, list[Kriteria]] = field(default_factory=dict)  # tahun → criteria in sheet order
-
-    def answered_years(self) -> list[int]:
-        """Years with at least one answer: those that get an `Evaluasi AKIP YYYY` sheet."""
-        return sorted(y for y, rows in self.years.items() if any(r.jawaban for r in rows))
 
 
 def read_lke(grid: SheetGrid) -> LkeSheet:

@@ -9,29 +9,15 @@ measure it against).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..cells import address
 from ..errors import InputError
+from ..model.grid import SheetGrid, normalise
+from ..model.program import ProgramRow
 from ..rules.numbers import parse_rupiah
-from .iku import SheetGrid, cell_text, data_rows, normalise
+from .iku import cell_text, data_rows
 
-SHEET = "Program"
 HEADERS = ("Tahun", "Kode Sasaran", "Program", "Anggaran", "Keterangan", "Realisasi Anggaran")
 REQUIRED = ("tahun", "program", "anggaran")
-
-
-@dataclass(frozen=True)
-class ProgramRow:
-    row: int  # sheet row, for messages
-    tahun: int
-    kode_sasaran: str
-    program: str
-    anggaran: int  # whole rupiah
-    keterangan: str = ""
-    realisasi: int | None = None  # realisasi anggaran, whole rupiah; None: not typed (or no such column)
-    realisasi_sel: str = ""  # its cell ("F3"): warnings point at it, the LKjIP's formulas follow it...
-    realisasi_text: bool = False  # ...unless it was typed as text ("400.000.000"), which Excel does not read as one
 
 
 def read_program(grid: SheetGrid) -> list[ProgramRow]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..cells import address
 from ..errors import InputError
+from ..model.grid import SheetGrid
 from ..rules.intervals import IntervalTable
-from .iku import SheetGrid
 
 SHEET = "Skala Capaian"
 COLUMNS = 3  # batas bawah, batas atas, kategori (the kategori is both the code and the label)

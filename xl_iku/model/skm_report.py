@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Sequence
 
-from .cells import date_from_serial
-from .errors import InputError
-from .readers.skm import SurveyTable, survey_summary
-from .rules.ikm import IkmResult, ikm_by_group
-from .rules.intervals import Category
-from .rules.periode import month_first_order, parse_date, period_of
-from .rules.sampel import krejcie_morgan
+from ..cells import date_from_serial
+from ..errors import InputError
+from ..rules.ikm import IkmResult, ikm_by_group
+from ..rules.intervals import Category
+from ..rules.periode import month_first_order, parse_date, period_of
+from ..rules.sampel import krejcie_morgan
+from .survey import SurveyTable, survey_summary
 
 #: Profile columns broken down in the report, in this order (when present).
 BREAKDOWNS = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan")

@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .cells import column_letter, parse_range
-from .errors import InputError
-from .model import Catatan, IkuPlan, Indikator
-from .performance import IndicatorPerformance
-from .readers.iku import SheetGrid, key_row
-from .readers.program import SHEET as PROGRAM_SHEET
-from .readers.program import ProgramRow
-from .rules import lkjip as rules
-from .rules.capaian import capaian
-from .rules.numbers import format_id
-from .rules.rencana import parse_periode
+from ..cells import column_letter, parse_range
+from ..errors import InputError
+from ..rules import lkjip as rules
+from ..rules.capaian import capaian
+from ..rules.numbers import format_id
+from ..rules.rencana import parse_periode
+from . import Catatan, IkuPlan, Indikator
+from .capaian import IndicatorPerformance
+from .grid import SheetGrid, key_row
+from .program import SHEET as PROGRAM_SHEET
+from .program import ProgramRow
 
 BELUM = "belum ada realisasi"
 

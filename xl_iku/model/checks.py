@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .cells import address
-from .model import Catatan, IkuPlan
-from .readers.iku import DATA_SHEET
-from .rules.numbers import format_id
+from ..cells import address
+from ..rules.numbers import format_id
+from . import Catatan, IkuPlan
+from .plan import DATA_SHEET
 
 
 def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan]:

@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from .cells import address
-from .errors import InputError
-from .model import Catatan, IkuPlan
-from .readers.iku import SheetGrid, key_row
-from .readers.program import SHEET as PROGRAM_SHEET
-from .readers.program import ProgramRow
+from ..cells import address
+from ..errors import InputError
+from . import Catatan, IkuPlan
+from .grid import SheetGrid, key_row
+from .program import SHEET as PROGRAM_SHEET
+from .program import ProgramRow
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import InputError
+from ..errors import InputError
+from ..rules.capaian import SKALA_86_2017, capaian, capaian_rating
+from ..rules.intervals import IntervalTable
+from ..rules.numbers import format_id
+from . import Catatan, IkuPlan, Indikator
+from .akip import AkipYear
 from .checks import data_cell
-from .model import Catatan, IkuPlan, Indikator
-from .readers.akip import AkipYear
-from .readers.iku import DATA_SHEET
-from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
-from .rules.intervals import IntervalTable
-from .rules.numbers import format_id
-from .skm import SkmReport, grouped, period_labels_of
+from .plan import DATA_SHEET
+from .skm_report import SkmReport, grouped, period_labels_of
 
 
 @dataclass(frozen=True)

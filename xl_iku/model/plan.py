@@ -108,3 +108,30 @@ class Catatan:
     def tempat(self) -> str:
         """Where staff should look: "sheet 'Data IKU', sel J2"."""
         return f"sheet '{self.sheet}', sel {self.cell}" if self.cell else f"sheet '{self.sheet}'"
+
+
+INSTANSI_SHEET = "Instansi"
+DATA_SHEET = "Data IKU"
+#: Instansi keys as staff write them in column A → Instansi field; the first three are required.
+INSTANSI_FIELDS = (
+    ("Nama Instansi", "nama"),
+    ("Pemerintah Daerah", "pemerintah_daerah"),
+    ("Periode", "periode"),
+    ("Tempat Penetapan", "tempat"),
+    ("Tanggal Penetapan", "tanggal"),
+    ("Jabatan Penandatangan", "jabatan"),
+    ("Nama Penandatangan", "penandatangan"),
+    ("Pangkat/Golongan", "pangkat"),
+    ("NIP", "nip"),
+    ("Populasi SKM", "populasi_skm"),
+    ("Tahun PK", "tahun_pk"),
+    ("Nama Atasan", "nama_atasan"),
+    ("Jabatan Atasan", "jabatan_atasan"),
+    ("Pangkat/Golongan Atasan", "pangkat_atasan"),
+    ("NIP Atasan", "nip_atasan"),
+    ("Tanggal PK", "tanggal_pk"),
+    ("Tahun LKjIP", "tahun_lkjip"),
+)
+#: Keys whose value is a date (a date cell, or text as typed) and keys kept as text (an NIP is not a number).
+INSTANSI_DATE_KEYS = ("Tanggal Penetapan", "Tanggal PK")
+INSTANSI_TEXT_KEYS = ("NIP", "NIP Atasan")

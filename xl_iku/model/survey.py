@@ -1,0 +1,130 @@
+"""A survey's answers as read (`SurveyTable`: where each answer came from, so errors name the cell), and
+its IKM (`survey_summary`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter, methodcaller
+from typing import Any, Sequence
+
+from ..cells import address, column_letter
+from ..errors import InputError
+from ..rules.ikm import IkmResult, answer_matrix, ikm_summary
+
+ZERO_OPTION = "--nol-kosong"
+
+
+@dataclass(frozen=True)
+class SurveyTable:
+    """Answers as read, plus where each came from so errors can name the cell."""
+
+    sheet: str
+    codes: list[str]
+    names: list[str]
+    columns: list[int]  # 1-based sheet column of each unsur, in code order
+    first_row: int  # 1-based sheet row of the first answer row
+    rows: list[list[Any]]  # answers only, in code order, "" already turned into None
+    profiles: dict[str, list[Any]] = field(default_factory=dict)  # canonical name → one value per row
+    # every other headed column as (header text, 0-based column), read from `records` (the raw rows of `rows`) only
+    # when asked for (`values_of`): read_skm shows them, the IKM commands never pay for them
+    others: list[tuple[str, int]] = field(default_factory=list)
+    records: Sequence[Sequence[Any]] = field(default=(), repr=False, compare=False)
+    headers: list[str] = field(default_factory=list)  # each unsur column's header as written, in code order
+    #: what the header row was read as: (column letter, header text, what it became: "U3 …", "Tanggal", or "", and
+    #: by which rule, as RULE_NAMES words it)
+    matched: list[tuple[str, str, str, str]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # rows below the table that are not respondents, described
+    zero_blank: bool = False  # 0 was read as "not answered" (--nol-kosong)
+    #: how the reading went where a rule read more than one cell: numbered columns taken in the regulation's order,
+    #: a group header, columns left out as empty, "Waktu" holding dates (--verbose, Hasil SKM)
+    notes: list[str] = field(default_factory=list)
+    header_row: int | None = None  # 1-based sheet row of the unsur headers, when the sheet has them
+
+    def values_of(self, column: int) -> list[Any]:
+        """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
+        return _column(self.records, column)
+
+    @cached_property
+    def answers(self) -> Any:
+        """The answers validated once, as a float matrix (NaN = not answered): the summary and every breakdown of
+        the Hasil SKM report read this instead of converting and checking the same rows again. A bad answer raises
+        the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
+        matrix = answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
+        _check_not_a_number(self, matrix)
+        return matrix
+
+    def require_respondents(self) -> None:
+        """A sheet with unsur headers and no answer below them is a template not filled in yet: say so (the rules'
+        "Rentang jawaban kosong" speaks of a range nobody chose)."""
+        if self.header_row is not None and not any(any(v is not None for v in row) for row in self.rows):
+            raise InputError(
+                f"Sheet '{self.sheet}': judul kolom unsur ada di baris {self.header_row}, tetapi belum ada responden "
+                "di bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi "
+                "jawaban.")
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.rows) - 1
+
+    def locate(self, error: InputError) -> InputError:
+        if error.column is None:
+            return error.located(f"Sheet '{self.sheet}'")
+        column = self.columns[error.column - 1]
+        if error.row is None:
+            return error.located(f"Sheet '{self.sheet}', kolom {column_letter(column)}")
+        located = error.located(f"Sheet '{self.sheet}', sel {address(self.first_row + error.row - 1, column)}")
+        value = self.rows[error.row - 1][error.column - 1] if error.row <= len(self.rows) else None
+        if _is_zero(value):  # exports that write a missing answer as 0: say how to read them
+            located = InputError(f"{located.message} Bila aplikasi survei menulis 0 untuk jawaban kosong, jalankan "
+                                 f"dengan {ZERO_OPTION} agar 0 dibaca sebagai tidak dijawab.",
+                                 row=error.row, column=error.column, where=located.where, subject=located.subject)
+        return located
+
+
+def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
+    table.require_respondents()
+    try:
+        return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
+    except InputError as error:
+        raise table.locate(error) from None
+
+
+def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
+    """One column's cells, None for an empty one (calamine's "" or beyond a short row of a sparse read)."""
+    if min(map(len, rows), default=0) > index:
+        return [None if v == "" else v for v in map(itemgetter(index), rows)]
+    return [(r[index] if index < len(r) and r[index] != "" else None) for r in rows]
+
+
+def _is_zero(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return value == 0
+    return isinstance(value, str) and value.strip() in ("0", "0.0", "0,0")
+
+
+def _check_not_a_number(table: SurveyTable, matrix: Any) -> None:
+    """A cell holding NaN (a value some libraries write for "no number", `<v>nan</v>`) is not a blank: calamine reads
+    it as a float NaN, which the matrix would count as "not answered". Found from the matrix itself: its NaN count
+    is the blanks' count unless such a cell is there (counted in C over the rows holding a NaN), then named."""
+    import numpy as np
+
+    blank = np.isnan(matrix)
+    nan = int(np.count_nonzero(blank))
+    if not nan:
+        return
+    holding = np.flatnonzero(blank.any(axis=1)).tolist()  # the rows with a blank: a few per cent of a survey
+    if nan == sum(map(_COUNT_NONE, map(table.rows.__getitem__, holding))):
+        return
+    for r in holding:
+        for c, value in enumerate(table.rows[r]):
+            if isinstance(value, float) and value != value:
+                raise InputError("berisi NaN (bukan angka), bukan jawaban: program yang menulis berkas ini menaruh "
+                                 "NaN untuk nilai yang tidak ada. Kosongkan sel itu bila tidak dijawab, atau isi "
+                                 "jawabannya (1–4).", row=r + 1, column=c + 1,
+                                 where=f"Sheet '{table.sheet}', sel {address(table.first_row + r, table.columns[c])}")
+
+
+_COUNT_NONE = methodcaller("count", None)  # a row's blanks, counted in C
