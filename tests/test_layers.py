@@ -87,6 +87,7 @@ ALLOWED = {
     "rules": {"errors", "rules"},
     "model": {"errors", "cells", "rules", "model"},
     "readers": {"errors", "cells", "files", "rules", "model", "package", "readers"},
+    "layout": {"errors", "cells", "rules", "model", "layout"},  # no reader, no writer, no file
 }
 
 

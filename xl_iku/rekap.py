@@ -3,7 +3,7 @@
 Each workbook goes through the project's one reading of a workbook's inputs (`bookdata.input_data`), only read,
 never written. A worker turns a workbook into an `OfficeSummary` that does not depend on the year (small and cheap
 to send back from a process); once every summary is in, the year is chosen and the tables are built with pandas.
-Every number is the one the office's own generated sheets show: capaian from `performance`, Nilai AKIP from the
+Every number is the one the office's own generated sheets show: capaian from `model.capaian`, Nilai AKIP from the
 `AKIP` sheet's reading, the IKM of a year's respondents from the same per-unsur totals the rules use. The
 kabupaten's IKM is pooled from per-unsur sums and counts, never averaged from the offices' IKM.
 """

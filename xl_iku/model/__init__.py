@@ -1,9 +1,10 @@
 """The domain as data, and the services that compute reports from it; nothing here reads a file or knows Excel.
 
 Data: the IKU plan (`plan`), a sheet's values (`grid`), AKIP years (`akip`), survey tables (`survey`), programmes
-(`program`), a book's inputs (`book`). Services: realisasi and capaian (`capaian`), the SKM report (`skm_report`),
-the Perjanjian Kinerja (`pk`), the consistency warnings (`checks`). Readers (`readers/`) build the data; layouts
-(`layout/`) draw it. The plan's types are importable from here.
+(`program`), the LKE self-assessment (`lke`), a book's inputs (`book`). Services: realisasi and capaian (`capaian`),
+the SKM report (`skm_report`), the Perjanjian Kinerja (`pk`), the consistency warnings (`checks`), the LKjIP tables
+(`lkjip`). Readers (`readers/`) build the data; layouts (`layout/`) draw it. The plan's types are importable from
+here.
 """
 
 from .plan import Catatan, IkuPlan, Indikator, Instansi, Sasaran, Tujuan

@@ -1,6 +1,7 @@
 """The SKM report as data: overall result, breakdowns by layanan and respondent profile, periods, sample size.
 
-Built from a `SurveyTable` (readers.skm) with the rules; read by `layout.hasil_skm` and the `skm` command.
+Built from a `SurveyTable` (model.survey, read by readers.skm) with the rules; read by
+`layout.hasil_skm` and the `skm` command.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Works on plain grids of values so the headless path (openpyxl) and the live path (xlwings) read the same way.
 Headers are matched case- and space-insensitively, in any column order. Errors stop the run and name sheet, cell
-and fix; softer problems become warnings in `checks`.
+and fix; softer problems become warnings in `model.checks`.
 """
 
 from __future__ import annotations
