@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import openpyxl
-
 from skm_books import survey_rows
+
 from xl_iku.layout.data_skm import data_skm_sheet
 from xl_iku.layout.input_sheets import akip_sheet, data_iku_sheet, instansi_sheet
 from xl_iku.workbook import new_book, regenerate

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from xl_iku.cli import main
-
+import test_hostile_input_3 as hostile3
 from iku_books import office_book, other_office_rows
 from skm_exports import results_table_xlsx, template_csv
-import test_hostile_input_3 as hostile3
 from test_broken_inputs import ARGV, BOOK, CASES, SURVEY, _make
+
+from xl_iku.cli import main
 
 TABLE = Path(__file__).with_name("bad_inputs.md")
 THIRD_ROUND = hostile3.SCENARIOS

@@ -4,14 +4,13 @@ typed realisasi came from."""
 
 import openpyxl
 import pytest
+from iku_books import office_book
+from skm_books import survey_rows, write_survey
 
 from xl_iku import InputError
 from xl_iku.cli import main
 from xl_iku.rules.numbers import parse_count
 from xl_iku.rules.sampel import krejcie_morgan
-
-from iku_books import office_book
-from skm_books import survey_rows, write_survey
 
 CODES = [f"U{i}" for i in range(1, 10)]
 

@@ -6,10 +6,9 @@ import shutil
 
 import openpyxl
 import pytest
+from skm_books import survey_rows, write_survey
 
 from xl_iku.cli import main
-
-from skm_books import survey_rows, write_survey
 
 
 class Terminal(io.StringIO):

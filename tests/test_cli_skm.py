@@ -5,8 +5,8 @@ import random
 
 import openpyxl
 import pytest
-
 from skm_books import ikm_by_hand, semester, survey_rows, write_survey
+
 from xl_iku import UNSUR_14_2017
 from xl_iku.cli import main
 

@@ -4,10 +4,9 @@ import json
 
 import openpyxl
 import pytest
+from skm_books import ikm_by_hand, survey_rows
 
 from xl_iku.cli import main
-
-from skm_books import ikm_by_hand, survey_rows
 
 CODES = [f"U{i}" for i in range(1, 10)]
 

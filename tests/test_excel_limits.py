@@ -1,11 +1,10 @@
 """Text longer than a cell holds is cut visibly and noted in `Catatan` with the cell; no row taller than 409 pt."""
 
+from iku_books import office_book, other_office_rows
 from openpyxl import load_workbook
 
 from xl_iku.cli import main
 from xl_iku.layout.limits import MAX_ROW_HEIGHT, MAX_TEXT
-
-from iku_books import office_book, other_office_rows
 
 
 def test_long_text_is_cut_with_a_note_and_rows_are_capped(tmp_path, capsys):

@@ -10,8 +10,8 @@ import zipfile
 
 import openpyxl
 import pytest
-
 from iku_books import office_book
+
 from xl_iku.cli import main
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

@@ -9,12 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from skm_books import LAYANAN, survey_rows, write_survey
 
 import xl_iku
 from xl_iku import UNSUR_14_2017, InputError
 from xl_iku.cli import main
-
-from skm_books import LAYANAN, survey_rows, write_survey
 
 CODES = [c for c, _ in UNSUR_14_2017]
 PROFILE = ["Tanggal", "Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan"]

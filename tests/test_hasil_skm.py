@@ -5,10 +5,10 @@ import random
 
 import openpyxl
 import pytest
-from pycel import ExcelCompiler
-
 from iku_books import office_book
+from pycel import ExcelCompiler
 from skm_books import LAYANAN, ikm_by_hand, semester, survey_rows, write_survey
+
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from skm_books import ikm_by_hand, survey_rows, write_survey
+
 from xl_iku import UNSUR_14_2017
 from xl_iku.cli import main
 
@@ -141,7 +141,7 @@ def test_1904_sparse_read_of_an_input_book(tmp_path):
 # --- item 3: an Excel Table's totals row is never a respondent ----------------------------------------------------
 
 def _table_with_totals(ws):
-    from openpyxl.worksheet.table import Table, TableColumn
+    from openpyxl.worksheet.table import Table
 
     last = ws.max_row + 1
     for column in range(3, 12):  # MAX over each unsur, no "Total" label anywhere

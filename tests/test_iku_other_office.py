@@ -4,10 +4,10 @@ import random
 
 import openpyxl
 import pytest
-
 from iku_books import YEARS, other_office_rows, write_data, write_instansi
-from xl_iku.cli import main
 from xlsx_compare import sheet_differences
+
+from xl_iku.cli import main
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import shutil
 
 import openpyxl
 import pytest
+from xlsx_compare import workbook_differences
 
 from xl_iku.cli import main
-from xlsx_compare import workbook_differences
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

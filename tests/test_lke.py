@@ -11,8 +11,7 @@ from xl_iku import udfs
 from xl_iku.bookdata import input_data
 from xl_iku.cli import main
 from xl_iku.errors import InputError
-from xl_iku.rules.lke import (SKALA_AE, SKALA_YT, SUBS, Kriteria, default_kriteria, evaluate, lke_predikat,
-                              lke_score)
+from xl_iku.rules.lke import SKALA_AE, SKALA_YT, SUBS, Kriteria, default_kriteria, evaluate, lke_predikat, lke_score
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

@@ -8,10 +8,10 @@ import shutil
 
 import openpyxl
 import pytest
-
 from iku_books import INSTANSI, write_data, write_instansi
 from test_lampiran import page_words
 from test_pdf import pdf_pages, pdf_text
+
 from xl_iku import InputError
 from xl_iku.bookdata import input_data
 from xl_iku.cli import main
@@ -167,7 +167,7 @@ def test_sheet_tables_and_live_formulas(book, capsys):
     # each indicator in the decimals it was written with: A's realisasi 85,5, B's 4,5; E's numbers all whole
     assert [ws.cell(top + i, 6).number_format for i in (0, 1, 4)] == ["[$-421]#,##0.0", "[$-421]#,##0.0",
                                                                       "[$-421]#,##0"]
-    assert ws.cell(top, 8).value == '=IF(ISNUMBER(G{0}),IF(N(F{0})<>0,G{0}/F{0}*100,""),"")'.format(top)
+    assert ws.cell(top, 8).value == f'=IF(ISNUMBER(G{top}),IF(N(F{top})<>0,G{top}/F{top}*100,""),"")'
     assert ws.cell(top + 1, 8).value == '=IF(ISNUMBER(G{0}),IF(N(F{0})<>0,(2-G{0}/F{0})*100,""),"")'.format(top + 1)
     assert ws.cell(top, 11).value == f'=IFERROR(AVERAGE(H{top}:H{top + 1}),"")'  # the sasaran's mean, merged
     assert f"K{top}:K{top + 1}" in set(map(str, ws.merged_cells.ranges))

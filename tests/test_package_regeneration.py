@@ -11,8 +11,8 @@ import zlib
 
 import openpyxl
 import pytest
-
 from iku_books import INSTANSI, macro_book, office_book, other_office_rows
+
 from xl_iku.cli import main
 from xl_iku.layout import is_generated, sheet_key
 from xl_iku.package import Package

@@ -5,8 +5,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from iku_books import office_book
+
 from xl_iku.cli import main
 
 

@@ -5,10 +5,10 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from pycel import ExcelCompiler
-
 from iku_books import INSTANSI, write_data, write_instansi
+from pycel import ExcelCompiler
 from skm_books import ikm_by_hand, survey_rows, write_survey
+
 from xl_iku import UNSUR_14_2017
 from xl_iku.cli import main
 

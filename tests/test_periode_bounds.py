@@ -1,12 +1,11 @@
 """`init --periode` and the Target columns of Data IKU: one planning period, within sane years (rules/rencana.py)."""
 
 import pytest
+from iku_books import office_book
 from openpyxl import load_workbook
 
 from xl_iku.cli import main
 from xl_iku.rules.rencana import FIRST_YEAR, LAST_YEAR, MAX_TARGET_YEARS
-
-from iku_books import office_book
 
 
 @pytest.mark.parametrize("periode, fragment", [

@@ -7,9 +7,9 @@ import shutil
 
 import openpyxl
 import pytest
-
 from iku_books import INSTANSI, other_office_rows, write_data, write_instansi
 from test_pdf import pdf_pages, pdf_text
+
 from xl_iku import InputError
 from xl_iku.cli import main
 from xl_iku.pdf import convert

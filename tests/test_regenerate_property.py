@@ -24,10 +24,20 @@ import openpyxl
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import example, given, note, strategies as st  # noqa: E402
+from hypothesis import example, given, note  # noqa: E402
+from hypothesis import strategies as st
+from package_books import (  # noqa: E402
+    TEMPLATE,
+    assert_like_fresh,
+    assert_own_parts,
+    assert_rest_untouched,
+    instansi_row,
+    openable,
+    parts,
+    rename_parts,
+    set_cell_text,
+)
 
-from package_books import (TEMPLATE, assert_like_fresh, assert_own_parts, assert_rest_untouched, instansi_row,  # noqa: E402
-                           openable, parts, rename_parts, set_cell_text)
 from xl_iku.cli import main  # noqa: E402
 from xl_iku.layout import sheet_key  # noqa: E402
 from xl_iku.package import Package  # noqa: E402

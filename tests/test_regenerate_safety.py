@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from iku_books import macro_book, office_book
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from xlsx_compare import sheet_differences, workbook_differences
 
-from iku_books import macro_book, office_book
 from xl_iku import workbook
 from xl_iku.cli import main
-from xlsx_compare import sheet_differences, workbook_differences
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

@@ -7,12 +7,20 @@ import zipfile
 
 import openpyxl
 import pytest
+from package_books import (
+    TEMPLATE,
+    assert_like_fresh,
+    assert_own_parts,
+    assert_rest_untouched,
+    openable,
+    parts,
+    rename_parts,
+    template_without,
+)
+from xlsx_compare import workbook_differences
 
-from package_books import (TEMPLATE, assert_like_fresh, assert_own_parts, assert_rest_untouched, openable, parts,
-                           rename_parts, template_without)
 from xl_iku.cli import main
 from xl_iku.package import Package
-from xlsx_compare import workbook_differences
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

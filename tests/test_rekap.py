@@ -11,9 +11,8 @@ import zipfile
 
 import openpyxl
 import pytest
+from rekap_books import FILES, OFFICES, PEMDA, akip_values, capaian_rows, catatan_count, hasil_skm, kabupaten_folder
 
-from rekap_books import (FILES, OFFICES, PEMDA, akip_values, capaian_rows, catatan_count, hasil_skm,
-                         kabupaten_folder)
 from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
 from xl_iku.layout.base import text_height

@@ -7,8 +7,8 @@ import os
 
 import openpyxl
 import pytest
-
 from iku_books import office_book
+
 from xl_iku import workbook
 from xl_iku.cli import main
 

@@ -11,8 +11,8 @@ import sys
 
 import openpyxl
 import pytest
-
 from skm_books import ikm_by_hand, survey_rows, write_survey
+
 from xl_iku import UNSUR_14_2017, udfs
 from xl_iku.cli import main
 

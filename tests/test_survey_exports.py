@@ -9,10 +9,9 @@ import shutil
 
 import openpyxl
 import pytest
-
 from skm_books import ikm_by_hand, semester, survey_rows
-from skm_exports import (CODES, database_csv, group_header_xlsx, results_table_xlsx, template_csv,
-                         unsur_n_xlsx)
+from skm_exports import CODES, database_csv, group_header_xlsx, results_table_xlsx, template_csv, unsur_n_xlsx
+
 from xl_iku.cli import main
 from xl_iku.readers.skm import read_survey
 

@@ -8,13 +8,13 @@ import sys
 
 import openpyxl
 import pytest
-
 from conftest import ROOT
 from skm_books import ikm_by_hand, semester, survey_rows
+
 from xl_iku import UNSUR_14_2017, ikm_nrr, ikm_score, udfs
+from xl_iku.cli import main
 from xl_iku.readers.skm import read_survey
 from xl_iku.rules.answers import GENERIC_LABELS, OFFICIAL_LABELS, label_value
-from xl_iku.cli import main
 
 sys.path.insert(0, str(ROOT / "tools"))
 import make_form_sample as forms  # noqa: E402  (the builders the shipped sample is made with)

@@ -11,12 +11,12 @@ import subprocess
 import zipfile
 
 import pytest
-
 from package_books import TEMPLATE, assert_own_parts, openable
-from xl_iku.cli import main
-from xl_iku.package import Package
 from xlsx_compare import workbook_differences
 from xml_dialects import DIALECTS, respell_package
+
+from xl_iku.cli import main
+from xl_iku.package import Package
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 SPELLINGS = [(name, False) for name in DIALECTS] + [("namespace prefixes", True)]

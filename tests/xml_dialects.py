@@ -35,7 +35,7 @@ def respell(text: str, *, quotes: str = '"', spaces: bool = False, reverse: bool
             rel_prefix: str | None = None, entities: bool = False) -> str:
     """`text` (an XML part) in another spelling with the same meaning."""
 
-    def tag(match: "re.Match[str]") -> str:
+    def tag(match: re.Match[str]) -> str:
         closing, name, attrs, empty = match.groups()
         items = [(k, unescape(v if v is not None else w)) for k, v, w in _ATTR.findall(attrs)]
         if prefix is not None and ":" not in name:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from make_sample_skm import respondents
+
 from xl_iku.layout.lke import default_lke_year, default_rows, lke_input_sheet
 from xl_iku.rules.lke import default_kriteria
 from xl_iku.workbook import input_layouts, new_book, regenerate

@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
 from .parallel import chunk_size

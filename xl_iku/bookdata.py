@@ -4,8 +4,8 @@ one (xlwings): both call `read_book` with their own way of getting a sheet's val
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .errors import InputError
 from .layout.data_skm import SHEET as SKM_SHEET

@@ -25,7 +25,7 @@ class InputError(ValueError):
         place = f"{where} ({subject})" if where and subject else where
         super().__init__(f"{place}: {message}" if place else message)
 
-    def located(self, where: str) -> "InputError":
+    def located(self, where: str) -> InputError:
         """The same error at a place the user can find ("Sheet 'Data SKM', sel D7"), replacing any position
         relative to the range it was found in."""
         return InputError(self.message, row=self.row, column=self.column, where=where, subject=self.subject)

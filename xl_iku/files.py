@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from .errors import InputError
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any, Hashable, Sequence
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .rules.ikm import answer_matrix, ikm_by_group, ikm_summary

@@ -12,9 +12,9 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .errors import InputError
 from .files import refuse_overwrite

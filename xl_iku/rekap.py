@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .batch import walk_folder
 from .errors import InputError
@@ -78,9 +79,9 @@ class OfficeSummary:
 @dataclass(frozen=True)
 class Rekap:
     tahun: int
-    instansi: "pd.DataFrame"  # INSTANSI_COLUMNS, ranked by IKM
-    indikator: "pd.DataFrame"  # INDIKATOR_COLUMNS
-    unsur: "pd.DataFrame"  # Instansi, Responden, one NRR column per unsur code, IKM, Mutu, Berkas
+    instansi: pd.DataFrame  # INSTANSI_COLUMNS, ranked by IKM
+    indikator: pd.DataFrame  # INDIKATOR_COLUMNS
+    unsur: pd.DataFrame  # Instansi, Responden, one NRR column per unsur code, IKM, Mutu, Berkas
     codes: tuple[str, ...]
     names: tuple[str, ...]
     pooled: IkmResult | None  # the kabupaten's IKM from all offices' respondents of the year
@@ -89,14 +90,14 @@ class Rekap:
     skipped: list[tuple[str, str]]  # (berkas, why it was not read: the file it repeats, or an earlier roll-up)
     #: Instansi, Berkas, one column per LKE sub-component (% of its weight), Nilai AKIP (LKE), Predikat: the offices
     #: that self-assessed the year, in rank order
-    lke: "pd.DataFrame | None" = None
+    lke: pd.DataFrame | None = None
 
     @property
     def berkas(self) -> int:
         return len(self.instansi) + len(self.gagal)
 
     @staticmethod
-    def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
+    def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
         """`records` for the layouts, which are handed a Rekap and import nothing above themselves."""
         return records(frame)
 
@@ -223,7 +224,7 @@ def _failure(path: str | os.PathLike, error: Exception) -> str:
         f"Berkas '{path}' tidak dapat diolah ({type(error).__name__}: {error})."
 
 
-def office_summary(berkas: str, data: "BookData") -> OfficeSummary:
+def office_summary(berkas: str, data: BookData) -> OfficeSummary:
     from .model.lkjip import capaian_target_akhir
 
     instansi = data.plan.instansi
@@ -370,7 +371,7 @@ def build(offices: Sequence[OfficeSummary], tahun: int | None = None,
                  _lke_table(good, tahun, order))
 
 
-def _lke_table(offices: Sequence[OfficeSummary], tahun: int, order: dict[str, int]) -> "pd.DataFrame":
+def _lke_table(offices: Sequence[OfficeSummary], tahun: int, order: dict[str, int]) -> pd.DataFrame:
     """Each office's self-assessment of the year: every sub-component as % of its weight (comparable across
     sub-components of different weights), its Nilai AKIP and predikat."""
     import pandas as pd
@@ -420,7 +421,7 @@ def _ikm(office: OfficeSummary, survey: SurveyTotals | None) -> IkmResult | None
         return None
 
 
-def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...]) -> tuple[IkmResult | None, str]:
+def _pooled(unsur: pd.DataFrame, codes: tuple[str, ...], names: tuple[str, ...]) -> tuple[IkmResult | None, str]:
     if unsur.empty:
         return None, "tidak ada responden survei pada tahun ini"
     other = unsur["_sums"].isna().sum()
@@ -435,7 +436,7 @@ def _pooled(unsur: "pd.DataFrame", codes: tuple[str, ...], names: tuple[str, ...
     return pooled, note
 
 
-def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as plain Python values, absent values as None (pandas' NaN/NA never reach a cell or JSON)."""
     import pandas as pd
 

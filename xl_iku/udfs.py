@@ -10,7 +10,8 @@ appears for bad input.
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import xlwings
 from xlwings import arg, func, ret

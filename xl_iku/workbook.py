@@ -13,11 +13,12 @@ import signal
 import stat
 import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .bookdata import input_data
 from .errors import InputError
@@ -93,7 +94,7 @@ def replaced_user_content(source: Path, names: list[str]) -> list[Catatan]:
 
 def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remove: Iterable[str] = (),
                     edit_sheet: Callable[[str, bytes], bytes | None] | None = None,
-                    without_macros: bool = False, unchanged_since: "FileState | None" = None) -> None:
+                    without_macros: bool = False, unchanged_since: FileState | None = None) -> None:
     """Write `target`: `source` with the generated sheets built from `layouts` in place of their namesakes
     (matched case- and space-insensitively, at their position; a new one before the next generated sheet the
     book already holds, as a fresh build orders them, or at the end), atomically. `unchanged_since`: the target's

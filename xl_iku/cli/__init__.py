@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import InputError
 from . import export, ikm, init, lke, lkjip, pdf, pk, regenerate, rekap, skm

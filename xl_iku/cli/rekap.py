@@ -45,7 +45,7 @@ def files(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..rekap import build, is_rekap_workbook, office_files, rekap_json, records, summarise_all
+    from ..rekap import build, is_rekap_workbook, office_files, records, rekap_json, summarise_all
 
     if not args.output and not args.json:
         raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")

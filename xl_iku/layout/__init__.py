@@ -44,7 +44,7 @@ def is_generated(name: str) -> bool:
     return key in {sheet_key(n) for n in GENERATED_SHEETS} or bool(_YEARLY.match(key))
 
 
-def iku_layouts(data: "BookData") -> list[SheetLayout]:
+def iku_layouts(data: BookData) -> list[SheetLayout]:
     """The generated sheets, in workbook order; `Nilai AKIP`, `Hasil SKM`, the `PK YYYY` and `LKjIP YYYY` sheets only
     when their inputs exist."""
     plan = data.plan

@@ -6,8 +6,9 @@ so the one-click sheets and the regenerated file are the same by construction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
 FONT = "Arial"  # LibreOffice prints it in metric-compatible Liberation Sans (scripts/lib/office.sh installs it)
 
@@ -25,7 +26,7 @@ class Style:
     border: bool = False  # thin on all four sides
     number_format: str = "General"
 
-    def but(self, **changes: Any) -> "Style":
+    def but(self, **changes: Any) -> Style:
         return replace(self, **changes)
 
 

@@ -5,7 +5,8 @@ in from paper can be entered either way (the reader accepts both, `rules.answers
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..cells import column_letter
 from ..model.skm_report import PROFILE_CHOICES

@@ -7,7 +7,8 @@ contract has one definition: `readers.iku` reads exactly what this writes.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..cells import column_letter
 from ..model.plan import INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_TEXT_KEYS

@@ -9,7 +9,7 @@ typed: the table stays the one place the bounds live.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..cells import column_letter
 from ..model.lke import HEADERS, SCALE_KEY, SHEET, LkeSheet

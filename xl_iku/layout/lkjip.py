@@ -20,7 +20,7 @@ its header row(s) again there.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..model.lkjip import BELUM, IndikatorLkjip, Lkjip, Nilai, program_ref
 from ..rules.intervals import IntervalTable

@@ -7,8 +7,9 @@ native to Excel. Values, not formulas: the roll-up is a picture of the offices' 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..cells import address, column_letter
 from . import styles
@@ -47,12 +48,12 @@ INDIKATOR_COLUMNS = (
 )
 
 
-def rekap_layouts(rekap: "Rekap") -> list[SheetLayout]:
+def rekap_layouts(rekap: Rekap) -> list[SheetLayout]:
     lke = [rekap_lke(rekap)] if rekap.lke is not None and not rekap.lke.empty else []
     return [rekap_instansi(rekap), rekap_indikator(rekap), rekap_unsur(rekap), *lke, gagal(rekap)]
 
 
-def rekap_instansi(rekap: "Rekap") -> SheetLayout:
+def rekap_instansi(rekap: Rekap) -> SheetLayout:
     rows = rekap.records(rekap.instansi)
     sheet = _titled(INSTANSI_SHEET, f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", _pemda(rows),
                     f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} gagal (lihat sheet {GAGAL_SHEET})"
@@ -95,7 +96,7 @@ def rekap_instansi(rekap: "Rekap") -> SheetLayout:
     return sheet
 
 
-def rekap_indikator(rekap: "Rekap") -> SheetLayout:
+def rekap_indikator(rekap: Rekap) -> SheetLayout:
     rows = rekap.records(rekap.indikator)
     sheet = _titled(INDIKATOR_SHEET, f"REKAPITULASI CAPAIAN INDIKATOR KINERJA UTAMA TAHUN {rekap.tahun}",
                     _pemda(rekap.records(rekap.instansi)),
@@ -109,7 +110,7 @@ def rekap_indikator(rekap: "Rekap") -> SheetLayout:
     return sheet
 
 
-def rekap_unsur(rekap: "Rekap") -> SheetLayout:
+def rekap_unsur(rekap: Rekap) -> SheetLayout:
     rows = rekap.records(rekap.unsur)
     codes = rekap.codes
     columns = (("No", 5, styles.CENTER), ("Instansi", 32, styles.TEXT), ("Responden", 11, styles.INTEGER),
@@ -145,7 +146,7 @@ def rekap_unsur(rekap: "Rekap") -> SheetLayout:
     return sheet
 
 
-def rekap_lke(rekap: "Rekap") -> SheetLayout:
+def rekap_lke(rekap: Rekap) -> SheetLayout:
     """Each office's self-assessment (LKE) of the year: every sub-component as % of its weight, the Nilai AKIP and
     predikat; the kabupaten's mean in the last row. Coloured: each office's weakest sub-component, and the three
     weakest of the kabupaten's mean (where the offices together most need to improve)."""
@@ -186,7 +187,7 @@ def rekap_lke(rekap: "Rekap") -> SheetLayout:
     return sheet
 
 
-def gagal(rekap: "Rekap") -> SheetLayout:
+def gagal(rekap: Rekap) -> SheetLayout:
     columns = (("No", 5, styles.CENTER), ("Berkas", 45, styles.TEXT), ("Alasan", 95, styles.TEXT))
     sheet = _titled(GAGAL_SHEET, "BERKAS YANG TIDAK DAPAT DIBACA", "",
                     "Berkas di bawah ini tidak ikut direkap; perbaiki sesuai alasannya lalu jalankan rekap lagi. "
@@ -242,5 +243,5 @@ def _pemda(rows: list[dict]) -> str:
     return ", ".join(n for n in names if n)
 
 
-def _skipped(rekap: "Rekap") -> str:
+def _skipped(rekap: Rekap) -> str:
     return f"; {len(rekap.skipped)} dilewati" if rekap.skipped else ""

@@ -15,7 +15,7 @@ SHEET = "Ringkasan SKM"
 FAILED_SHEET = "Berkas Gagal"
 
 
-def ringkasan_skm(batch: "BatchResult") -> list[SheetLayout]:
+def ringkasan_skm(batch: BatchResult) -> list[SheetLayout]:
     groups = batch.groups
     codes = [u.kode for u in groups[0].result.unsur] if groups else []
     headers = ["No", "Berkas", "Unit", "Periode", "Responden", "IKM", "Mutu", "Kinerja"] + [f"NRR {c}" for c in codes]

@@ -10,8 +10,8 @@ tables (every row says `belum ada realisasi`) with a warning; a realisasi anggar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..cells import column_letter, parse_range
 from ..errors import InputError

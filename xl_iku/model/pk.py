@@ -9,8 +9,8 @@ those in by hand before signing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..cells import address
 from ..errors import InputError

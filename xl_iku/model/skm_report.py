@@ -7,9 +7,10 @@ Built from a `SurveyTable` (model.survey, read by readers.skm) with the rules; r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..cells import date_from_serial
 from ..errors import InputError

@@ -3,10 +3,11 @@ its IKM (`survey_summary`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter, methodcaller
-from typing import Any, Sequence
+from typing import Any
 
 from ..cells import address, column_letter
 from ..errors import InputError

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Iterable
 from urllib.parse import unquote
 
 from .xml import PKG_REL_NS, attr, start_tags

@@ -3,7 +3,7 @@ sheets; every part not concerned is copied byte for byte (zip.write_package)."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 from xml.etree import ElementTree
 
 from . import app_xml, content_types, relationships, sheet_xml, workbook_xml

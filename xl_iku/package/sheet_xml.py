@@ -6,9 +6,9 @@ namespace spelling."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
-from typing import Callable
 from xml.etree import ElementTree
 
 from .xml import MAIN, attr, drop_attr, set_attr, start_tag
@@ -24,7 +24,7 @@ def transplant(text: str, xf: Callable[[int], int], dxf: Callable[[int], int], s
     viewers and Excel before its first recalculation show the right number, not #NAME? for xl-iku's functions)."""
     cached = cached or {}
 
-    def cell(match: "re.Match[str]") -> str:
+    def cell(match: re.Match[str]) -> str:
         attrs, body = match.group(1), match.group(3)
         s = attr(attrs, "s")
         if s is not None:

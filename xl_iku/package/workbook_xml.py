@@ -8,8 +8,21 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 from . import relationships
-from .xml import (REL_NS, attr, attr_local, block, element, insert_before_close, ns_prefix, prefix_of,
-                  remove_elements, set_attr, drop_attr, start_tag, start_tags)
+from .xml import (
+    REL_NS,
+    attr,
+    attr_local,
+    block,
+    drop_attr,
+    element,
+    insert_before_close,
+    ns_prefix,
+    prefix_of,
+    remove_elements,
+    set_attr,
+    start_tag,
+    start_tags,
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,7 @@ def show_only(text: str, keep) -> tuple[str, list[str]]:
     present: list[str] = []
     order: list[str] = []
 
-    def restate(match: "re.Match[str]") -> str:
+    def restate(match: re.Match[str]) -> str:
         tag = drop_attr(match.group(0), "state")
         name = attr(tag, "name") or ""
         order.append(name)
@@ -69,7 +82,7 @@ def show_only(text: str, keep) -> tuple[str, list[str]]:
     text = text[:found.start(2)] + inner + text[found.end(2):]
     first = str(order.index(present[0])) if present else "0"
 
-    def view(match: "re.Match[str]") -> str:
+    def view(match: re.Match[str]) -> str:
         return set_attr(set_attr(match.group(0), "activeTab", first), "firstSheet", first)
 
     return start_tag("workbookView").sub(view, text, count=1), present
@@ -120,7 +133,7 @@ def rewrite(text: str, rels_text: str, sheets_: list[SheetEntry], rel_ids: set[s
     removed_rids = {s.rid for s in sheets_ if s.name in removed}
     entries = iter(sheets_)
 
-    def sheet_tag(match: "re.Match[str]") -> str:
+    def sheet_tag(match: re.Match[str]) -> str:
         tag = match.group(0)
         entry = next(entries, None)
         if entry is None:
@@ -148,7 +161,7 @@ def rewrite(text: str, rels_text: str, sheets_: list[SheetEntry], rel_ids: set[s
                           scratch_position)
 
     if order != [s.name for s in sheets_]:  # the active and first visible tab are positions too
-        def view(match: "re.Match[str]") -> str:
+        def view(match: re.Match[str]) -> str:
             tag = match.group(0)
             for name in ("activeTab", "firstSheet"):
                 value = attr(tag, name)
@@ -171,7 +184,7 @@ def _defined_names(text, p, sheets_, removed, by_scratch, position, scratch_text
     refers_removed = re.compile(r"(?:'(?:" + "|".join(n.replace("'", "''") for n in removed_refs) + r")'|\b(?:"
                                 + "|".join(removed_refs) + r"))!") if removed_refs else None
 
-    def keep_name(match: "re.Match[str]") -> str:
+    def keep_name(match: re.Match[str]) -> str:
         whole = match.group(0)
         start = start_tag("definedName").match(whole).group(0)
         local = attr(start, "localSheetId")

@@ -6,8 +6,8 @@ entity-encoded values (`&amp;`, `&#39;`, `&#x27;`). Editing as text keeps every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from html import escape, unescape
-from typing import Callable, Iterator
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -15,8 +15,16 @@ from typing import Any
 
 from ..errors import InputError
 from ..package import Package, PackageError
-from .xlsx_scan import (CellValues, blank_totals, canonical, cell_count, error_cells, extent, totals_rows,
-                        uncomputed_formula)
+from .xlsx_scan import (
+    CellValues,
+    blank_totals,
+    canonical,
+    cell_count,
+    error_cells,
+    extent,
+    totals_rows,
+    uncomputed_formula,
+)
 
 _MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
 #: A sheet is read by calamine when its dense block is at most this many cells, or a few times its cell count.
@@ -43,7 +51,7 @@ class InputBook:
     def close(self) -> None:
         self.package.close()
 
-    def __enter__(self) -> "InputBook":
+    def __enter__(self) -> InputBook:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -94,7 +94,7 @@ class _Numbered:
         self.lines = lines
         self.count = 0
 
-    def __iter__(self) -> "_Numbered":
+    def __iter__(self) -> _Numbered:
         return self
 
     def __next__(self) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains, itemgetter
-from typing import Any, Sequence
+from typing import Any
 
 from ..cells import address, column_letter, parse_range
 from ..errors import InputError

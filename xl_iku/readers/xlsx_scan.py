@@ -85,7 +85,7 @@ def _in_tag(data: bytes, pos: int) -> bool:
     return data.rfind(b"<", 0, pos + 1) > data.rfind(b">", 0, pos)
 
 
-def _canonical_tag(match: "re.Match[bytes]") -> bytes:
+def _canonical_tag(match: re.Match[bytes]) -> bytes:
     attrs = b"".join(b' %s="%s"' % (name, _attr_text(value)) for name, value in attributes(match.group(2)).items())
     return b"<%s%s%s>" % (match.group(1), attrs, b"/" if match.group(3) else b"")
 

@@ -7,8 +7,9 @@ mistake, so the two are separate functions with separate range checks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..errors import InputError
 from .intervals import Band, Category, IntervalTable

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from numbers import Real
-from typing import TYPE_CHECKING, Any, Collection, Hashable, Iterable, Sequence
-
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .answers import accepted_labels, label_value

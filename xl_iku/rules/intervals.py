@@ -8,8 +8,8 @@ them; the tables themselves live next to the rule they belong to.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..errors import InputError
 from .numbers import format_id, parse_number
@@ -76,7 +76,7 @@ class IntervalTable:
         )
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[object]], name: str = "pengguna") -> "IntervalTable":
+    def from_rows(cls, rows: Iterable[Sequence[object]], name: str = "pengguna") -> IntervalTable:
         """A user's table: rows of (batas bawah, batas atas, kode, label), both bounds inclusive.
 
         This is how tables are printed in offices' documents ("BB = 70–79"); rows may come straight from an Excel

@@ -18,10 +18,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..errors import InputError
 from .akip import KOMPONEN, PREDIKAT_88_2021, SUBKOMPONEN, akip_category

@@ -8,8 +8,8 @@ Pure: numbers in, numbers out; a value that cannot be computed is None, and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 #: How an indicator's end target is reached (Data IKU column `Jenis Target Akhir`; blank = the first).
 JENIS_TARGET_AKHIR = ("tahunan", "kumulatif")

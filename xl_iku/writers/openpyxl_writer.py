@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from copy import copy
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import NumFmt
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
-from openpyxl.drawing.text import CharacterProperties, Font as TextFont, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.comments import Comment
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
+from openpyxl.drawing.text import Font as TextFont
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
@@ -175,7 +176,7 @@ def _validation(rule: Validation) -> DataValidation:
     return dv
 
 
-@lru_cache(maxsize=None)
+@cache
 def _style(style: Style) -> tuple[Font, PatternFill | None, Alignment, Border]:
     font = Font(name=FONT, size=style.size, bold=style.bold, italic=style.italic,
                 underline="single" if style.underline else None)
