@@ -29,3 +29,19 @@ def test_gone_parts_leave_and_new_ones_come():
 def test_a_part_that_changes_type_gets_the_new_one():
     out = ct.edit(TEXT, set(), {"xl/worksheets/sheet1.xml": "other"})
     assert ct.parse(out)[1]["xl/worksheets/sheet1.xml"] == "other" and '"ws"' not in out
+
+
+def test_a_second_edit_of_the_same_parts_changes_nothing():
+    # a new sheet with comments: its comments part is replaced on the next run (gone, then added again with the
+    # same name and type) and a new non-XML extension (vml) gets a Default; the second run must write the same text
+    new = {"xl/worksheets/sheet9.xml": "ws", "xl/comments1.xml": "comments", "xl/drawings/vmlDrawing1.vml": "vml"}
+    first = ct.edit(TEXT, set(), new)
+    second = ct.edit(first, {"xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"}, new)
+    assert second == first
+    defaults, overrides = ct.parse(second)
+    assert overrides["xl/comments1.xml"] == "comments" and defaults["vml"] == "vml"
+
+
+def test_defaults_come_before_the_overrides():
+    out = ct.edit(TEXT, set(), {"xl/media/image9.emf": "image/x-emf"})
+    assert out.index('Extension="emf"') < out.index("<Override")
