@@ -63,6 +63,12 @@ def _populasi(book):
     book["Instansi"]["A20"], book["Instansi"]["B20"] = "Populasi SKM", "2,5"
 
 
+def _percent_target(book):
+    ws = book["Data IKU"]
+    column = next(c.column for c in ws[1] if c.value == "Target 2027")
+    ws.cell(2, column).value, ws.cell(2, column).number_format = 0.85, "0%"
+
+
 def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     """(argv, input files that must stay untouched)."""
     out = folder / "out"
@@ -114,6 +120,9 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     if kasus in THIRD_ROUND:
         path = THIRD_ROUND[kasus](folder)
         return [command, path], [] if command == "regenerate" else [path]  # regenerate rewrites its book: its job
+    if kasus == "percent_format":
+        path = _office(folder, _percent_target)
+        return ["regenerate", path], []
     if kasus == "unknown_option":
         return ARGV[command](folder / "x.xlsx", out) + ["--tidak-ada"], []
     raise AssertionError(f"no scenario for '{kasus}': add one here")

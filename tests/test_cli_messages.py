@@ -87,7 +87,11 @@ def test_typed_realisasi_says_where_it_was_typed(tmp_path):
     letter = openpyxl.utils.get_column_letter(column)
     rows = [r for r in capaian.iter_rows(min_row=6, values_only=True) if r[4] == 2027 and r[6] == 97.2]
     assert len(rows) == 1
-    assert rows[0][9] == f"diisi di Data IKU, sel {letter}2"
+    assert rows[0][9] is None  # paper names no sheet or cell: a cell past the print area says where it was typed
+    row = next(r for r in range(6, capaian.max_row + 1) if capaian.cell(r, 5).value == 2027
+               and capaian.cell(r, 7).value == 97.2)
+    assert capaian.cell(row, 12).value == f"Data IKU!{letter}2"  # beside the print area (A:J): the workbook only
+    assert capaian.print_area == f"'Capaian Kinerja'!$A$1:$J${capaian.max_row}"
 
 
 def test_a_failed_file_is_named_once(tmp_path, capsys):

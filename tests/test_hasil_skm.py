@@ -63,7 +63,7 @@ def test_template_formulas_agree_with_the_rules(root, tmp_path):
     assert engine.evaluate(f"Hasil SKM!D{rows['Mutu pelayanan']}") == ikm_category(ikm_score(answers)).code
     assert engine.evaluate(f"Hasil SKM!D{rows['Kinerja unit pelayanan']}") == ikm_category(ikm_score(answers)).label
     assert engine.evaluate(f"Hasil SKM!G{rows['Jumlah NRR tertimbang']}") * 25 == pytest.approx(ikm_score(answers))
-    population = rows["Populasi penerima layanan (isian 'Populasi SKM' di sheet Instansi)"]
+    population = rows["Populasi penerima layanan"]
     assert engine.evaluate(f"Hasil SKM!D{population}") == 1500
     assert engine.evaluate(f"Hasil SKM!D{population + 1}") == 306  # Krejcie–Morgan, N = 1500
     assert engine.evaluate(f"Hasil SKM!D{population + 2}") == "Cukup"
@@ -130,9 +130,10 @@ def test_split_answer_columns_fall_back_to_native_formula(tmp_path, survey):
     engine = ExcelCompiler(filename=str(path), plugins=["pycel_xliku"])
     assert engine.evaluate(f"Hasil SKM!D{rows['Indeks Kepuasan Masyarakat (IKM)']}") == pytest.approx(
         ikm_by_hand(survey)[0], rel=1e-12)
-    note = [ws.cell(r, 4).value for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value and "Populasi SKM"
-            in str(ws.cell(r, 4).value)]
-    assert note  # no population given: the sheet says where to enter it
+    note = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "belum diisi"]
+    assert note  # no population given: the page says so, a cell past the print area (A:H) where to enter it
+    assert "'Populasi SKM'" in ws.cell(note[0], 13).value
+    assert ws.print_area.split("!")[1].startswith("$A$1:$H$")
 
 
 def test_bad_answer_in_survey_stops_regeneration_with_the_cell(tmp_path, survey, capsys):

@@ -49,7 +49,7 @@ def test_numbers_print_in_indonesian_form(lampiran):
     capaian = next(p for p in pages if p.lstrip().startswith("CAPAIAN KINERJA"))
     assert re.search(r"85,00\s+80,16\s+94,31", capaian)  # target, realisasi, capaian
     pk = next(p for p in pages if "Sasaran Strategis" in p)  # the PK lampiran: targets as written, number cells
-    assert re.search(r"Nilai\s+70,35\s", pk) and re.search(r"Indeks\s+85,3\s", pk)
+    assert re.search(r"Nilai\s+70,35\s", pk) and re.search(r"Indeks\s+85,30\s", pk)
     # no number anywhere in English form: 75.00, 1.000 as an axis tick, 0.1111
     english = re.findall(r"(?<![\w.])\d+\.\d{2}(?!\d)|(?<![\w.])[1-4]\.000(?!\d)|(?<![\w.])0\.\d{3,4}(?!\d)", text)
     assert english == []
@@ -258,7 +258,7 @@ def test_pk_sasaran_row_no_taller_than_its_text(lampiran):
     assert second[2] - last_line < line, f"{second[2] - last_line:.1f} pt blank under the sasaran, a line is {line:.1f}"
 
 
-SECTION_HEADING = re.compile(r"^\s*(IKM per |Rincian \(nilai|Unsur dengan NRR terendah|Kolom jawaban di sheet)")
+SECTION_HEADING = re.compile(r"^\s*(IKM per |Rincian per kelompok|Unsur dengan NRR terendah|Kolom jawaban di sheet)")
 TABLE_HEADER = re.compile(r"^\s*(No\s.*\sResponden\s+IKM\b|Kode\s+Kolom\s+Judul kolom)")
 
 

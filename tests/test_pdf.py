@@ -35,8 +35,7 @@ def test_template_pdf(root, tmp_path, capsys):
               "Capaian Kinerja": "CAPAIAN KINERJA INDIKATOR", "Grafik Capaian": "GRAFIK CAPAIAN KINERJA",
               "Nilai AKIP": "NILAI AKUNTABILITAS KINERJA", "Evaluasi AKIP 2026": "EVALUASI AKIP MANDIRI (LKE)",
               "Hasil SKM": "HASIL SURVEI KEPUASAN", "PK 2026": "PERJANJIAN KINERJA TAHUN 2026",
-              "LKjIP 2025": "TABEL CAPAIAN KINERJA LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2025",
-              "Catatan": "CATATAN KONSISTENSI"}
+              "LKjIP 2025": "TABEL CAPAIAN KINERJA LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2025"}
     starts = [next(n for n, t in enumerate(texts, start=1) if t.lstrip().startswith(title))
               for title in titles.values()]
     assert starts == sorted(starts) and starts[0] == 1  # every generated sheet, in order; no input sheet
@@ -46,8 +45,10 @@ def test_template_pdf(root, tmp_path, capsys):
     hasil_pages = list(range(starts[6], starts[7]))
     pk_pages = list(range(starts[7], starts[8]))
     assert len(pk_pages) == 2  # the agreement and its lampiran
+    assert not any("CATATAN KONSISTENSI" in t for t in texts)
     assert len(evaluasi_pages) == 2  # the table, then the priorities and the scale
-    lkjip = "".join(texts[n - 1] for n in range(starts[8], starts[9]))  # landscape, checked below
+    lkjip = "".join(texts[n - 1] for n in range(starts[8], len(pages) + 1))  # landscape, checked below; the
+    # Catatan only when asked, so nothing after it
     for text in ("Tabel 3.1 Capaian Kinerja Tahun 2025", "Tabel 3.5 Realisasi Anggaran", "80,16", "94,31",
                  "1.785.000.000", "sesuai jalur"):
         assert text in lkjip, text
@@ -78,6 +79,16 @@ def test_template_pdf(root, tmp_path, capsys):
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "hal")], check=True)
     pngs = sorted(tmp_path.glob("hal-*.png"))
     assert len(pngs) == len(pages) and all(p.stat().st_size > 3000 for p in pngs)
+
+
+@pytest.mark.libreoffice
+def test_catatan_printed_only_when_asked(root, tmp_path):
+    book = tmp_path / "IKU_Wotu.xlsx"
+    shutil.copyfile(root / "templates" / "IKU_Wotu.xlsx", book)
+    assert main(["pdf", str(book), "--dengan-catatan", "-o", str(tmp_path / "dengan.pdf")]) == 0
+    texts = [pdf_text(tmp_path / "dengan.pdf", n) for n in range(1, len(pdf_pages(tmp_path / "dengan.pdf")) + 1)]
+    assert texts[-1].lstrip().startswith("CATATAN KONSISTENSI") and " J2 " in texts[-1]
+    assert sum("CATATAN KONSISTENSI" in t for t in texts) == 1
 
 
 @pytest.mark.libreoffice

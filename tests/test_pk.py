@@ -88,9 +88,10 @@ def test_template_pk_2026_lampiran_targets_and_programs(wotu):
          "Nilai AKIP Perangkat Daerah", "Nilai", 70.35],
         [2, "Meningkatnya Kualitas Pelayanan Publik Kepada Masyarakat", "Nilai Indeks Kepuasan Masyarakat (IKM)",
          "Indeks", 85.3]]
-    # targets are numbers, each shown with the decimals it was written with, in the Indonesian form
+    # targets are numbers, each shown with its indicator's decimals as written (85,3 among 85,45: 85,30, the same
+    # as in Tabel IKU), in the Indonesian form
     assert [(ws.cell(r, 5).data_type, ws.cell(r, 5).number_format) for r in (header + 1, header + 2)] == [
-        ("n", "[$-421]#,##0.00"), ("n", "[$-421]#,##0.0")]
+        ("n", "[$-421]#,##0.00"), ("n", "[$-421]#,##0.00")]
     assert ws.cell(header + 1, 3).border.left.style == "thin" and ws.cell(header, 1).font.b
     # programmes: the illustrative rows, marked as such, and a live Jumlah
     top = find(ws, "Anggaran (Rp)")[0]
@@ -185,8 +186,9 @@ def test_other_office_pk_with_three_sasaran(dukcapil, capsys):
         [None, None, "Persentase akta kelahiran", "Persen", 92],
         [2, "Meningkatnya kecepatan layanan", "Rata-rata waktu penerbitan dokumen", "Hari", 3.5],
         [3, "Meningkatnya nilai AKIP", "Nilai AKIP", "Nilai", 72]]
+    # each indicator's decimals: the most among its numbers as written (Nilai AKIP's TW target 71,5 → 72,0)
     assert [ws.cell(r, 5).number_format for r in range(header + 1, header + 6)] == [
-        "[$-421]#,##0.0", "[$-421]#,##0", "[$-421]#,##0", "[$-421]#,##0.0", "[$-421]#,##0"]
+        "[$-421]#,##0.0", "[$-421]#,##0", "[$-421]#,##0", "[$-421]#,##0.0", "[$-421]#,##0.0"]
     merges = set(map(str, ws.merged_cells.ranges))
     assert {f"A{header + 1}:A{header + 3}", f"B{header + 1}:B{header + 3}"} <= merges  # sasaran merged down
     assert f"B{header + 4}:B{header + 4}" not in merges
@@ -206,9 +208,8 @@ def test_other_office_pk_with_three_sasaran(dukcapil, capsys):
     assert table[0] == [1, "Persentase penduduk ber-KTP-el", "Persen", 97.5, 97.5, 97.6, 97.8, 98]
     assert table[1][3:] == [70, None, None, None, None]  # no quarterly target typed: left empty
     assert table[3] == [4, "Rata-rata waktu penerbitan dokumen", "Hari", 3.5, 4.5, 4, 3.5, 3]
-    assert [ra.cell(h + 5, c).number_format for c in range(4, 9)] == [
-        "[$-421]#,##0.0", "[$-421]#,##0.0", "[$-421]#,##0", "[$-421]#,##0.0", "[$-421]#,##0"]
-    assert ra.cell(h + 3, 5).number_format == "General"  # empty: a target typed later shows its own decimals
+    assert [ra.cell(h + 5, c).number_format for c in range(4, 9)] == ["[$-421]#,##0.0"] * 5  # 3,5 4,5 4,0 3,5 3,0
+    assert ra.cell(h + 3, 5).number_format == "[$-421]#,##0"  # empty, in its indicator's format
     assert ra.print_title_rows == f"${h}:${h + 1}" and ra.page_setup.orientation == "portrait"
     err = capsys.readouterr().err
     assert "Tidak ada program" not in err and "Atasan" not in err  # both years have programmes, atasan filled
@@ -228,10 +229,10 @@ def test_pk_command_writes_only_the_pk_pages(dukcapil, tmp_path, capsys):
     assert "Sasaran Strategis" not in texts[0]
     assert "Sasaran Strategis" in texts[1] and "2.675.350.000" in texts[1]  # the Jumlah
     assert re.search(r"Persen\s+97,5\s", texts[1]) and re.search(r"Hari\s+3,5\s", texts[1])
-    assert re.search(r"Nilai\s+72\s", texts[1])  # as written: no ",00" added
+    assert re.search(r"Nilai\s+72,0\s", texts[1])  # as written: one decimal (its TW target 71,5), no ",00" added
     assert "RENCANA AKSI TAHUN 2028" in texts[2] and "TW IV" in texts[2]
-    assert re.search(r"Persen\s+97,5\s+97,5\s+97,6\s+97,8\s+98\s", texts[2])
-    assert re.search(r"Hari\s+3,5\s+4,5\s+4\s+3,5\s+3\s", texts[2])
+    assert re.search(r"Persen\s+97,5\s+97,5\s+97,6\s+97,8\s+98,0\s", texts[2])
+    assert re.search(r"Hari\s+3,5\s+4,5\s+4,0\s+3,5\s+3,0\s", texts[2])
     assert not any("INDIKATOR KINERJA UTAMA" in t or "CATATAN KONSISTENSI" in t for t in texts)  # PK pages only
 
 

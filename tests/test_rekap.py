@@ -111,6 +111,9 @@ def test_rekap_instansi_is_ranked_by_ikm_sortable_and_charted(rolled):
     (table,) = ws.tables.values()
     assert table.ref == f"A5:L{5 + len(rows)}"
     assert [c.name for c in table.tableColumns] == [ws.cell(5, c).value for c in range(1, 13)]
+    assert not ws._charts and ws.print_area == f"'Rekap Instansi'!$A$1:$L${5 + len(rows)}"  # the table alone
+    ws = openpyxl.load_workbook(rolled[0])["Grafik Rekap"]  # the charts: a sheet without repeated table header
+    assert ws.print_title_rows is None
     charts = ws._charts
     assert len(charts) == 2
     # no chart starts on a page's first row (it would be drawn over the page before and the repeated header)
@@ -124,9 +127,11 @@ def test_rekap_instansi_is_ranked_by_ikm_sortable_and_charted(rolled):
         names = [c[0].value for c in ws[chart.series[0].cat.numRef.f.split("!")[1].replace("$", "")]]
         shown = sorted(((r["Instansi"], r[column]) for r in rows if r[column] is not None), key=lambda v: -v[1])
         assert list(zip(names, values)) == shown and len(shown) == 3
-    setup = ws.page_setup
-    assert setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$5:$5"
+    assert len(breaks) == 1  # each chart on a page of its own
+    table = openpyxl.load_workbook(rolled[0])["Rekap Instansi"]
+    setup = table.page_setup
+    assert setup.orientation == "landscape" and table.sheet_properties.pageSetUpPr.fitToPage
+    assert table.print_title_rows == "$5:$5"
 
 
 def test_rekap_indikator_repeats_each_office_capaian_kinerja(folder, rolled):
@@ -337,13 +342,18 @@ def test_pdf_of_the_rollup_prints_its_sheets(rolled, tmp_path):
     assert main(["pdf", str(rolled[0]), "-o", str(pdf)]) == 0
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for title in (f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {TAHUN}", "REKAPITULASI CAPAIAN INDIKATOR",
-                  "REKAPITULASI NILAI UNSUR PELAYANAN", "BERKAS YANG TIDAK DAPAT DIBACA", "KABUPATEN (gabungan"):
+                  "REKAPITULASI NILAI UNSUR PELAYANAN", "KABUPATEN (gabungan"):
         assert title in text, title
     assert "Kecamatan Wotu Barat" in text and "#NAME?" not in text
+    assert "BERKAS YANG TIDAK DAPAT DIBACA" not in text  # the Gagal sheet only when asked
+    with_notes = tmp_path / "REKAP_catatan.pdf"
+    assert main(["pdf", str(rolled[0]), "-o", str(with_notes), "--dengan-catatan"]) == 0
+    assert "BERKAS YANG TIDAK DAPAT DIBACA" in subprocess.run(["pdftotext", "-layout", str(with_notes), "-"],
+                                                              capture_output=True, text=True, check=True).stdout
     ikm = _sheet_rows(openpyxl.load_workbook(rolled[0])["Rekap Instansi"])[0]["IKM"]
     assert text.count(f"{ikm:.2f}".replace(".", ",")) >= 2  # in the table and as its bar's label, Indonesian form
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))) >= 5
+    assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages"))) >= 4
 
 
 def test_default_year_without_any_realisasi():

@@ -143,5 +143,8 @@ def input_data(path: Path, pk_years: list[int] | None = None, lkjip_years: list[
 
     with InputBook(path) as book:
         # the survey too is read as last computed: a formula answer is its value, one never computed is an error
-        return read_book(book.sheet_names, lambda name: SheetGrid(name, book.rows(name), book.merged(name)),
-                         lambda name: book.rows(name, blank=""), pk_years, lkjip_years)
+        def grid_of(name: str) -> SheetGrid:
+            formats = book.number_formats(name) if name == find_sheet(book.sheet_names, DATA_SHEET) else {}
+            return SheetGrid(name, book.rows(name), book.merged(name), formats)
+
+        return read_book(book.sheet_names, grid_of, lambda name: book.rows(name, blank=""), pk_years, lkjip_years)

@@ -61,10 +61,10 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
         write_generated(source, layouts, target, remove=remove, without_macros=True,
                         edit_sheet=lambda name, xml: _value_user_formulas(name, xml, stored, not with_inputs))
     if pdf:
-        from .layout import is_generated
+        from .layout import is_printed
         from .pdf import export_pdf
 
-        export_pdf(target, target.with_suffix(".pdf"), is_generated)
+        export_pdf(target, target.with_suffix(".pdf"), is_printed)
     return target
 
 

@@ -15,8 +15,8 @@ from .errors import InputError
 from .layout import iku_layouts
 from .layout.lke import default_lke_sheet, default_lke_year
 from .model import Catatan
-from .model.grid import SheetGrid
-from .model.plan import INSTANSI_DATE_KEYS, INSTANSI_SHEET
+from .model.grid import SheetGrid, normalise
+from .model.plan import DATA_SHEET, INSTANSI_DATE_KEYS, INSTANSI_SHEET
 from .writers.xlwings_writer import write_layout
 
 
@@ -56,7 +56,30 @@ def sheet_grid(sheet: Any) -> SheetGrid:
     rows = [[] for _ in range(top - 1)] + rows
     if sheet.name.strip().lower() == INSTANSI_SHEET.lower():
         rows = [_date_value(r) for r in rows]
-    return SheetGrid(sheet.name, rows)
+    formats = _number_formats(sheet, rows) if normalise(sheet.name) == normalise(DATA_SHEET) else {}
+    return SheetGrid(sheet.name, rows, formats=formats)
+
+
+def _number_formats(sheet: Any, rows: list[list[Any]]) -> dict[tuple[int, int], str]:
+    """Number formats of Data IKU's number cells (how a target was written: `0.000`, `0.0%`): a column's at once
+    when all its cells share one, else cell by cell (a range of mixed formats reports none). Runtimes that cannot
+    read formats synchronously (xlwings Lite) raise: the numbers then print with the decimals they hold."""
+    numeric: dict[int, list[int]] = {}
+    for r, row in enumerate(rows[1:], start=2):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                numeric.setdefault(c, []).append(r)
+    formats = {}
+    try:
+        for c, numbered in numeric.items():
+            shared = sheet.range((numbered[0], c), (numbered[-1], c)).number_format
+            for r in numbered:
+                code = shared if shared is not None else sheet.range((r, c)).number_format
+                if code and code != "General":
+                    formats[(r, c)] = code
+    except Exception:  # noqa: BLE001 - any runtime's refusal means the same: no formats, numbers as they are
+        return {}
+    return formats
 
 
 _DATE_KEYS = {key.lower() for key in INSTANSI_DATE_KEYS}  # Excel sends a date as a serial number

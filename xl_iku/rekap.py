@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import walk_folder
 from .errors import InputError
 from .parallel import chunk_size, jobs_for
+from .rules.decimals import realisasi_places
 from .rules.ikm import IkmResult, ikm_from_totals, ikm_pooled
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ INSTANSI_COLUMNS = ("Peringkat", "Instansi", "Pemerintah Daerah", "Berkas", "Res
 #: The table also carries `Berkas`, to tell same-named offices apart.
 INDIKATOR_COLUMNS = ("Instansi", "Kode", "Indikator", "Satuan", "Polaritas", "Tahun", "Target", "Realisasi",
                      "Capaian (%)", "Kategori", "Capaian Target Akhir (%)")
+DECIMAL_COLUMNS = ("_desimal", "_desimal_realisasi")  # how Target and Realisasi print (rules.decimals), not shown
 TERCAPAI = 100.0  # capaian (%) at or above which an indicator counts as achieved
 
 
@@ -236,7 +238,10 @@ def office_summary(berkas: str, data: BookData) -> OfficeSummary:
             rows.append({"Instansi": instansi.nama, "Berkas": berkas, "Kode": ind.kode, "Indikator": ind.nama,
                          "Satuan": ind.satuan, "Polaritas": ind.polaritas, "Tahun": year.tahun, "Target": year.target,
                          "Realisasi": year.realisasi, "Capaian (%)": year.capaian, "Kategori": year.rating or None,
-                         "Capaian Target Akhir (%)": akhir.get(year.tahun)})
+                         "Capaian Target Akhir (%)": akhir.get(year.tahun),
+                         # decimals the indicator was written with, for the roll-up's pages (rules.decimals)
+                         "_desimal": ind.desimal, "_desimal_realisasi": realisasi_places(
+                             ind.desimal, computed=year.sumber in ("AKIP", "SKM") and not year.sel)})
     akip = {y.tahun: (y.nilai, y.category.code) for y in data.akip.years} if data.akip else {}
     lke = {year: (hasil.nilai, tuple(s.persen for s in hasil.subs))
            for year, hasil in (data.lke.hasil.items() if data.lke else ())}
@@ -333,7 +338,8 @@ def build(offices: Sequence[OfficeSummary], tahun: int | None = None,
     names = next(o.names for o in good if o.codes == codes) if codes else ()
 
     indikator = pd.DataFrame([row for o in good for row in o.indikator if row["Tahun"] == tahun] +
-                             _missing_year_rows(good, tahun), columns=[*INDIKATOR_COLUMNS, "Berkas"])
+                             _missing_year_rows(good, tahun),
+                             columns=[*INDIKATOR_COLUMNS, "Berkas", *DECIMAL_COLUMNS])
     office_rows, unsur_rows = [], []
     for o in good:
         survey = o.survey_of(tahun)

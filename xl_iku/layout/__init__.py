@@ -18,6 +18,8 @@ from .lkjip import lkjip_sheet
 from .nilai_akip import nilai_akip
 from .penjelasan import penjelasan
 from .pk import PK_PREFIX, RA_PREFIX, pk_layouts
+from .rekap import GAGAL_SHEET
+from .rekap import SHEETS as REKAP_SHEETS
 
 if TYPE_CHECKING:
     from ..model.book import BookData
@@ -42,6 +44,19 @@ def is_generated(name: str) -> bool:
     and the yearly PK, LKjIP and Evaluasi AKIP sheets, matched case- and space-insensitively."""
     key = sheet_key(name)
     return key in {sheet_key(n) for n in GENERATED_SHEETS} or bool(_YEARLY.match(key))
+
+
+#: Sheets that tell staff what to fix rather than documents to sign: `xl-iku pdf` prints them only when asked
+#: (`--dengan-catatan`), so the PDF holds the documents and nothing else.
+NOTE_SHEETS = ("Catatan", GAGAL_SHEET)
+
+
+def is_printed(name: str, with_notes: bool = False) -> bool:
+    """Whether `xl-iku pdf` prints a sheet: an office's generated sheets or a roll-up's, without the notes sheets
+    unless `with_notes`."""
+    key = sheet_key(name)
+    document = is_generated(name) or key in {sheet_key(n) for n in REKAP_SHEETS}
+    return document and (with_notes or key not in {sheet_key(n) for n in NOTE_SHEETS})
 
 
 def iku_layouts(data: BookData) -> list[SheetLayout]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+DEFAULT_WIDTH = 8.43  # characters: a column the layout does not size
 FONT = "Arial"  # LibreOffice prints it in metric-compatible Liberation Sans (scripts/lib/office.sh installs it)
 
 
@@ -135,6 +136,15 @@ class SheetLayout:
         if (r1, c1) != (r2, c2):
             self.merges.append((r1, c1, r2, c2))
 
+    def merge_fit(self, row: int, c1: int, c2: int, value: Any, style: Style = Style(), minimum: float = 15.0
+                  ) -> None:
+        """One row's block c1..c2 whose text wraps inside it (a jabatan, a name, a title): the row made as tall as the
+        text needs, measured against the block's printed width and the style's font; never clipped."""
+        self.merge(row, c1, row, c2, value, style.but(wrap=True))
+        width = sum(self.column_widths.get(c, DEFAULT_WIDTH) for c in range(c1, c2 + 1))
+        needed = text_height([(value, width)], size=style.size, minimum=minimum, bold=style.bold) if value else minimum
+        self.row_heights[row] = max(self.row_heights.get(row, 0.0), needed)
+
     @property
     def max_row(self) -> int:
         return max((r for r, _ in self.cells), default=0)
@@ -152,28 +162,53 @@ def valued(layout: SheetLayout, which: Callable[[str], bool] = lambda formula: T
     return replace(layout, cells=cells)
 
 
-#: Characters of Arial 10 per column-width unit (the default font Calibri 11's digit, 7 px): 1.11 on average over the
-#: generated text, measured in Liberation Sans (Arial's metrics); a little less so that a row never clips its text.
-CHARS_PER_UNIT = 1.05
+#: Printed width of a column `w` characters wide, as Excel draws it (the narrower of the two viewers: LibreOffice
+#: prints about 5 % wider): 7 px a character of the default font's digit plus 5 px of padding, at 96 px/inch.
+POINTS_PER_UNIT = 7 * 72 / 96
+PADDING_PT = 5 * 72 / 96
+INSET_PT = 3.0  # left and right inside a cell together, where no text is drawn
+#: Text is measured a little wider than its font says, so a renderer's rounding (screen fonts hinted to whole
+#: pixels) never pushes a word to a line the row has no room for.
+SAFETY = 1.03
 
 
-def text_height(texts_and_widths: list[tuple[str, float]], size: float = 10, minimum: float = 15.0) -> float:
-    """Row height (points) that shows every wrapped text in full: Excel does not auto-fit rows on open."""
+def text_width(text: str, size: float = 10, bold: bool = False) -> float:
+    """Printed width (points) of one line of `text` in Arial/Liberation Sans (`fonts`): what the PDF draws."""
+    from .fonts import BOLD, REGULAR, WIDE
+
+    table = BOLD if bold else REGULAR
+    return sum(table.get(ch, WIDE) for ch in text) * size / 1000 * SAFETY
+
+
+def room(width_chars: float) -> float:
+    """Points a cell (or a merged block) `width_chars` wide leaves for its text."""
+    return max(1.0, width_chars * POINTS_PER_UNIT + PADDING_PT - INSET_PT)
+
+
+def text_height(texts_and_widths: list[tuple[str, float]], size: float = 10, minimum: float = 15.0,
+                bold: bool = False) -> float:
+    """Row height (points) that shows every wrapped text in full, each measured against the width (characters, as
+    Excel counts column widths; a merged block's widths summed) and the font it prints with: Excel does not
+    auto-fit rows on open, and LibreOffice prints the height the file states."""
     lines = 1
     for text, width in texts_and_widths:
         if text:
-            per_line = max(1, int(width * CHARS_PER_UNIT))
-            lines = max(lines, sum(wrapped_lines(part, per_line) for part in str(text).split("\n")))
+            lines = max(lines, wrapped_lines(str(text), room(width), size, bold))
     return max(minimum, round(lines * size * 1.3 + 4, 1))
 
 
-def wrapped_lines(text: str, per_line: int) -> int:
-    """Lines `text` takes when wrapped at word boundaries as Excel does, `per_line` characters a line."""
-    count, length = 1, 0
-    for word in text.split():
-        if length and length + 1 + len(word) > per_line:
-            count, length = count + 1, 0
-        length = length + 1 + len(word) if length else len(word)
-        while length > per_line:  # a word longer than a line breaks inside it
-            count, length = count + 1, length - per_line
+def wrapped_lines(text: str, width_pt: float, size: float = 10, bold: bool = False) -> int:
+    """Lines `text` takes when wrapped at spaces as Excel and LibreOffice do (a line break starts a new line; a word
+    wider than the line breaks inside it), in a cell leaving `width_pt` points."""
+    space = text_width(" ", size, bold)
+    count = 0
+    for part in text.split("\n"):
+        count, used = count + 1, 0.0
+        for word in part.split():
+            width = text_width(word, size, bold)
+            if used and used + space + width > width_pt:
+                count, used = count + 1, 0.0
+            used = used + space + width if used else width
+            while used > width_pt:  # a word longer than a line breaks inside it
+                count, used = count + 1, used - width_pt
     return count

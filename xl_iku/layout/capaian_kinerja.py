@@ -8,12 +8,15 @@ measures (`paging`), a page break between rows of charts, so every chart prints 
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from ..model.capaian import IndicatorPerformance, YearResult
+from ..model.plan import Indikator
+from ..rules import decimals
 from ..rules.intervals import IntervalTable
 from . import paging, styles
-from .base import Chart, PrintSetup, SheetLayout
+from .base import Chart, PrintSetup, SheetLayout, text_height, text_width
 from .text import with_code
 
 SHEET = "Capaian Kinerja"
@@ -21,6 +24,7 @@ HEADERS = ("No", "Indikator", "Satuan", "Polaritas", "Tahun", "Target", "Realisa
            "Sumber / Keterangan")
 WIDTHS = (5, 34, 9, 9, 7, 10, 10, 11, 13, 30)
 HEADER_ROW = 5
+ORIGIN_COL = len(HEADERS) + 2  # where each typed realisasi was read from: in the workbook, past the print area
 PERCENT = styles.NUMBER.but(number_format=styles.number_format("0.00"))
 
 
@@ -29,7 +33,7 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     last = len(HEADERS)
     sheet.merge(1, 1, 1, last, "CAPAIAN KINERJA INDIKATOR KINERJA UTAMA", styles.TITLE)
-    sheet.merge(2, 1, 2, last, instansi.upper(), styles.SUBTITLE)
+    sheet.merge_fit(2, 1, last, instansi.upper(), styles.SUBTITLE)
     bands = "; ".join(f"{b.category.label} {b.describe().split(': ', 1)[1]}" for b in scale.bands)
     sheet.merge(3, 1, 3, last, f"Capaian: positif = realisasi ÷ target × 100; negatif = (2 − realisasi ÷ target) × "
                                f"100. Kategori ({scale.name}): {bands}.", styles.NOTE)
@@ -37,27 +41,38 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
     for col, text in enumerate(HEADERS, start=1):
         sheet.put(HEADER_ROW, col, text, styles.HEADER)
     sheet.row_heights[HEADER_ROW] = 30
+    sheet.put(HEADER_ROW, ORIGIN_COL, "Asal realisasi (tidak dicetak)", styles.NOTE)
+    sheet.column_widths[ORIGIN_COL] = 24
 
     row = HEADER_ROW + 1
+    labels, blocks = [], []
     for number, result in enumerate(results, start=1):
         ind = result.indikator
         first = row
         for year in result.years:
             sheet.put(row, 5, year.tahun, styles.CENTER)
-            sheet.put(row, 6, year.target, styles.NUMBER)
-            sheet.put(row, 7, year.realisasi, styles.NUMBER)
+            sheet.put(row, 6, year.target, styles.fixed(ind.desimal))
+            sheet.put(row, 7, year.realisasi, styles.fixed(realisasi_places(ind.desimal, year)))
             if year.capaian is not None:
                 sheet.put_formula(row, 8, f'=CAPAIAN(F{row},G{row},"{ind.polaritas}")', year.capaian, PERCENT)
                 sheet.put(row, 9, year.rating, styles.CENTER)
             else:
                 sheet.put(row, 8, None, PERCENT)
                 sheet.put(row, 9, None, styles.CENTER)
-            sheet.put(row, 10, year.catatan or _source(year), styles.TEXT)
+            sheet.put(row, 10, year.catatan or _source(year, ind.keterangan), styles.TEXT)
+            if year.sumber:  # where the number came from: beside the print area (paper names no sheet or cell)
+                sheet.put(row, ORIGIN_COL, f"{year.sumber}!{year.sel}" if year.sel else f"sheet {year.sumber}",
+                          styles.NOTE)
             row += 1
         for col, value, style in ((1, number, styles.CENTER), (2, with_code(ind.nama, ind.kode), styles.TEXT),
                                   (3, ind.satuan or None, styles.CENTER), (4, ind.polaritas, styles.CENTER)):
-            sheet.merge(first, col, row - 1, col, value, style)
+            labels.append(paging.Label(col, col, first, row - 1, value, style))
+        for r in range(first, row):  # the Sumber / Keterangan text decides its row's height
+            sheet.row_heights[r] = text_height([(sheet.cells[(r, 10)].value, WIDTHS[9])])
+        blocks.append((first, row - 1))  # an indicator's years on one page, its name beside them
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, row - 1, last))
+    breaks = paging.breaks_keeping(sheet, last, *blocks, labels=labels)
+    sheet.print_setup = replace(sheet.print_setup, breaks=breaks)
     return sheet
 
 
@@ -80,7 +95,7 @@ def grafik_capaian(results: list[IndicatorPerformance], instansi: str) -> SheetL
     data_col = last + 2  # chart data (Tahun | Target | Realisasi), outside the print area
     sheet.column_widths.update({data_col: 7, data_col + 1: 10, data_col + 2: 10})
     sheet.merge(1, 1, 1, last, "GRAFIK CAPAIAN KINERJA INDIKATOR KINERJA UTAMA", styles.TITLE)
-    sheet.merge(2, 1, 2, last, instansi.upper(), styles.SUBTITLE)
+    sheet.merge_fit(2, 1, last, instansi.upper(), styles.SUBTITLE)
     setup = PrintSetup(title_rows=None)
     _, page_cm = paging.printable_cm(setup, paging.printed_width_cm(sheet, last))
     band = GAP_ROWS + paging.rows_for(CHART_CM[1])  # rows of one row of charts: a gap, then the charts
@@ -98,11 +113,11 @@ def grafik_capaian(results: list[IndicatorPerformance], instansi: str) -> SheetL
                 sheet.row_heights[r] = paging.ROW_PT
             used_cm += band_cm
         source = _chart_data(sheet, data_row, data_col, result, table_row)
-        title = f"Target dan realisasi: {with_code(result.indikator.nama, result.indikator.kode)}"[:120]
+        title = chart_title(result.indikator)
         # under the band's gap row: a chart touching a page break would also be drawn (clipped) on the page before
         sheet.charts.append(Chart("line", title, source, anchor=(row + GAP_ROWS, columns[i % 2]),
                                   width_cm=CHART_CM[0], height_cm=CHART_CM[1],
-                                  value_format=styles.number_format("#,##0.0")))
+                                  value_format=axis_format(result)))
         table_row += len(result.years)
         data_row += len(result.years) + 2
         if i % 2 == 1:
@@ -112,24 +127,76 @@ def grafik_capaian(results: list[IndicatorPerformance], instansi: str) -> SheetL
     return sheet
 
 
+TITLE_LINES = 2  # what the plot leaves room for under the title (CHART_CM)
+#: Widest title line LibreOffice draws unwrapped: about 4/5 of the chart's width (measured: 271 pt of bold 10 pt
+#: text stays on one line in a 12 cm chart, 286 pt wraps), so a line is never broken again by the viewer.
+TITLE_WIDTH_PT = CHART_CM[0] * paging.PT_PER_CM * 0.8
+
+
+def chart_title(ind: Indikator, size: float = 10) -> str:
+    """"Target dan realisasi: <indikator> (<kode>)" in at most two lines of the chart's width, cut at a word with
+    "…" when longer (the code always kept), and saying a negative polarity so falling targets read as intended."""
+    tail = f" ({ind.kode})" if ind.kode else ""
+    tail += " — polaritas negatif" if ind.polaritas == "negatif" else ""
+    words = f"Target dan realisasi: {ind.nama}".split()
+    text = " ".join(words) + tail
+    while len(_lines(text, size)) > TITLE_LINES and len(words) > 4:
+        words.pop()  # shorten at a word, never inside one
+        text = " ".join(words).rstrip(",;:.") + "…" + tail
+    return "\n".join(_lines(text, size))
+
+
+def _lines(text: str, size: float) -> list[str]:
+    """`text` broken at words into lines no wider than the chart's title room (bold, `size` points)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold=True) <= TITLE_WIDTH_PT:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def axis_format(result: IndicatorPerformance) -> str:
+    """Tick labels with as many decimals as the data's spread needs for neighbouring ticks to differ (an index
+    0,865–0,925 ticks 0,87 / 0,88 …, not 0,9 / 0,9), never fewer than none."""
+    values = [v for y in result.years for v in (y.target, y.realisasi) if v is not None]
+    spread = max(values) - min(values) if values else 0.0
+    if spread > 0:
+        places = max(0, -math.floor(math.log10(spread / 5)))
+    else:
+        places = result.indikator.desimal
+    places = min(places, 4)
+    return styles.number_format("#,##0" + ("." + "0" * places if places else ""))
+
+
 def _chart_data(sheet: SheetLayout, top: int, left: int, result: IndicatorPerformance, table_row: int) -> tuple:
     """Tahun | Target | Realisasi of one indicator, linked to its rows in `Capaian Kinerja`; a missing value stays
     empty (a gap in the line, not a zero)."""
     for col, text in enumerate(("Tahun", "Target", "Realisasi")):
         sheet.put(top, left + col, text, styles.HEADER)
+    places = result.indikator.desimal
     for i, year in enumerate(result.years, start=1):
         sheet.put(top + i, left, str(year.tahun), styles.CENTER)
         for offset, (value, column) in enumerate(((year.target, "F"), (year.realisasi, "G")), start=1):
+            style = styles.fixed(places if offset == 1 else realisasi_places(places, year))
             if value is None:
-                sheet.put(top + i, left + offset, None, styles.NUMBER)
+                sheet.put(top + i, left + offset, None, style)
             else:
-                sheet.put_formula(top + i, left + offset, f"='{SHEET}'!{column}{table_row + i - 1}", value,
-                                  styles.NUMBER)
+                sheet.put_formula(top + i, left + offset, f"='{SHEET}'!{column}{table_row + i - 1}", value, style)
     return (top, left, top + len(result.years), left + 2)
 
 
-def _source(year: YearResult) -> str | None:
-    """Where the realisasi came from: the Data IKU cell it was typed in, or the sheet it was taken from."""
-    if year.sel:
-        return f"diisi di {year.sumber}, sel {year.sel}"
-    return f"dari sheet {year.sumber}" if year.sumber else None
+def realisasi_places(places: int, year: YearResult) -> int:
+    """A realisasi taken from the AKIP or SKM sheet (not typed) is a computed score: at least two decimals."""
+    return decimals.realisasi_places(places, computed=year.sumber in ("AKIP", "SKM") and not year.sel)
+
+
+def _source(year: YearResult, keterangan: str) -> str | None:
+    """What a reader of the page needs about a realisasi: the survey or evaluation it comes from, else the office's
+    own Keterangan for the indicator."""
+    if year.sumber == "SKM" and not year.sel:
+        return f"hasil SKM {year.tahun}"
+    if year.sumber == "AKIP" and not year.sel:
+        return f"hasil evaluasi AKIP {year.tahun}"
+    return keterangan or None

@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from ..cells import column_letter
 from ..model.skm_report import GroupResult, SkmReport
-from ..rules.numbers import round_half_up
+from ..rules.numbers import format_id, round_half_up
 from ..rules.sampel import excel_formula
 from . import paging, styles
 from .base import Chart, PrintSetup, SheetLayout, text_height
@@ -28,9 +28,10 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
     sheet = SheetLayout(SHEET)
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     sheet.merge(1, 1, 1, 8, "HASIL SURVEI KEPUASAN MASYARAKAT (SKM)", styles.TITLE)
-    sheet.merge(2, 1, 2, 8, instansi.upper(), styles.SUBTITLE)
-    sheet.merge(3, 1, 3, 8, f"Data: sheet '{survey.sheet}' baris {survey.first_row}–{survey.last_row}; "
-                            "PermenPANRB 14/2017", styles.NOTE.but(halign="center"))
+    sheet.merge_fit(2, 1, 8, instansi.upper(), styles.SUBTITLE)
+    sheet.merge(3, 1, 3, 8, f"{format_id(result.responden, 0)} responden; PermenPANRB 14/2017",
+                styles.NOTE.but(halign="center"))
+    aside(sheet, 3, f"Data: sheet '{survey.sheet}' baris {survey.first_row}–{survey.last_row}.")
     header = 5
     for col, text in enumerate(("No", "Kode", "Unsur Pelayanan", "Jumlah Jawaban", "NRR", "Bobot",
                                 "NRR Tertimbang", "Peringkat (1 = terendah)"), start=1):
@@ -88,8 +89,9 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
             sheet.put(row, 4, value, style)
         row += 1
     responden_row = row - 1
-    populasi = "Populasi penerima layanan (isian 'Populasi SKM' di sheet Instansi)"
+    populasi = "Populasi penerima layanan"
     sheet.merge(row, 1, row, 3, populasi, LABEL)
+    aside(sheet, row, "Populasi: isian 'Populasi SKM' di sheet Instansi.")
     sheet.row_heights[row] = text_height([(populasi, sum(WIDTHS[:3]))])
     if population_ref and report.population is not None:
         sheet.put_formula(row, 4, f"={population_ref}", report.population, styles.INTEGER)
@@ -101,8 +103,8 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
                           styles.CENTER)
         row += 3
     else:
-        sheet.merge(row, 4, row, 8, "belum diisi: tulis 'Populasi SKM' dan jumlahnya di sheet Instansi",
-                    styles.NOTE)
+        sheet.merge(row, 4, row, 8, "belum diisi", styles.NOTE)
+        aside(sheet, row, "Tulis 'Populasi SKM' dan jumlahnya di sheet Instansi, lalu buat ulang tabel.")
         row += 1
 
     row += 1
@@ -136,21 +138,33 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
         groups.append(("Periode", report.periods))
     if groups:
         row += 1
-        sheet.merge(row, 1, row, 8, "Rincian (nilai saat tabel dibuat ulang)", styles.NOTE)
+        sheet.merge(row, 1, row, 8, "Rincian per kelompok responden", styles.NOTE)
+        aside(sheet, row, "Nilai rincian dihitung saat tabel dibuat ulang (bukan rumus).")
         note, row = row, row + 1
         for i, (name, results) in enumerate(groups):
             keep.append(_section(row, _breakdown(sheet, row, name, results, trend=name == "Periode") - 1))
             if i == 0:  # the note introduces the sections: it goes with the first
                 keep.append((note,) + keep[-1][1:])
             row = keep[-1][1] + 2
+    printed = row - 1
     if survey.notes or any(header != code for header, code in zip(survey.headers, survey.codes)):
-        keep.append(_section(row + 1, _columns_read(sheet, row + 1, survey) - 1))
-        row = keep[-1][1] + 2
-    row -= 1
+        # which sheet column was read as which unsur, and what a rule read over several columns: for staff in the
+        # workbook, past the print area (paper names no sheet or column)
+        _columns_read(sheet, row + 1, survey)
 
-    sheet.print_setup = replace(PORTRAIT, area=(1, 1, row, 8))
+    sheet.print_setup = replace(PORTRAIT, area=(1, 1, printed, 8))
     sheet.print_setup = replace(sheet.print_setup, breaks=paging.breaks_keeping(sheet, len(WIDTHS), *keep))
     return sheet
+
+
+ASIDE_COL = 13  # notes for staff beside the print area (A:H) and the chart's data (J:K): never on paper
+
+
+def aside(sheet: SheetLayout, row: int, text: str) -> None:
+    """A note for whoever keeps the workbook (which sheet and rows, where to type), in the row it is about but past
+    the print area: paper names no sheet or cell."""
+    sheet.column_widths[ASIDE_COL] = 60
+    sheet.put(row, ASIDE_COL, text, styles.NOTE.but(wrap=False))
 
 
 def _fit(sheet: SheetLayout, row: int, text, width: float) -> None:
@@ -205,6 +219,8 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
     for col, text in enumerate(headers, start=1):
         sheet.put(row, col, text or None, styles.HEADER)
     sheet.merge(row, 2, row, 3, name, styles.HEADER)
+    if not trend:  # no change between groups: Kinerja takes the last column too (no empty column on paper)
+        sheet.merge(row, 7, row, 8, "Kinerja", styles.HEADER)
     row += 1
     previous = None
     for i, group in enumerate(results, start=1):
@@ -217,11 +233,14 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
         else:
             sheet.put(row, 5, group.ikm, styles.NUMBER)
             sheet.put(row, 6, group.category.code, styles.CENTER)
-            sheet.put(row, 7, group.category.label, styles.TEXT)
-            change = None
-            if trend and previous is not None:
-                change = round(round_half_up(group.ikm, 2) - round_half_up(previous, 2), 2)
-            sheet.put(row, 8, change, CHANGE if trend else styles.TEXT)
+            if trend:
+                sheet.put(row, 7, group.category.label, styles.TEXT)
+                change = None
+                if previous is not None:
+                    change = round(round_half_up(group.ikm, 2) - round_half_up(previous, 2), 2)
+                sheet.put(row, 8, change, CHANGE)
+            else:
+                sheet.merge(row, 7, row, 8, group.category.label, styles.TEXT)
             previous = group.ikm
         row += 1
     return row

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import IkuPlan
 from . import paging, styles
 from .base import PrintSetup, SheetLayout, text_height
+from .paging import Label
 from .text import tanggal, with_code
 
 SHEET = "Tabel IKU"
 HEADER_ROW = 6
 FIRST_DATA_ROW = 9
+#: KET. of a negative-polarity indicator the office left empty: its falling targets are intended, not a mistake.
+NEGATIF = "Polaritas negatif (makin rendah makin baik)"
 WIDTHS = {"tujuan": 28, "sasaran": 30, "indikator": 30, "awal": 11, "target": 9, "ket": 12}
 
 
@@ -38,22 +42,26 @@ def iku_table(plan: IkuPlan) -> SheetLayout:
     sheet.row_heights.update({h: 18, h + 1: 18, h + 2: 12})
 
     row = FIRST_DATA_ROW
+    labels, blocks = [], []
     for tujuan in plan.tujuan():
         t_first = row
         for sasaran in tujuan.sasaran:
             s_first = row
             for ind in sasaran.indikator:
                 sheet.put(row, 3, with_code(ind.nama, ind.kode), styles.TEXT)
-                sheet.put(row, 4, ind.kondisi_awal, styles.NUMBER)
+                number = styles.fixed(ind.desimal)  # as written: 0,865, 5, 97,60
+                sheet.put(row, 4, ind.kondisi_awal, number)
                 for offset, year in enumerate(years):
-                    sheet.put(row, 5 + offset, ind.target.get(year), styles.NUMBER)
-                sheet.put(row, last, ind.keterangan or None, styles.TEXT)
+                    sheet.put(row, 5 + offset, ind.target.get(year), number)
+                ket = ind.keterangan or (NEGATIF if ind.polaritas == "negatif" else "")
+                sheet.put(row, last, ket or None, styles.TEXT)
                 sheet.row_heights[row] = text_height([(with_code(ind.nama, ind.kode), WIDTHS["indikator"]),
-                                                      (ind.keterangan, WIDTHS["ket"])])
+                                                      (ket, WIDTHS["ket"])])
                 row += 1
-            merged_text(sheet, s_first, row - 1, 2, with_code(sasaran.nama, sasaran.kode), WIDTHS["sasaran"])
-        merged_text(sheet, t_first, row - 1, 1, with_code(tujuan.nama, tujuan.kode), WIDTHS["tujuan"])
-    end_with_signature(sheet, plan, row - 1, last - 3, last)
+            labels.append(Label(2, 2, s_first, row - 1, with_code(sasaran.nama, sasaran.kode), styles.TEXT))
+            blocks.append((s_first, row - 1, s_first))  # a sasaran's rows together when they fit on a page
+        labels.append(Label(1, 1, t_first, row - 1, with_code(tujuan.nama, tujuan.kode), styles.TEXT))
+    end_with_signature(sheet, plan, row - 1, last - 3, last, blocks, labels)
     return sheet
 
 
@@ -64,26 +72,21 @@ def title_block(sheet: SheetLayout, title: str, plan: IkuPlan, last_col: int) ->
                              (2, info.nama.upper(), styles.SUBTITLE),
                              (3, info.pemerintah_daerah.upper(), styles.SUBTITLE),
                              (4, f"TAHUN {info.periode}", styles.SUBTITLE)):
-        sheet.merge(row, 1, row, last_col, text, style)
-        sheet.row_heights[row] = 18
+        sheet.merge_fit(row, 1, last_col, text, style, minimum=18)
 
 
-def merged_text(sheet: SheetLayout, first: int, last: int, col: int, text: str, width: float) -> None:
-    """Merge a tujuan/sasaran down its indicators, growing the rows if its text needs more room than they have."""
-    sheet.merge(first, col, last, col, text, styles.TEXT)
-    needed = text_height([(text, width)])
-    have = sum(sheet.row_heights[r] for r in range(first, last + 1))
-    if needed > have:
-        extra = (needed - have) / (last - first + 1)
-        for r in range(first, last + 1):
-            sheet.row_heights[r] = round(sheet.row_heights[r] + extra, 1)
-
-
-def end_with_signature(sheet: SheetLayout, plan: IkuPlan, last_row: int, first_col: int, last_col: int) -> None:
-    """The signature block a row below the table's last row, and page breaks that keep that row with it: a
-    signature alone on a page, under the repeated header, signs nothing the reader can see."""
+def end_with_signature(sheet: SheetLayout, plan: IkuPlan, last_row: int, first_col: int, last_col: int,
+                       blocks: Sequence[tuple[int, ...]] = (), labels: Sequence[Label] = ()) -> None:
+    """The signature block a row below the table's last row, and page breaks that keep that row with it (a
+    signature alone on a page, under the repeated header, signs nothing the reader can see), each of `blocks`
+    together when it fits on a page, each of `labels` merged once per page it prints on."""
     end = signature_block(sheet, plan, last_row + 2, first_col, last_col)
-    breaks = paging.breaks_keeping(sheet, last_col, (last_row, end))
+    together = [block for block in blocks if block[0] != last_row]
+    if together and together[-1][1] == last_row:  # the last block reaches to the signature
+        first = together.pop()[0]
+        together.append((first, end, first))
+    together.append((last_row, end))
+    breaks = paging.breaks_keeping(sheet, last_col, *together, labels=labels)
     sheet.print_setup = replace(sheet.print_setup, breaks=breaks)
 
 
@@ -104,10 +107,10 @@ def signature_block(sheet: SheetLayout, plan: IkuPlan, row: int, first_col: int,
         lines.append((info.pangkat, styles.SIGN))
     if info.nip:
         lines.append((f"NIP. {info.nip}", styles.SIGN))
-    for line in lines:
+    for line in lines:  # a long jabatan or name wraps, its row as tall as it needs
         if line is None:
             sheet.row_heights[row] = 48
         else:
-            sheet.merge(row, first_col, row, last_col, *line)
+            sheet.merge_fit(row, first_col, last_col, *line)
         row += 1
     return row - 1

@@ -159,11 +159,11 @@ def evaluasi_akip(tahun: int, hasil: HasilLke, lke: LkeSheet, instansi: str,
     skala = hasil.skala
     sheet.merge(1, 1, 1, last, f"EVALUASI AKIP MANDIRI (LKE) TAHUN {tahun}", styles.TITLE)
     sheet.merge(2, 1, 2, last, instansi.upper(), styles.SUBTITLE)
-    note = (f"Penilaian mandiri atas jawaban sheet '{lke.name}' tahun {tahun} (skala {skala.label}), menurut "
+    note = (f"Penilaian mandiri atas jawaban LKE tahun {tahun} (skala {skala.label}), menurut "
             "PermenPANRB 88/2021: nilai sub-komponen = bobot × rata-rata nilai jawaban kriterianya ÷ nilai "
             "tertinggi skala; komponen = jumlah sub-komponennya; Nilai AKIP = jumlah komponen. Sub-komponen yang "
             f"masih punya kriteria tanpa jawaban '{NOT_ASSESSED}', begitu pula komponen dan Nilai AKIP-nya. "
-            "Rumus di sheet ini dihitung ulang saat jawaban diubah.")
+            "Nilainya dihitung ulang saat jawaban diubah.")  # paper names no sheet
     width = sum(w for _, w in columns)
     sheet.merge(3, 1, 3, last, note, styles.NOTE)
     sheet.row_heights[3] = text_height([(note, width)], size=9)
@@ -291,8 +291,8 @@ def evaluasi_akip(tahun: int, hasil: HasilLke, lke: LkeSheet, instansi: str,
     sheet.row_heights[note_row] = text_height([(predikat, width)], size=9)
     if hasil.belum:
         rows = ", ".join(str(k.baris) for k in hasil.belum)
-        text = (f"Saat sheet ini dibuat, {len(hasil.belum)} kriteria tahun {tahun} belum dijawab (sheet "
-                f"'{lke.name}' baris {rows}).")
+        text = f"Saat tabel ini dibuat, {len(hasil.belum)} kriteria tahun {tahun} belum dijawab."
+        sheet.put(note_row + 1, last + 2, f"Belum dijawab: sheet '{lke.name}' baris {rows}.", styles.NOTE)
         sheet.merge(note_row + 1, 1, note_row + 1, last, text, styles.NOTE)
         sheet.row_heights[note_row + 1] = text_height([(text, width)], size=9)
     sheet.highlights.append(_weak_highlight(first, end))

@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model.lkjip import BELUM, IndikatorLkjip, Lkjip, Nilai, program_ref
+from ..rules import decimals
 from ..rules.intervals import IntervalTable
 from ..rules.lkjip import penyerapan
 from ..rules.numbers import format_id
 from . import paging, styles
 from .base import PrintSetup, SheetLayout, Style, text_height
-from .pk import MAX_DECIMALS, decimals
 from .text import with_code
 
 PREFIX = "LKjIP "
@@ -53,11 +53,11 @@ def number_style(places: int) -> Style:
 
 
 def indicator_places(item: IndikatorLkjip) -> int:
-    """The decimals an indicator was written with: the most of its typed kondisi awal, targets, realisasi and
-    standar (a realisasi taken from the survey, 80,1601…, does not count)."""
+    """The decimals an indicator was written with (`Indikator.desimal`, rules.decimals: the same as every other
+    document prints it), or more when its standar nasional was written with more."""
     ind = item.ind
-    typed = [ind.kondisi_awal, ind.standar_nasional, *ind.target.values(), *ind.realisasi.values()]
-    return min(MAX_DECIMALS, max((decimals(v) for v in typed if v is not None), default=0))
+    standar = decimals.written_places(ind.standar_nasional) if ind.standar_nasional is not None else None
+    return max(ind.desimal, standar or 0)
 
 
 def num(value: float) -> str:

@@ -32,7 +32,7 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     last = len(HEADERS)
     sheet.merge(1, 1, 1, last, "NILAI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH (AKIP)", styles.TITLE)
-    sheet.merge(2, 1, 2, last, instansi.upper(), styles.SUBTITLE)
+    sheet.merge_fit(2, 1, last, instansi.upper(), styles.SUBTITLE)
     sheet.merge(3, 1, 3, last, "Isian 'Nilai 0–100': Nilai AKIP = 0,30 × Perencanaan + 0,30 × Pengukuran + 0,15 × "
                                "Pelaporan + 0,25 × Evaluasi Internal. Isian 'Poin LHE': poin per komponen (maks. "
                                "30/30/15/25) dijumlahkan tanpa pembobotan ulang. Predikat: PermenPANRB 88/2021.",
@@ -82,8 +82,7 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
             _lke_row(sheet, row, tahun, evaluasi, lke[tahun])
             row += 1
     if not years and not lke:
-        sheet.merge(row, 1, row, last, f"Belum ada nilai: isi sheet '{input_sheet}' (satu baris per tahun).",
-                    styles.NOTE.but(border=True))
+        sheet.merge(row, 1, row, last, "Belum ada nilai AKIP.", styles.NOTE.but(border=True))
         row += 1
     row += 1
     sheet.merge(row, 1, row, last, "Predikat: " + "; ".join(
@@ -91,9 +90,9 @@ def nilai_akip(years: list[AkipYear], columns: dict[str, int], targets: dict[int
         styles.NOTE)
     sheet.row_heights[row] = 26
     if lke:
-        note = (f"{LKE_LABEL}: poin komponen (maks. 30/30/15/25) dan nilai dari sheet 'Evaluasi AKIP TAHUN' "
+        note = (f"{LKE_LABEL}: poin komponen (maks. 30/30/15/25) dan nilai dari penilaian mandiri tahun itu "
                 "(jawaban LKE kantor sendiri), bukan realisasi IKU; realisasi dan capaian IKU tetap dari "
-                f"{LHE_LABEL}.")
+                f"{LHE_LABEL}.")  # paper names no sheet: the row links to its Evaluasi AKIP sheet
         sheet.merge(row + 1, 1, row + 1, last, note, styles.NOTE)
         sheet.row_heights[row + 1] = 26
     return sheet

@@ -9,8 +9,11 @@ when the printed columns are wider than the paper: the printable height in sheet
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from .base import PrintSetup, SheetLayout
+from .base import DEFAULT_WIDTH, PrintSetup, SheetLayout, Style, text_height
 
 PAPER_CM = {"A4": (21.0, 29.7)}  # width, height (portrait)
 ROW_PT = 15.0  # height of the rows the layout sizes for charts (and Excel's default)
@@ -18,7 +21,6 @@ PT_PER_CM = 72 / 2.54
 FILL = 0.9  # share of a page an estimate may fill (rows the viewer auto-fits can grow)
 SIZED_FILL = 0.98  # the same for rows whose heights the layout sets (they do not grow): only rounding is left
 FOOTER_CM = 1.0  # the "Halaman x dari y" footer may take this much of the body (LibreOffice shrinks the body)
-DEFAULT_WIDTH = 8.43  # characters: a column the layout does not size
 
 
 def column_cm(width_chars: float) -> float:
@@ -65,8 +67,27 @@ def rows_height_cm(sheet: SheetLayout, first: int, last: int) -> float:
     return sum(row_cm(sheet.row_heights.get(r, ROW_PT)) for r in range(first, last + 1))
 
 
+@dataclass(frozen=True)
+class Label:
+    """Text merged down a run of rows (a sasaran over its indicators, a tujuan over its sasaran): placed by
+    `breaks_keeping`, which merges it once per page the run prints on, so a page that continues the run shows its
+    label again (never an empty merged cell under the repeated header), each part as tall as the text needs."""
+
+    c1: int
+    c2: int
+    first: int
+    last: int
+    text: Any
+    style: Style
+
+
+def label_height_cm(sheet: SheetLayout, label: Label) -> float:
+    width = sum(sheet.column_widths.get(c, DEFAULT_WIDTH) for c in range(label.c1, label.c2 + 1))
+    return row_cm(text_height([(label.text, width)], size=label.style.size, minimum=0, bold=label.style.bold))
+
+
 def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, ...],
-                   after: int = 0) -> tuple[int, ...]:
+                   after: int = 0, labels: Sequence[Label] = ()) -> tuple[int, ...]:
     """Page breaks for a sheet printed top to bottom (title rows repeated on each page) such that each block of
     rows `together` prints on one page: each page filled to `SIZED_FILL` by the layout's row heights (the rows left
     to the viewer counted at `ROW_PT`), a new page started before a row, or before a block, that would not fit.
@@ -74,6 +95,9 @@ def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, .
     A block is (first, last) or (first, last, least): a section with its heading, whole on one page when it fits on
     one, else at least rows first..least together (the heading, the table's header and its first rows: keep with
     next), the rest row by row. A block starting inside another kept whole is kept with it.
+
+    `labels` are merged here, one merge per page each prints on (`Label`); the last row of each part grows when the
+    label's text needs more room than its rows have, and that room counts where the page ends.
 
     Every page end is placed, not only the ones before blocks: the viewer's own pagination differs a little from
     this estimate (LibreOffice and Excel draw columns wider than `column_cm`, so more fits), and a break it chose
@@ -89,15 +113,51 @@ def breaks_keeping(sheet: SheetLayout, last_column: int, *together: tuple[int, .
     start_row = setup.title_rows[1] + 1 if setup.title_rows else 1  # nothing is broken above the table's first row
     start_row = max(start_row, after + 1)
     breaks: list[int] = [after] if after else []
+    needs = [label_height_cm(sheet, label) for label in labels]
+    page_top = start_row  # first row of the current page below the repeated rows (where labels' parts start)
+
+    def deficit(end: int) -> float:
+        """Room the labels' parts on this page still lack if the page's part of each ended at `end`."""
+        short = 0.0
+        for label, need in zip(labels, needs):
+            if label.first <= end and label.last >= page_top:
+                part = rows_height_cm(sheet, max(label.first, page_top), min(label.last, end))
+                short = max(short, need - part)
+        return short
+
+    def close(end: int, only_ending: bool) -> float:
+        """Grow row `end` so every label part ending there holds its text; the growth (cm)."""
+        short = 0.0
+        for label, need in zip(labels, needs):
+            if label.first <= end <= label.last and label.last >= page_top and (label.last == end or not only_ending):
+                short = max(short, need - rows_height_cm(sheet, max(label.first, page_top), end))
+        if short > 0:
+            sheet.row_heights[end] = round(sheet.row_heights.get(end, ROW_PT) + short * PT_PER_CM + 0.05, 1)
+        return max(short, 0.0)
+
     used, row, on_page = rows_height_cm(sheet, after + 1, start_row - 1), start_row, 0
-    while row <= max((last for last, _ in blocks.values()), default=0):
+    last_row = max([last for last, _ in blocks.values()] + [label.last for label in labels], default=0)
+    while row <= last_row:
         end = row
         if row in blocks:
             last, least = blocks[row]
-            end = last if repeated + rows_height_cm(sheet, row, last) <= room else least
+            page_top_then = page_top
+            page_top = row  # as if on a fresh page: whole when it fits on one
+            whole = rows_height_cm(sheet, row, last) + deficit(last)
+            page_top = page_top_then
+            end = last if repeated + whole <= room else least
         height = rows_height_cm(sheet, row, end)
-        if on_page and used + height > room:
+        if on_page and used + height + deficit(end) > room:
+            close(row - 1, only_ending=False)
             breaks.append(row - 1)
-            used, on_page = repeated, 0
-        used, on_page, row = used + height, on_page + 1, end + 1
+            used, on_page, page_top = repeated, 0, row
+        used, on_page = used + height, on_page + 1
+        for r in range(row, end + 1):
+            used += close(r, only_ending=True)
+        row = end + 1
+    for label in labels:  # one merge per page part
+        first = label.first
+        for end in [b for b in breaks if label.first <= b < label.last] + [label.last]:
+            sheet.merge(first, label.c1, end, label.c2, label.text, label.style)
+            first = end + 1
     return tuple(breaks)

@@ -19,7 +19,6 @@ from ..model import Instansi
 from ..model.pk import PerjanjianKinerja
 from . import paging, styles
 from .base import PrintSetup, SheetLayout, Style, text_height
-from .iku_table import merged_text
 from .text import BULAN, tanggal
 
 PK_PREFIX = "PK "
@@ -28,7 +27,6 @@ WIDTHS = (5, 28, 26, 10, 10, 18)  # No | Sasaran / Program | Indikator | Satuan 
 LAST = len(WIDTHS)
 PARAGRAPH = styles.SIGN.but(halign="justify", wrap=True)
 LINE = styles.SIGN.but(halign="left")
-MAX_DECIMALS = 4  # a target typed with more decimals prints rounded to four (a PK never needs more)
 RUPIAH = styles.INTEGER  # 1.250.000.000 on paper, whatever the locale
 BOLD_TEXT = styles.TEXT.but(bold=True)
 
@@ -62,9 +60,9 @@ def pk_sheet(pk: PerjanjianKinerja) -> SheetLayout:
     sheet = SheetLayout(pk_sheet_name(pk.tahun))
     sheet.column_widths = {c: w for c, w in enumerate(WIDTHS, start=1)}
     end_of_agreement = _agreement(sheet, pk)
-    header, keep = _lampiran(sheet, pk, end_of_agreement + 1)
+    header, keep, labels = _lampiran(sheet, pk, end_of_agreement + 1)
     sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header))
-    breaks = paging.breaks_keeping(sheet, LAST, *keep, after=end_of_agreement)
+    breaks = paging.breaks_keeping(sheet, LAST, *keep, after=end_of_agreement, labels=labels)
     sheet.print_setup = replace(sheet.print_setup, breaks=breaks)
     return sheet
 
@@ -77,8 +75,7 @@ def _heading(pk: PerjanjianKinerja, document: str) -> list[str]:
 
 def _title(sheet: SheetLayout, row: int, lines: list[str], last: int = LAST) -> int:
     for i, text in enumerate(lines):
-        sheet.merge(row, 1, row, last, text, styles.TITLE if i == 0 else styles.SUBTITLE)
-        sheet.row_heights[row] = 18
+        sheet.merge_fit(row, 1, last, text, styles.TITLE if i == 0 else styles.SUBTITLE, minimum=18)
         row += 1
     return row
 
@@ -92,7 +89,7 @@ def _paragraph(sheet: SheetLayout, row: int, text: str, first: int = 1) -> int:
 def _party(sheet: SheetLayout, row: int, nama: str, jabatan: str, role: str) -> int:
     for label, value in (("Nama", nama), ("Jabatan", jabatan)):
         sheet.put(row, 2, label, LINE)
-        sheet.merge(row, 3, row, LAST, f": {value}", LINE)
+        sheet.merge_fit(row, 3, LAST, f": {value}", LINE)
         row += 1
     return _paragraph(sheet, row, role, first=2)
 
@@ -109,9 +106,11 @@ def _agreement(sheet: SheetLayout, pk: PerjanjianKinerja) -> int:
     return _signatures(sheet, row, pk)
 
 
-def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int, list[tuple[int, ...]]]:
-    """The second page: the targets, the programmes and the signatures; returns the header row to repeat and the
-    blocks the page breaks keep together."""
+def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int
+              ) -> tuple[int, list[tuple[int, ...]], list[paging.Label]]:
+    """The second page: the targets, the programmes and the signatures; returns the header row to repeat, the
+    blocks the page breaks keep together (each sasaran's rows when they fit on a page) and the No and Sasaran
+    labels (merged once per page, so a page that continues a sasaran names it)."""
     row = _title(sheet, row, _heading(pk, "PERJANJIAN KINERJA")) + 1
     header = row
     for col, text in enumerate(("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"), start=1):
@@ -120,6 +119,8 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int,
     sheet.row_heights[row] = 20
     row += 1
     number = 0
+    labels: list[paging.Label] = []
+    sasaran_blocks: list[tuple[int, int]] = []
     for tujuan in pk.plan.tujuan():
         for sasaran in tujuan.sasaran:
             first = row
@@ -127,19 +128,22 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> tuple[int,
             for ind in sasaran.indikator:
                 sheet.put(row, 3, ind.nama, styles.TEXT)
                 sheet.put(row, 4, ind.satuan or None, styles.CENTER)
-                target = ind.target[pk.tahun]
-                sheet.merge(row, 5, row, 6, target, target_style(target))
+                sheet.merge(row, 5, row, 6, ind.target[pk.tahun], target_style(ind.desimal))
                 sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
                 row += 1
-            sheet.merge(first, 1, row - 1, 1, number, styles.CENTER)
-            merged_text(sheet, first, row - 1, 2, sasaran.nama, WIDTHS[1])
+            labels += [paging.Label(1, 1, first, row - 1, number, styles.CENTER),
+                       paging.Label(2, 2, first, row - 1, sasaran.nama, styles.TEXT)]
+            sasaran_blocks.append((first, row - 1))
     programs, row = row + 1, _programs(sheet, pk, row + 1)
     end = _signatures(sheet, row + 1, pk)
     # the last target row, the programmes and the signatures when one page holds them, else the target row, the
     # programmes' header and two rows (a later page starts with targets under the repeated header, not it alone)
     jumlah = row - 1
     least = min(jumlah - 1, programs + 2) if pk.programs else end  # then Jumlah + signatures, a block
-    return header, [(programs - 2, end, least), (jumlah, end)]
+    keep = [(first, last, first) for first, last in sasaran_blocks if first != programs - 2]
+    if keep and keep[-1][1] == programs - 2:  # the last sasaran reaches to the signatures when it all fits
+        keep[-1] = (keep[-1][0], end, keep[-1][0])
+    return header, keep + [(programs - 2, end, least), (jumlah, end)], labels
 
 
 def _programs(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
@@ -171,7 +175,7 @@ def _programs(sheet: SheetLayout, pk: PerjanjianKinerja, row: int) -> int:
 def _signatures(sheet: SheetLayout, row: int, pk: PerjanjianKinerja) -> int:
     """Place and date on the right, then pihak kedua (left) and pihak pertama (right); returns the last row."""
     info = pk.plan.instansi
-    sheet.merge(row, 4, row, LAST, place_and_date(pk), styles.SIGN)
+    sheet.merge_fit(row, 4, LAST, place_and_date(pk), styles.SIGN)
     row += 1
     left = _signature_lines("Pihak Kedua,", info.jabatan_atasan, info.nama_atasan, info.pangkat_atasan,
                             info.nip_atasan)
@@ -181,8 +185,8 @@ def _signatures(sheet: SheetLayout, row: int, pk: PerjanjianKinerja) -> int:
         if a is None:
             sheet.row_heights[r] = 60  # room to sign
             continue
-        sheet.merge(r, 1, r, 2, *a)
-        sheet.merge(r, 4, r, LAST, *b)
+        sheet.merge_fit(r, 1, 2, *a)  # a long jabatan or name wraps; the row fits the taller of the two
+        sheet.merge_fit(r, 4, LAST, *b)
     return row + len(left) - 1
 
 
@@ -205,20 +209,10 @@ def signing_date(pk: PerjanjianKinerja) -> str:
     return tanggal(pk.tanggal) if pk.tanggal else f"…… {BULAN[0]} {pk.tahun}"
 
 
-def decimals(value: float) -> int:
-    """70.35 → 2, 85.3 → 1, 70.0 → 0: the decimals a target was written with (at most MAX_DECIMALS)."""
-    text = f"{value:.{MAX_DECIMALS}f}".rstrip("0")
-    return len(text) - text.index(".") - 1
-
-
-def target_style(value: float | None) -> Style:
-    """Centred, in the Indonesian format that shows `value` as it was written: 70,35, 85,3, 1.500. A cell left
-    empty keeps the General format, so a target staff type in later shows the decimals they type."""
-    if value is None:
-        return styles.CENTER
-    places = decimals(value)
-    code = "#,##0" + ("." + "0" * places if places else "")
-    return styles.CENTER.but(number_format=styles.number_format(code))
+def target_style(places: int) -> Style:
+    """Centred, with the indicator's decimals as written (`Indikator.desimal`): 70,35, 0,890, 1.500, the same as in
+    Tabel IKU and Capaian Kinerja."""
+    return styles.fixed(places, styles.CENTER)
 
 
 RA_WIDTHS = (5, 40, 10, 10, 9, 9, 9, 9)  # No | Indikator | Satuan | Target | TW I–IV
@@ -243,15 +237,15 @@ def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
         for col, value in enumerate((number, ind.nama, ind.satuan or None), start=1):
             sheet.put(row, col, value, styles.TEXT if col == 2 else styles.CENTER)
         for col, value in enumerate((ind.target[pk.tahun], *quarters), start=4):
-            sheet.put(row, col, value, target_style(value))
+            sheet.put(row, col, value, target_style(ind.desimal))
         sheet.row_heights[row] = text_height([(ind.nama, RA_WIDTHS[1])])
         row += 1
     row += 1
-    sheet.merge(row, 5, row, last, place_and_date(pk), styles.SIGN)
+    sheet.merge_fit(row, 5, last, place_and_date(pk), styles.SIGN)
     for offset, line in enumerate(_signature_lines("", info.jabatan, info.penandatangan, info.pangkat, info.nip)[1:]):
         if line is None:
             sheet.row_heights[row + 1 + offset] = 60
         else:
-            sheet.merge(row + 1 + offset, 5, row + 1 + offset, last, *line)
+            sheet.merge_fit(row + 1 + offset, 5, last, *line)
     sheet.print_setup = PrintSetup(landscape=False, title_rows=(header, header + 1))
     return sheet

@@ -1,5 +1,5 @@
-"""The kabupaten roll-up workbook (`xl-iku rekap`): `Rekap Instansi`, `Rekap Indikator`, `Rekap Unsur`, `Rekap LKE`
-(when some office self-assessed the year), `Gagal`.
+"""The kabupaten roll-up workbook (`xl-iku rekap`): `Rekap Instansi`, `Grafik Rekap`, `Rekap Indikator`, `Rekap
+Unsur`, `Rekap LKE` (when some office self-assessed the year), `Gagal`.
 
 Pure: the roll-up's tables → `SheetLayout`s, print-ready (A4 landscape, fit to width, header rows repeated), charts
 native to Excel. Values, not formulas: the roll-up is a picture of the offices' files as they were read.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..cells import address, column_letter
 from . import styles
 from .base import Chart, Highlight, PrintSetup, SheetLayout, Table, text_height
-from .paging import FILL, ROW_PT, printable_cm, printed_width_cm, row_cm, rows_for
+from .paging import FILL, ROW_PT, columns_for, printable_cm, printed_width_cm, row_cm, rows_for, rows_height_cm
 
 if TYPE_CHECKING:
     from ..rekap import Rekap
@@ -25,7 +25,8 @@ UNSUR_SHEET = "Rekap Unsur"
 LKE_SHEET = "Rekap LKE"
 GAGAL_SHEET = "Gagal"
 #: The sheets of a roll-up workbook, in order (what `xl-iku pdf` prints of it).
-SHEETS = (INSTANSI_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, LKE_SHEET, GAGAL_SHEET)
+GRAFIK_SHEET = "Grafik Rekap"
+SHEETS = (INSTANSI_SHEET, GRAFIK_SHEET, INDIKATOR_SHEET, UNSUR_SHEET, LKE_SHEET, GAGAL_SHEET)
 
 HEADER_ROW = 5
 HEADER_PT = 30
@@ -50,49 +51,69 @@ INDIKATOR_COLUMNS = (
 
 def rekap_layouts(rekap: Rekap) -> list[SheetLayout]:
     lke = [rekap_lke(rekap)] if rekap.lke is not None and not rekap.lke.empty else []
-    return [rekap_instansi(rekap), rekap_indikator(rekap), rekap_unsur(rekap), *lke, gagal(rekap)]
+    return [rekap_instansi(rekap), grafik_rekap(rekap), rekap_indikator(rekap), rekap_unsur(rekap), *lke,
+            gagal(rekap)]
 
 
 def rekap_instansi(rekap: Rekap) -> SheetLayout:
     rows = rekap.records(rekap.instansi)
     sheet = _titled(INSTANSI_SHEET, f"REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", _pemda(rows),
-                    f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} gagal (lihat sheet {GAGAL_SHEET})"
+                    f"{rekap.berkas} berkas, {len(rows)} terbaca, {len(rekap.gagal)} tidak dapat dibaca"
                     f"{_skipped(rekap)}. Diurutkan menurut IKM (responden tahun {rekap.tahun}, PermenPANRB 14/2017); "
-                    f"Nilai AKIP dan predikat dari sheet AKIP tahun {rekap.tahun}; indikator tercapai: capaian ≥ "
-                    "100 %; Catatan: jumlah peringatan di sheet Catatan instansi itu.", INSTANSI_COLUMNS)
+                    f"Nilai AKIP dan predikat dari hasil evaluasi AKIP tahun {rekap.tahun}; indikator tercapai: "
+                    "capaian ≥ 100 %; Catatan: jumlah peringatan konsistensi data instansi itu.", INSTANSI_COLUMNS)
     last = _table(sheet, INSTANSI_COLUMNS, rows, "RekapInstansi")
-    # chart data beside the printed table (outside the print area): offices with a value, highest first
-    width = len(INSTANSI_COLUMNS)
-    setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW))
-    # a chart fills at most a page under the repeated header row and a gap row: a chart anchored on a page's first
-    # row would also be drawn over the page before (LibreOffice draws it across the break, over the header row)
-    page_cm = printable_cm(setup, printed_width_cm(sheet, width))[1] * FILL - row_cm(HEADER_PT) - row_cm(ROW_PT)
-    chart_row = last + 1  # each chart's block: a gap row, then the chart
-    breaks = [last]
+    sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, last, len(INSTANSI_COLUMNS)))
+    return sheet
+
+
+GRAFIK_WIDTH = 10  # characters a column: the printed columns hold a chart 22 cm wide and its margin
+CHART_WIDTH_CM = 22.0
+
+
+def grafik_rekap(rekap: Rekap) -> SheetLayout:
+    """The IKM and Nilai AKIP of every office as bar charts, each on a page of its own: a sheet apart from the
+    table, whose repeated header row would otherwise print above each chart. The charts' data (offices with a
+    value, highest first) sits beside the printed columns."""
+    rows = rekap.records(rekap.instansi)
+    sheet = SheetLayout(GRAFIK_SHEET)
+    last = columns_for(CHART_WIDTH_CM + 1.5, GRAFIK_WIDTH)
+    sheet.column_widths = {c: GRAFIK_WIDTH for c in range(1, last + 1)}
+    sheet.merge(1, 1, 1, last, f"GRAFIK REKAPITULASI KINERJA PERANGKAT DAERAH TAHUN {rekap.tahun}", styles.TITLE)
+    sheet.merge_fit(2, 1, last, _pemda(rows).upper(), styles.SUBTITLE)
+    setup = PrintSetup(title_rows=None)
+    # a chart fills at most a page under a gap row: a chart anchored on a page's first row would also be drawn
+    # over the page before (LibreOffice draws it across the break)
+    page_cm = printable_cm(setup, printed_width_cm(sheet, last))[1] * FILL - row_cm(ROW_PT)
+    chart_row, breaks = 3, []
     for i, (column, title, y_min) in enumerate((("IKM", f"IKM per perangkat daerah, tahun {rekap.tahun}", 25),
                                                 ("Nilai AKIP", f"Nilai AKIP per perangkat daerah, tahun {rekap.tahun}",
                                                  0))):
-        data_col = width + 2 + 3 * i
+        data_col = last + 2 + 3 * i
         values = sorted(((r["Instansi"], r[column]) for r in rows if r[column] is not None), key=lambda v: -v[1])
         sheet.column_widths.update({data_col: 30, data_col + 1: 10})
-        sheet.put(HEADER_ROW, data_col, "Instansi", styles.HEADER)
-        sheet.put(HEADER_ROW, data_col + 1, column, styles.HEADER)
+        sheet.put(1, data_col, "Instansi", styles.HEADER)
+        sheet.put(1, data_col + 1, column, styles.HEADER)
         for j, (name, value) in enumerate(values, start=1):
-            sheet.put(HEADER_ROW + j, data_col, name, styles.TEXT)
-            sheet.put(HEADER_ROW + j, data_col + 1, value, DECIMAL2)
+            sheet.put(1 + j, data_col, name, styles.TEXT)
+            sheet.put(1 + j, data_col + 1, value, DECIMAL2)
         if not values:
             continue
-        height = min(page_cm, max(7.0, 2.5 + 0.45 * len(values)))  # ~0,45 cm a bar
-        sheet.charts.append(Chart("bar", title, (HEADER_ROW, data_col, HEADER_ROW + len(values), data_col + 1),
-                                  anchor=(chart_row + 1, 2), width_cm=22, height_cm=height, y_min=y_min, y_max=100,
-                                  y_title=column, value_format=styles.number_format("0"),
+        top = page_cm - (rows_height_cm(sheet, 1, 2) if not sheet.charts else 0)  # the first page: the title too
+        height = min(top, max(7.0, 2.5 + 0.45 * len(values)))  # ~0,45 cm a bar
+        if sheet.charts:
+            breaks.append(chart_row - 1)
+        sheet.charts.append(Chart("bar", title, (1, data_col, 1 + len(values), data_col + 1),
+                                  anchor=(chart_row + 1, 2), width_cm=CHART_WIDTH_CM, height_cm=height,
+                                  y_min=y_min, y_max=100, y_title=column, value_format=styles.number_format("0"),
                                   label_format=DECIMAL2.number_format))
         covered = rows_for(height) + 2
         sheet.row_heights.update({r: ROW_PT for r in range(chart_row, chart_row + covered)})
         chart_row += covered
-        breaks.append(chart_row - 1)
-    # the table, then each chart on a page of its own
-    sheet.print_setup = replace(setup, area=(1, 1, chart_row, width), breaks=tuple(breaks[:-1]))
+    if not sheet.charts:
+        sheet.merge(3, 1, 3, last, f"Belum ada IKM atau Nilai AKIP tahun {rekap.tahun} untuk digambarkan.",
+                    styles.NOTE)
+    sheet.print_setup = replace(setup, area=(1, 1, max(chart_row, 3), last), breaks=tuple(breaks))
     return sheet
 
 
@@ -106,6 +127,11 @@ def rekap_indikator(rekap: Rekap) -> SheetLayout:
                     "Tabel 3.3 LKjIP. Kosong: belum ada realisasi atau target.",
                     INDIKATOR_COLUMNS)
     last = _table(sheet, INDIKATOR_COLUMNS, rows, "RekapIndikator")
+    keys = [key for key, _, _ in INDIKATOR_COLUMNS]
+    for i, values in enumerate(rows, start=1):  # each office's indicator with the decimals it was written with
+        for key, places in (("Target", "_desimal"), ("Realisasi", "_desimal_realisasi")):
+            if values.get(places) is not None:
+                sheet.put(HEADER_ROW + i, keys.index(key) + 1, values.get(key), styles.fixed(int(values[places])))
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, last, len(INDIKATOR_COLUMNS)))
     return sheet
 
@@ -215,7 +241,7 @@ def _titled(name: str, title: str, subtitle: str, note: str, columns: Sequence[t
     width = len(columns)
     sheet.column_widths = {c: w for c, (_, w, _) in enumerate(columns, start=1)}
     sheet.merge(1, 1, 1, width, title, styles.TITLE)
-    sheet.merge(2, 1, 2, width, subtitle.upper(), styles.SUBTITLE)
+    sheet.merge_fit(2, 1, width, subtitle.upper(), styles.SUBTITLE)
     sheet.merge(3, 1, 3, width, note, styles.NOTE)
     sheet.row_heights[3] = text_height([(note, sum(w for _, w, _ in columns))], size=9)
     for col, (text, _, _) in enumerate(columns, start=1):

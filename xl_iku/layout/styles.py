@@ -22,6 +22,14 @@ CENTER = TEXT.but(halign="center")
 NUMBER = Style(valign="top", halign="right", border=True, number_format=number_format("#,##0.00"))
 INTEGER = NUMBER.but(number_format=number_format("#,##0"))  # counts and rupiah: 1.500, 1.250.000.000
 DECIMAL3 = NUMBER.but(number_format=number_format("0.000"))  # NRR per unsur (1–4), as the regulation shows it
+
+
+def fixed(places: int, base: Style = NUMBER) -> Style:
+    """`base` printing numbers with exactly `places` decimals, thousands grouped (`1.500`, `0,890`, `97,60`): an
+    indicator's numbers as staff wrote them (`Indikator.desimal`, from `rules.decimals`)."""
+    return base.but(number_format=number_format("#,##0" + ("." + "0" * places if places > 0 else "")))
+
+
 SIGN = Style(halign="center", valign="top")
 SIGN_NAME = Style(bold=True, underline=True, halign="center", valign="top")
 NOTE = Style(italic=True, size=9, valign="top", wrap=True)

@@ -44,6 +44,12 @@ def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan
             note(ind.row, f"target {below_baseline[0]}",
                  f"Target {years} {'di atas' if negatif else 'di bawah'} kondisi awal {plan.tahun_awal} "
                  f"({format_id(ind.kondisi_awal)}) untuk {name} berpolaritas {ind.polaritas}.")
+        if ind.persen:
+            cells = ", ".join(data_cell(columns, ind.row, key) for key in ind.persen)
+            note(ind.row, ind.persen[0],
+                 f"Sel {cells} untuk {name} berformat persen: angkanya dibaca seperti tampilannya di sel (0,85 yang "
+                 "tampil 85% dibaca 85) dan dicetak tanpa tanda %. Bila maksudnya memang 85, sebaiknya ketik 85 "
+                 "dengan format angka biasa dan tulis '%' di kolom Satuan.")
         if ind.kondisi_awal is None:
             note(ind.row, f"kondisi awal {plan.tahun_awal}", f"Kondisi awal {plan.tahun_awal} kosong untuk {name}.")
         for key, label, value in (("definisi operasional", "Definisi Operasional", ind.definisi),

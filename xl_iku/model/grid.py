@@ -4,18 +4,21 @@ readers and the model share."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True)
 class SheetGrid:
-    """A sheet's values (row 1 first) and its merged ranges, however they were read."""
+    """A sheet's values (row 1 first), its merged ranges and its cells' number formats ((row, column) 1-based →
+    format code, for the cells that have one other than General; empty when the path cannot read them), however
+    they were read."""
 
     name: str
     rows: Sequence[Sequence[Any]]
     merged: Sequence[str] = field(default_factory=tuple)
+    formats: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def normalise(header: Any) -> str:

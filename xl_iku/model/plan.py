@@ -57,6 +57,8 @@ class Indikator:
     standar_nasional: float | None = None  # a national benchmark, for the LKjIP's comparison (Tabel 3.4)
     sumber_standar: str = ""  # where that benchmark comes from
     jenis_target_akhir: str = "tahunan"  # "tahunan": the end year's target; "kumulatif": realisasi add up to it
+    desimal: int = 2  # decimals its numbers print with: the most it was written with (rules.decimals)
+    persen: tuple[str, ...] = ()  # Data IKU header keys whose cell had a percent format (read as shown: 85%→85)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ def defined_names(text: str) -> list[tuple[str, int | None, str]]:
 
 def show_only(text: str, keep) -> tuple[str, list[str]]:
     """workbook.xml with every sheet but those `keep(name)` accepts hidden, the kept ones visible and the first of
-    them the active and first tab (LibreOffice prints the active sheet even when hidden). Returns the kept names."""
+    them the active and first tab (LibreOffice prints the active sheet even when hidden), and the hidden sheets'
+    print areas dropped (LibreOffice prints a hidden sheet that has one). Returns the kept names."""
     present: list[str] = []
     order: list[str] = []
 
@@ -81,6 +82,18 @@ def show_only(text: str, keep) -> tuple[str, list[str]]:
     inner = start_tag("sheet").sub(restate, found.group(2))
     text = text[:found.start(2)] + inner + text[found.end(2):]
     first = str(order.index(present[0])) if present else "0"
+    # LibreOffice prints a hidden sheet that has a print area: drop the print areas of the sheets hidden here
+    hidden = {str(i) for i, name in enumerate(order) if name not in present}
+
+    def print_area_of_hidden(match: re.Match[str]) -> str:
+        start = start_tag("definedName").match(match.group(0)).group(0)
+        return "" if attr(start, "name") == "_xlnm.Print_Area" and attr(start, "localSheetId") in hidden \
+            else match.group(0)
+
+    names = block(text, "definedNames")
+    if names is not None:
+        inner = element("definedName").sub(print_area_of_hidden, names.group(2))
+        text = text[:names.start(2)] + inner + text[names.end(2):]
 
     def view(match: re.Match[str]) -> str:
         return set_attr(set_attr(match.group(0), "activeTab", first), "firstSheet", first)

@@ -104,6 +104,10 @@ class InputBook:
         except Exception as error:
             raise unreadable(self.path, str(error)) from None
 
+    def number_formats(self, name: str) -> dict[tuple[int, int], str]:
+        """Number format codes of the sheet's cells (`CellValues.number_formats`), for the Data IKU reader."""
+        return self.cells.number_formats(self.xml(name))
+
     def merged(self, name: str) -> tuple[str, ...]:
         # any prefix, quote style, spacing or attribute order (`<x:mergeCell ref = 'A1:B2'/>`)
         return tuple(m.decode() for m in _MERGE.findall(self.xml(name)))

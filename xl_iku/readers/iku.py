@@ -18,6 +18,7 @@ from ..model import IkuPlan, Indikator, Instansi
 from ..model.grid import SheetGrid, key_row, normalise
 from ..model.plan import DATA_SHEET, INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_SHEET, INSTANSI_TEXT_KEYS
 from ..rules.capaian import polaritas_of
+from ..rules.decimals import is_percent_format, places_of, shown_value, written_places
 from ..rules.lkjip import JENIS_TARGET_AKHIR
 from ..rules.numbers import parse_count, parse_number
 from ..rules.rencana import check_target_years
@@ -223,24 +224,31 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
                     f"{address(seen[kode.lower()], columns['kode indikator'])}. Setiap indikator perlu kode yang unik."
                 )
             seen[kode.lower()] = r
-        baseline_key = f"kondisi awal {baseline}"
-        kondisi_awal = _number(cell(baseline_key), f"{where} {address(r, columns[baseline_key])}",
-                               f"Kondisi awal {baseline}")
-        target = {
-            year: _number(cell(f"target {year}"), f"{where} {address(r, columns[f'target {year}'])}", f"Target {year}")
-            for year in targets
-        }
-        realisasi = {
-            year: _number(cell(f"realisasi {year}"), f"{where} {address(r, columns[f'realisasi {year}'])}",
-                          f"Realisasi {year}")
-            for year in targets if f"realisasi {year}" in columns
-        }
+        places: list[int | None] = []
+        persen: list[str] = []
+
+        def number(key: str, what: str) -> float | None:
+            """The value of `key`'s cell as staff see it, noting the decimals it was written with."""
+            raw, code = cell(key), grid.formats.get((r, columns[key]))  # noqa: B023 (called within its loop pass)
+            value = _number(raw, f"{where} {address(r, columns[key])}", what)  # noqa: B023 (called within its loop pass)
+            if value is not None and not isinstance(raw, str):
+                if is_percent_format(code):
+                    value = shown_value(value, code)
+                    persen.append(key)  # noqa: B023 (called within its loop pass)
+                places.append(written_places(raw, code))  # noqa: B023 (called within its loop pass)
+            elif value is not None:
+                places.append(written_places(raw))  # noqa: B023 (called within its loop pass)
+            return value
+
+        kondisi_awal = number(f"kondisi awal {baseline}", f"Kondisi awal {baseline}")
+        target = {year: number(f"target {year}", f"Target {year}") for year in targets}
+        realisasi = {year: number(f"realisasi {year}", f"Realisasi {year}")
+                     for year in targets if f"realisasi {year}" in columns}
         quarters = {int(m.group(2)): [] for m in map(_QUARTER_COLUMN.match, columns) if m}
         for year in quarters:
             for q in range(1, 5):
                 key = f"target tw{q} {year}"
-                where_q = f"{where} {address(r, columns[key])}" if key in columns else ""
-                quarters[year].append(_number(cell(key), where_q, f"Target TW{q} {year}") if where_q else None)
+                quarters[year].append(number(key, f"Target TW{q} {year}") if key in columns else None)
         sumber = fields["sumber_realisasi"].lower()
         if sumber not in SUMBER_REALISASI:
             raise InputError(
@@ -260,7 +268,8 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
         standar = (_number(cell("standar nasional"), f"{where} {address(r, columns['standar nasional'])}",
                            "Standar nasional") if "standar nasional" in columns else None)
         out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi,
-                             target_tw={y: tuple(v) for y, v in quarters.items()}, standar_nasional=standar,
+                             target_tw={y: tuple(v) for y, v in quarters.items()}, standar_nasional=standar, desimal=places_of(places),
+                             persen=tuple(persen),
                              **fields))
     if not out:
         raise InputError(

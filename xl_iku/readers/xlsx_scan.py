@@ -362,6 +362,7 @@ class CellValues:
         self.package = package
         self._strings: list[str] | None = None
         self._date_styles: list[bool] | None = None
+        self._format_codes: list[str] | None = None
         self._epoch: dt.datetime | None = None
 
     def epoch(self) -> dt.datetime:
@@ -442,6 +443,41 @@ class CellValues:
             except (OverflowError, ValueError):  # a NIK pasted into a date cell: no date, the number it is
                 return number
         return number
+
+
+    def format_codes(self) -> list[str]:
+        """Per cellXfs index: its number format code ("General", "0.000", "0.00%", a built-in one by its code)."""
+        if self._format_codes is None:
+            from ..rules.decimals import BUILTIN_FORMATS
+
+            rel = self.package.workbook_rel("styles")
+            self._format_codes = []
+            if rel is not None:
+                root = ElementTree.fromstring(self.package.read(rel.target))
+                formats = {int(f.get("numFmtId")): f.get("formatCode") or "" for f in root.iter(f"{{{MAIN}}}numFmt")}
+                for xf in root.find(f"{{{MAIN}}}cellXfs") or []:
+                    fmt = int(xf.get("numFmtId", 0))
+                    self._format_codes.append(formats.get(fmt, BUILTIN_FORMATS.get(fmt, "General")))
+        return self._format_codes
+
+    def number_formats(self, data: bytes) -> dict[tuple[int, int], str]:
+        """(row, column) 1-based → number format code of every cell of a sheet part that has one besides General
+        (how a Data IKU number was written: `0.000`, `0.0%`). For small input sheets: one pass over every cell."""
+        codes = self.format_codes()
+        found: dict[tuple[int, int], str] = {}
+        for cell in _CELL.finditer(data):
+            attrs = cell.group(1)
+            style = _STYLE_ATTR.search(attrs)
+            ref = _REF_ATTR.search(attrs)
+            if style and ref and int(style.group(1)) < len(codes):
+                code = codes[int(style.group(1))]
+                if code != "General":
+                    found[(int(ref.group(2)), column_index(ref.group(1).decode()))] = code
+        return found
+
+
+_STYLE_ATTR = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
+_REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Z]+)(\d+)["']""")
 
 
 def _text(raw: bytes) -> str:

@@ -134,8 +134,9 @@ def _chart(sheet: Worksheet, spec: Chart):
 def _title(text: str, size: float) -> Title:
     """A chart title in the sheet's font at `size` points (openpyxl's default leaves it to the viewer: 18 pt)."""
     font = CharacterProperties(latin=TextFont(typeface=FONT), sz=round(size * 100), b=True)
-    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=_storable(text))])
-    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+    paragraphs = [Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=_storable(line))])
+                  for line in text.split("\n")]  # the layout's lines, one paragraph each
+    return Title(tx=Text(rich=RichText(p=paragraphs)), overlay=False)
 
 
 def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
