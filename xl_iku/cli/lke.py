@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+
+from .progress import warn
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"Tahun {tahun} belum punya jawaban di sheet '{lke.sheet.name}'. Tahun yang berisi jawaban: "
                          f"{', '.join(map(str, years))}.")
     hasil = lke.hasil[tahun]
-    for note in notes:
-        if note.pesan.startswith(f"Tahun {tahun}:"):
-            print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    warn(note for note in notes if note.pesan.startswith(f"Tahun {tahun}:"))
     if args.json:
         print(json.dumps(result_json(tahun, hasil, lke.sheet.name), ensure_ascii=False))
     else:

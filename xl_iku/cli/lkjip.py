@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from .progress import warn
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,7 +31,6 @@ def run(args: argparse.Namespace) -> int:
     from ..pdf import lkjip_pdf
 
     path, notes = lkjip_pdf(args.book, args.tahun, args.output)
-    for note in notes:
-        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    warn(notes)
     print(f"Selesai: tabel LKjIP {args.tahun} ditulis ke '{path}'.")
     return 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from .progress import warn
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,7 +28,6 @@ def run(args: argparse.Namespace) -> int:
     from ..pdf import pk_pdf
 
     path, notes = pk_pdf(args.book, args.tahun, args.output)
-    for note in notes:
-        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    warn(notes)
     print(f"Selesai: Perjanjian Kinerja {args.tahun} ditulis ke '{path}'.")
     return 0

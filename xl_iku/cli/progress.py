@@ -54,3 +54,10 @@ def _tick(bar, stop: threading.Event) -> None:
 def _terminal(stream) -> bool:
     """What tqdm's `disable=None` asks: a stream without `isatty` counts as a terminal there too."""
     return not hasattr(stream, "isatty") or bool(stream.isatty())
+
+
+def warn(notes) -> None:
+    """Each Catatan as a `Peringatan:` line on stderr (stdout stays for results and --json): one wording for every
+    command that reports the book's warnings."""
+    for note in notes:
+        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)

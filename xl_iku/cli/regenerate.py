@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .progress import working
+from .progress import warn, working
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     with working("Membuat ulang sheet hasil"):
         result = regenerate(args.book, args.output)
-    for note in result.notes:
-        print(f"Peringatan: {note.tempat}: {note.pesan}", file=sys.stderr)
+    warn(result.notes)
     for name in result.added:
         print(f"Sheet '{name}' ditambahkan (daftar kriteria LKE bawaan, belum dijawab): isi kolom Jawaban untuk "
               "penilaian mandiri AKIP.")
