@@ -6,7 +6,7 @@ The rules below are importable without Excel (numpy only); Excel functions live 
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .errors import InputError
+from .errors import CellError, FileError, InputError, SheetError
 from .frames import ikm_table, read_skm
 from .rules.akip import PREDIKAT_88_2021, akip_category, akip_lke_points, akip_points_total, akip_score
 from .rules.capaian import SKALA_86_2017, capaian, capaian_rating
@@ -32,6 +32,9 @@ except PackageNotFoundError:  # the source tree on sys.path without being instal
 
 __all__ = [
     "InputError",
+    "FileError",
+    "SheetError",
+    "CellError",
     "Category",
     "Band",
     "IntervalTable",

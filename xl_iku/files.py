@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import FileError, InputError
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -53,52 +53,51 @@ def refuse_overwrite(inputs: Iterable[str | os.PathLike], outputs: Iterable[str 
         for source in inputs:
             if same_file(output, source):
                 also = "" if str(output) == str(source) else f" (sama dengan '{source}')"
-                raise InputError(
-                    f"'{output}'{also} adalah berkas masukan perintah ini dan tidak akan ditimpa. Berkas itu tidak "
-                    "diubah. Pilih nama lain untuk hasilnya (-o)."
-                )
+                raise FileError(
+                    output, f"'{output}'{also} adalah berkas masukan perintah ini dan tidak akan ditimpa. Berkas itu "
+                    "tidak diubah. Pilih nama lain untuk hasilnya (-o).", reason=FileError.OVERWRITE)
 
 
 def check_readable(path: str | os.PathLike, suffixes: Sequence[str]) -> None:
-    """Raise an `InputError` naming `path` unless it is an existing file that looks like one of `suffixes`."""
+    """Raise a `FileError` naming `path` unless it is an existing file that looks like one of `suffixes`."""
     path = Path(path)
     kinds = ", ".join(suffixes)
     if path.is_dir():
-        raise InputError(f"'{path}' adalah folder, bukan berkas. Sebutkan berkas {kinds} di dalamnya.")
+        raise FileError.folder(path, kinds)
     if not path.is_file():
-        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+        raise FileError.not_found(path)
     with open(path, "rb") as handle:
         head = handle.read(8)
     suffix = path.suffix.lower()
     if suffix not in suffixes:  # a name with no ending at all: what the content says it is, if we read that
         sniffed = ".xlsx" if head.startswith(_ZIP) else ".xls" if head.startswith(_OLE2) else ""
         if suffix or sniffed not in suffixes:
-            raise InputError(f"'{path.name}' bukan buku kerja yang dapat dibaca perintah ini: hanya berkas {kinds}.")
+            raise FileError(path, f"'{path.name}' bukan buku kerja yang dapat dibaca perintah ini: hanya berkas {kinds}.",
+                            reason=FileError.WRONG_KIND)
         suffix = sniffed
     if not head:
-        raise InputError(f"Berkas '{path}' kosong (0 byte), bukan buku kerja. Salin ulang dari sumbernya.")
+        raise FileError(path, f"Berkas '{path}' kosong (0 byte), bukan buku kerja. Salin ulang dari sumbernya.",
+                        reason=FileError.EMPTY)
     if suffix in _MAIN_PART:
         if head.startswith(_OLE2):
-            raise InputError(
-                f"Berkas '{path}' terkunci dengan kata sandi (terenkripsi) atau sebenarnya berkas .xls lama. Buka di "
-                "Excel, hapus kata sandinya (File → Info → Lindungi Buku Kerja) dan simpan ulang sebagai "
-                f"{suffix}."
-            )
+            raise FileError(
+                path, f"Berkas '{path}' terkunci dengan kata sandi (terenkripsi) atau sebenarnya berkas .xls lama. Buka "
+                "di Excel, hapus kata sandinya (File → Info → Lindungi Buku Kerja) dan simpan ulang sebagai "
+                f"{suffix}.", reason=FileError.ENCRYPTED)
         if not head.startswith((_ZIP, _EMPTY_ZIP)):
-            raise InputError(f"Berkas '{path}' bukan buku kerja {suffix}: isinya bukan paket Excel. Buka di Excel "
-                             f"lalu simpan ulang sebagai {suffix}.")
+            raise FileError(path, f"Berkas '{path}' bukan buku kerja {suffix}: isinya bukan paket Excel. Buka di "
+                            f"Excel lalu simpan ulang sebagai {suffix}.", reason=FileError.NOT_A_PACKAGE)
         try:
             with zipfile.ZipFile(path) as package:
                 names = {name.lower() for name in package.namelist()}  # part names are case-insensitive
         except (zipfile.BadZipFile, OSError, ValueError):
-            raise InputError(f"Berkas '{path}' rusak atau terpotong (paket zip tidak utuh). Salin ulang dari "
-                             "sumbernya, atau buka di Excel lalu simpan ulang.") from None
+            raise FileError.truncated(path) from None
         if _MAIN_PART[suffix] not in names and not _has_workbook_part(path, suffix):
-            raise InputError(f"Berkas '{path}' adalah arsip zip, tetapi bukan buku kerja {suffix} (tidak ada "
-                             f"{_MAIN_PART[suffix]}).")
+            raise FileError(path, f"Berkas '{path}' adalah arsip zip, tetapi bukan buku kerja {suffix} (tidak ada "
+                            f"{_MAIN_PART[suffix]}).", reason=FileError.NOT_A_WORKBOOK)
     elif suffix == ".xls" and not head.startswith(_OLE2):
-        raise InputError(f"Berkas '{path}' bukan buku kerja .xls (mungkin halaman web atau teks yang diberi nama "
-                         ".xls). Buka di Excel lalu simpan ulang sebagai .xlsx.")
+        raise FileError(path, f"Berkas '{path}' bukan buku kerja .xls (mungkin halaman web atau teks yang diberi "
+                        "nama .xls). Buka di Excel lalu simpan ulang sebagai .xlsx.", reason=FileError.NOT_A_PACKAGE)
 
 
 def _has_workbook_part(path: str | os.PathLike, suffix: str) -> bool:
@@ -127,12 +126,12 @@ def unreadable_reason(path: str | os.PathLike, suffixes: Sequence[str]) -> str |
     if Path(path).suffix.lower() in _MAIN_PART:
         bad = _damaged_member(path)
         if bad:
-            return f"Berkas '{path}' rusak: bagian {bad} di dalamnya tidak utuh. Salin ulang dari sumbernya."
+            return str(FileError.damaged(path, bad))
     for reader in (_read_with_openpyxl, _read_with_calamine):
         try:
             reader(path)
         except Exception as error:
-            return f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja ({type(error).__name__}: {error})."
+            return str(FileError.unreadable(path, error))
     return None
 
 
