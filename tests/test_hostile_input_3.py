@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from ods_books import table_style, write_ods
 from skm_books import ikm_by_hand, survey_rows, write_survey
 
 from xl_iku import UNSUR_14_2017
@@ -195,6 +196,55 @@ def test_hidden_sheet_is_not_chosen_by_the_search(tmp_path, capsys, state, hidde
     assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 25
     status, result, err = ikm_json(capsys, path, "--sheet", hidden_name)  # named: read as asked
     assert status == 0 and result["ikm"] == 25.0
+
+
+def _ods_with_hidden_survey(path: Path, hidden_name: str, how: str, rows) -> Path:
+    """A visible sheet 'Survei' holding `rows`, after a hidden sheet holding a survey whose every answer is 1.
+    `how`: the hidden style in content.xml ("content"), inherited from a styles.xml parent ("parent"), or in
+    content.xml with a far cell on the hidden sheet, so every sheet is read by the scan, not calamine ("far")."""
+    headers = HEADERS
+    fake = [CODES] + [[1] * len(CODES)] * 10
+    if how == "far":  # A1 to the far cell: 10⁶ rows × 10⁴ columns
+        fake += [1_000_000, [None] * 10_000 + ["x"]]
+    styles = [table_style("ta1", "true"), table_style("ta2", "false" if how != "parent" else None,
+                                                       "Tersembunyi" if how == "parent" else None)]
+    common = [table_style("Tersembunyi", "false")] if how == "parent" else []
+    real = [headers] + [[row.get(h) for h in headers] for row in rows]
+    return write_ods(path, [(hidden_name, fake, "ta2"), ("Survei", real, "ta1")], styles, common)
+
+
+@pytest.mark.parametrize("how, hidden_name", [("content", "Data SKM"), ("content", "Lama"), ("parent", "Data SKM"),
+                                              ("far", "Lama")])
+def test_hidden_ods_sheet_is_not_chosen_by_the_search(tmp_path, capsys, how, hidden_name):
+    rows = survey_rows(seed=7, count=25)
+    path = _ods_with_hidden_survey(tmp_path / "s.ods", hidden_name, how, rows)
+    status, result, err = ikm_json(capsys, path)
+    assert status == 0, err
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 25
+    status, result, err = ikm_json(capsys, path, "--sheet", hidden_name)  # named: read as asked
+    assert status == 0 and result["ikm"] == 25.0
+
+
+@pytest.mark.libreoffice
+def test_hidden_sheets_of_a_libreoffice_ods_are_not_chosen(tmp_path, capsys):
+    """LibreOffice's own writing of an .xlsx with a hidden and a very hidden survey (both every answer 1)."""
+    from xl_iku.pdf import convert
+
+    rows = survey_rows(seed=7, count=25)
+
+    def hidden_first(wb):
+        for state, name in (("hidden", "Data SKM"), ("veryHidden", "Lama")):
+            hidden = wb.create_sheet(name, 0)
+            write_survey(hidden, [{c: 1 for c in CODES}] * 10, CODES)
+            hidden.sheet_state = state
+        wb.active = 2
+
+    source = survey_file(tmp_path / "s.xlsx", rows, sheet="Survei", book_edit=hidden_first)
+    (tmp_path / "ods").mkdir()
+    convert(source, "ods", tmp_path / "ods")
+    status, result, err = ikm_json(capsys, tmp_path / "ods" / "s.ods")
+    assert status == 0, err
+    assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], rel=1e-12) and result["responden"] == 25
 
 
 # --- item 5 (and 12, 15): CSV read as a stream, stray quotes, separators and encodings -----------------------------
@@ -422,6 +472,8 @@ SCENARIOS = {
     "formula_single_quotes": _scenario_cell(b"<c r='E6'><f>1/0</f></c>"),
     "table_totals_row": _scenario_totals,
     "very_hidden_sheet": _scenario_very_hidden,
+    "ods_hidden_sheet": lambda folder: _ods_with_hidden_survey(folder / "s.ods", "Data SKM", "content",
+                                                               survey_rows(seed=7, count=25)),
     "csv_stray_quote": _scenario_stray_quote,
     "dates_both_orders": _scenario_mixed_dates,
 }

@@ -156,10 +156,12 @@ class OdsSource(Source):
     def __init__(self, path: str | os.PathLike):
         self.path = os.fspath(path)
         try:
-            self.scans, _ = scan_ods(self.path)
+            hidden: set[str] = set()
+            self.scans, _ = scan_ods(self.path, hidden=hidden)
         except Exception as error:  # not a zip, no content.xml, broken XML
             raise _unreadable(path, error) from None
         self.sheet_names = list(self.scans)
+        self.hidden = frozenset(hidden)  # table:display="false": never chosen by the sheet search
         self.dense = all(scan.dense_cells <= DENSE_CELL_LIMIT for scan in self.scans.values())
         self._book: WorkbookSource | None = None
         self._sparse: dict[str, list[list[Any]]] = {}
