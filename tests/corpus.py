@@ -65,7 +65,7 @@ T_LAY = ("T2", "Meningkatnya kualitas pelayanan publik")
 KECAMATAN = Office("kecamatan", _instansi(
     "Kecamatan Malili", "Camat Malili", "ANDI MAKKASAU, S.STP", "2026"), (2025, 2029), (
     Row(T_LAY, ("S1", "Meningkatnya kualitas pelayanan administrasi kecamatan"), "IKU.1",
-        "Jumlah desa yang menyelenggarakan pelayanan administrasi terpadu", "Desa", "positif", 3, (5, 6, 8, 10, 12),
+        "Jumlah desa yang menyelenggarakan pelayanan administrasi terpadu", "Desa/Kelurahan", "positif", 3, (5, 6, 8, 10, 12),
         {2025: 0}, None, ("3", "5", "6", "8", "10", "12")),
 ))
 
@@ -91,7 +91,7 @@ DINAS = Office("dinas", _instansi(
     Row(T_DUK, S_LAY, "IKU.1.5", "Indeks Kepuasan Masyarakat terhadap pelayanan administrasi kependudukan",
         "Indeks", "positif", 0.812, (0.825, 0.83, 0.845, 0.865, 0.88), {}, None,
         ("0,812", "0,825", "0,830", "0,845", "0,865", "0,880")),
-    Row(T_DUK, S_LAY, "IKU.1.6", "Jumlah pengaduan layanan yang tidak tertangani dalam 5 hari kerja", "Pengaduan",
+    Row(T_DUK, S_LAY, "IKU.1.6", "Jumlah pengaduan layanan yang tidak tertangani dalam 5 hari kerja", "Pengaduan Masyarakat",
         "negatif", 14, (12, 10, 8, 6, 4), {2025: 0}, None, ("14", "12", "10", "8", "6", "4")),
     Row(T_DAT, S_DAT, "IKU.2.1", "Jumlah perangkat daerah dan lembaga yang memanfaatkan data kependudukan",
         "Lembaga", "positif", 12, (15, 18, 21, 24, 27), {2025: 16}, None, ("12", "15", "18", "21", "24", "27")),
@@ -145,7 +145,7 @@ BADAN = Office("badan", _instansi(
         (93, 94, 95, 96, 97), {2025: 93.75}, None, ("92,31", "93,00", "94,00", "95,00", "96,00", "97,00")),
     Row(T_REN, S_REN, "IKU.12", "Indeks Kualitas Perencanaan Pembangunan Daerah", "Indeks", "positif", 0.71,
         (0.73, 0.75, 0.77, 0.79, 0.81), {}, "0.000", ("0,710", "0,730", "0,750", "0,770", "0,790", "0,810")),
-    Row(T_REN, S_REN, "IKU.13", "Jumlah hasil kajian penelitian dan pengembangan yang diterbitkan", "Kajian",
+    Row(T_REN, S_REN, "IKU.13", "Jumlah hasil kajian penelitian dan pengembangan yang diterbitkan", "Dokumen Kajian",
         "positif", 4, (5, 5, 6, 6, 7), {2025: 0}, None, ("4", "5", "5", "6", "6", "7")),
     Row(T_REN, S_AKU, "IKU.14", "Nilai AKIP Perangkat Daerah", "Nilai", "positif", 68.21,
         (70, 71.5, 73, 74.5, 76), {}, None, ("68,21", "70,00", "71,50", "73,00", "74,50", "76,00")),
@@ -181,7 +181,7 @@ INSPEKTORAT = Office("inspektorat", _instansi(
         ("3,012", "3,100", "3,200", "3,350", "3,500", "3,650")),
     Row(T_PEM, S_TL, "IKU.3", "Persentase rekomendasi hasil pemeriksaan yang ditindaklanjuti", "%", "positif",
         0.78, (0.8, 0.825, 0.85, 0.875, 0.9), {2025: 0.81}, "0.0%", ("78,0", "80,0", "82,5", "85,0", "87,5", "90,0")),
-    Row(T_PEM, S_TL, "IKU.4", "Jumlah temuan pemeriksaan yang berulang", "Temuan", "negatif", 9, (8, 6, 5, 4, 3),
+    Row(T_PEM, S_TL, "IKU.4", "Jumlah temuan pemeriksaan yang berulang", "Temuan Berulang", "negatif", 9, (8, 6, 5, 4, 3),
         {}, None, ("9", "8", "6", "5", "4", "3")),
 ))
 

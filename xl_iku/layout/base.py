@@ -145,6 +145,27 @@ class SheetLayout:
         needed = text_height([(value, width)], size=style.size, minimum=minimum, bold=style.bold) if value else minimum
         self.row_heights[row] = max(self.row_heights.get(row, 0.0), needed)
 
+    def fit_row(self, row: int, minimum: float = 15.0) -> float:
+        """Make `row` as tall as every wrapped text in it needs (a cell, or a block merged across columns of this
+        row only; a formula by the value it shows), measured against its printed width and font; never lower than
+        it already is. Sizing by the cells themselves, not by a list of the texts someone remembered to pass, keeps
+        a long Satuan or category from being clipped on paper. Returns the height."""
+        spans = {(r1, c1): c2 for r1, c1, r2, c2 in self.merges if r1 == row and r2 == row}
+        covered = {(r, c) for r1, c1, r2, c2 in self.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                   if (r, c) != (r1, c1) or r2 != r1}
+        needed = minimum
+        for (r, c), cell in self.cells.items():
+            if r != row or (r, c) in covered or not cell.style.wrap:
+                continue
+            text = cell.cached if cell.formula else cell.value
+            if not isinstance(text, str) or not text:
+                continue
+            width = sum(self.column_widths.get(k, DEFAULT_WIDTH) for k in range(c, spans.get((r, c), c) + 1))
+            needed = max(needed, text_height([(text, width)], size=cell.style.size, minimum=minimum,
+                                             bold=cell.style.bold))
+        self.row_heights[row] = max(self.row_heights.get(row, 0.0), needed)
+        return self.row_heights[row]
+
     @property
     def max_row(self) -> int:
         return max((r for r, _ in self.cells), default=0)

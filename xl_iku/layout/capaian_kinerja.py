@@ -16,7 +16,7 @@ from ..model.plan import Indikator
 from ..rules import decimals
 from ..rules.intervals import IntervalTable
 from . import paging, styles
-from .base import Chart, PrintSetup, SheetLayout, text_height, text_width
+from .base import Chart, PrintSetup, SheetLayout, text_width
 from .text import with_code
 
 SHEET = "Capaian Kinerja"
@@ -67,8 +67,8 @@ def capaian_kinerja(results: list[IndicatorPerformance], instansi: str, scale: I
         for col, value, style in ((1, number, styles.CENTER), (2, with_code(ind.nama, ind.kode), styles.TEXT),
                                   (3, ind.satuan or None, styles.CENTER), (4, ind.polaritas, styles.CENTER)):
             labels.append(paging.Label(col, col, first, row - 1, value, style))
-        for r in range(first, row):  # the Sumber / Keterangan text decides its row's height
-            sheet.row_heights[r] = text_height([(sheet.cells[(r, 10)].value, WIDTHS[9])])
+        for r in range(first, row):  # Kategori and Sumber / Keterangan decide its row's height
+            sheet.fit_row(r)
         blocks.append((first, row - 1))  # an indicator's years on one page, its name beside them
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, row - 1, last))
     breaks = paging.breaks_keeping(sheet, last, *blocks, labels=labels)

@@ -37,6 +37,7 @@ def hasil_skm(report: SkmReport, instansi: str, population_ref: str | None) -> S
                                 "NRR Tertimbang", "Peringkat (1 = terendah)"), start=1):
         sheet.put(header, col, text, styles.HEADER)
     sheet.row_heights[header] = 30
+    sheet.fit_row(header)
 
     data = f"'{survey.sheet}'!"
     first, last = FIRST_UNSUR_ROW, FIRST_UNSUR_ROW + len(result.unsur) - 1

@@ -129,7 +129,7 @@ def _lampiran(sheet: SheetLayout, pk: PerjanjianKinerja, row: int
                 sheet.put(row, 3, ind.nama, styles.TEXT)
                 sheet.put(row, 4, ind.satuan or None, styles.CENTER)
                 sheet.merge(row, 5, row, 6, ind.target[pk.tahun], target_style(ind.desimal))
-                sheet.row_heights[row] = text_height([(ind.nama, WIDTHS[2])])
+                sheet.fit_row(row)
                 row += 1
             labels += [paging.Label(1, 1, first, row - 1, number, styles.CENTER),
                        paging.Label(2, 2, first, row - 1, sasaran.nama, styles.TEXT)]
@@ -238,7 +238,7 @@ def rencana_aksi(pk: PerjanjianKinerja) -> SheetLayout:
             sheet.put(row, col, value, styles.TEXT if col == 2 else styles.CENTER)
         for col, value in enumerate((ind.target[pk.tahun], *quarters), start=4):
             sheet.put(row, col, value, target_style(ind.desimal))
-        sheet.row_heights[row] = text_height([(ind.nama, RA_WIDTHS[1])])
+        sheet.fit_row(row)
         row += 1
     row += 1
     sheet.merge_fit(row, 5, last, place_and_date(pk), styles.SIGN)
