@@ -124,7 +124,7 @@ def test_each_pk_indicator_on_a_page_with_its_sasaran_and_target(printed, slug):
             target = row.written[office.years.index(year) + 1]
             found = [p for p in of_year if has_words(p, row.nama)]
             assert found and all(has_words(p, row.sasaran[1]) for p in found), (year, row.kode)
-            satuan = row.satuan.split()[0]  # its first line, beside the target
+            satuan = re.split(r"(?<=/)|\s", row.satuan)[0]  # its first line, beside the target ('Desa/' of two)
             assert any(on_a_line(p, f"{satuan} {target}") for p in found), (year, row.kode, target)
 
 

@@ -1,7 +1,7 @@
-"""Every wrapped text of a generated document fits the row(s) it prints in, for every office of the corpus and the
-Wotu template: checked on the written file (openpyxl), so a layout that sizes a row by some of its texts and forgets
-another (a long Satuan in the PK, a two-word category in Capaian Kinerja, a three-line header) is caught whichever
-builder wrote it. Excel does not fit a row with a stated height, and LibreOffice prints the height the file states, so
+"""Every wrapped text of a generated document fits the row(s) it prints in, for every office of the corpus, the Wotu
+template and the roll-up of them all: checked on the written file (openpyxl), so a layout that sizes a row by some of
+its texts and forgets another (a long Satuan in the PK or the roll-up, a two-word category in Capaian Kinerja, a
+three-line header) is caught whichever builder wrote it. Excel does not fit a row with a stated height, and LibreOffice prints the height the file states, so
 a row too low is text cut off on paper."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def too_low(path) -> list[str]:
             continue
         blocks = {(r.min_row, r.min_col): (r.max_row, r.max_col) for r in ws.merged_cells.ranges}
 
-        def width(column: int) -> float:
+        def width(column: int, ws=ws) -> float:
             dimension = ws.column_dimensions.get(get_column_letter(column))
             return dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
 
@@ -64,10 +64,13 @@ def books(tmp_path_factory):
     shutil.copyfile(ROOT / "templates" / "IKU_Wotu.xlsx", wotu)
     assert main(["regenerate", str(wotu)]) == 0
     out["wotu"] = wotu
+    rekap = folder.parent / f"{folder.name}_REKAP.xlsx"  # the kabupaten's roll-up of them all
+    assert main(["rekap", str(folder), "-o", str(rekap), "--tahun", "2025"]) == 0
+    out["rekap"] = rekap
     return out
 
 
-@pytest.mark.parametrize("slug", [office.slug for office in corpus.OFFICES] + ["wotu"])
+@pytest.mark.parametrize("slug", [office.slug for office in corpus.OFFICES] + ["wotu", "rekap"])
 def test_every_wrapped_text_fits_its_row(books, slug):
     assert too_low(books[slug]) == []
 

@@ -247,6 +247,7 @@ def _titled(name: str, title: str, subtitle: str, note: str, columns: Sequence[t
     for col, (text, _, _) in enumerate(columns, start=1):
         sheet.put(HEADER_ROW, col, text, styles.HEADER)
     sheet.row_heights[HEADER_ROW] = HEADER_PT
+    sheet.fit_row(HEADER_ROW)  # a header of three lines in a narrow column
     return sheet
 
 
@@ -256,8 +257,7 @@ def _table(sheet: SheetLayout, columns: Sequence[tuple[str, float, Any]], rows: 
         row = HEADER_ROW + i
         for col, (key, _, style) in enumerate(columns, start=1):
             sheet.put(row, col, values.get(key), style)
-        texts = [(values.get(key), width) for key, width, style in columns if style is styles.TEXT]
-        sheet.row_heights[row] = text_height([(str(t), w) for t, w in texts if t])
+        sheet.fit_row(row)  # every wrapped cell: a Satuan of two words as much as the Indikator
     last = HEADER_ROW + len(rows)
     if name and rows:
         sheet.tables.append(Table(name, f"A{HEADER_ROW}:{address(last, len(columns))}"))
