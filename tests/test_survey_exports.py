@@ -301,3 +301,40 @@ def test_rekap_reads_an_office_whose_data_skm_is_a_database_export(root, tmp_pat
         in_year = [r for r in rows if r["Tanggal"].year == year]
         assert office["responden"] == len(in_year)
         assert office["ikm"] == pytest.approx(ikm_by_hand(in_year)[0], rel=1e-12)
+
+
+# --- a date that is not the survey's ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("birth", ["Tanggal Lahir", "Tgl. lahir", "tanggal_lahir", "Tanggal lahir responden"])
+def test_a_birth_date_is_never_the_survey_date(tmp_path, capsys, rows, birth):
+    """A form that asks the respondent's date of birth before its own timestamp: the periods follow the
+    timestamp; a birth date is no period of the survey (read as one, every respondent lands in the 1980s)."""
+    import datetime as dt
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["No", birth, "Jenis Kelamin", *CODES, "Timestamp"])
+    for number, row in enumerate(rows, start=1):
+        born = dt.datetime(1970 + number % 30, 1 + number % 12, 1 + number % 28)
+        ws.append([number, born, row["Jenis Kelamin"], *(row[c] for c in CODES), row["Tanggal"]])
+    path = tmp_path / "formulir.xlsx"
+    book.save(path)
+    periods_match(capsys, path, rows)
+    assert main(["ikm", str(path), "--verbose"]) == 0
+    assert "Timestamp" in capsys.readouterr().out
+
+
+def test_a_birth_date_alone_gives_no_periods(tmp_path, capsys, rows):
+    import datetime as dt
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["No", "Tanggal Lahir", *CODES])
+    for number, row in enumerate(rows, start=1):
+        ws.append([number, dt.datetime(1980, 1 + number % 12, 1), *(row[c] for c in CODES)])
+    path = tmp_path / "formulir.xlsx"
+    book.save(path)
+    assert main(["skm", str(path), "--json"]) == 0, capsys.readouterr().err
+    groups = json.loads(capsys.readouterr().out)["berkas"]
+    assert [g["responden"] for g in groups] == [len(rows)]
+    assert not any("1980" in g["periode"] for g in groups)

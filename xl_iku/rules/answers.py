@@ -111,8 +111,12 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
 }
 
 #: Profile and grouping columns by how their header begins (a form asks "Pendidikan terakhir", "Pekerjaan utama",
-#: "Jenis layanan yang diterima"). Checked before the subjects: "Stempel waktu" is the date, not U3.
-PROFILE_HEADERS: tuple[tuple[str, str], ...] = (
+#: "Jenis layanan yang diterima"). Checked before the subjects: "Stempel waktu" is the date, not U3. The first rule
+#: that matches decides; None: no profile column at all ("Tanggal lahir" is a date, but not the survey's: read as
+#: Tanggal, every respondent would land in the period of their birth).
+PROFILE_HEADERS: tuple[tuple[str, str | None], ...] = (
+    ("tanggal lahir", None),
+    ("tgl lahir", None),
     ("tanggal", "Tanggal"),
     ("tgl", "Tanggal"),
     ("timestamp", "Tanggal"),
