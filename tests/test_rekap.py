@@ -17,7 +17,7 @@ from xl_iku import UNSUR_14_2017, ikm_category, ikm_score
 from xl_iku.cli import main
 from xl_iku.layout.base import text_height
 from xl_iku.layout.styles import INDONESIAN
-from xl_iku.rekap import office_files, records, summarise_all
+from xl_iku.rekap import find_books, records, summarise_all
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 CODES = [c for c, _ in UNSUR_14_2017]
@@ -231,10 +231,14 @@ def test_inputs_are_never_changed(rolled):
 
 def test_files_found_once_hidden_and_temporary_skipped(folder):
     first = folder / FILES["Dinas Kependudukan dan Pencatatan Sipil"]
-    files, skipped = office_files([folder, first, folder / "kecamatan"])
-    names = sorted(str(p.relative_to(folder)) for p in files)
-    assert names == sorted([*FILES.values(), "rusak.xlsx", "bukan_iku.xlsx"])
-    assert skipped == [(str(folder / "arsip" / "disdukcapil (salinan).xlsx"), f"sama dengan {first}")]
+    found = find_books([folder, first, folder / "kecamatan"])
+    copy = folder / "arsip" / "disdukcapil (salinan).xlsx"
+    names = sorted(str(p.relative_to(folder)) for p in found.files)
+    assert names == sorted([*FILES.values(), "rusak.xlsx", "bukan_iku.xlsx", str(copy.relative_to(folder))])
+    assert found.same == []  # the same spelling of a path twice is no news
+    summaries, skipped = summarise_all(found, 1)
+    assert skipped == [(str(copy), f"sama dengan {first}")]  # the copy holds the same data: read, not counted
+    assert str(copy) not in {s.berkas for s in summaries}
 
 
 def test_json_is_the_issue_contract(folder, capsys):
@@ -291,16 +295,18 @@ def test_output_inside_the_folder_may_be_an_earlier_rollup_never_an_office(folde
 
 
 def test_summarise_all_on_processes_keeps_order_progress_and_runs_meanwhile_once(folder):
-    """The first file is read before the workers fork, the others by them: the summaries still come in the order
-    of the files, progress counts every file once, and the caller's `meanwhile` runs once, while they read."""
-    found, _ = office_files([folder])
+    """Every file is read by the workers: the summaries still come in the order of the files, progress counts every
+    file once, and the caller's `meanwhile` runs once, while they read (before any result was taken)."""
+    found = find_books([folder])
     steps, calls = [], []
     parallel = summarise_all(found, 2, lambda done, total: steps.append((done, total)),
                              meanwhile=lambda: calls.append(len(steps)))
     assert parallel == summarise_all(found, 1)
-    assert [s.berkas for s in parallel] == [str(p) for p in found]
-    assert steps == [(i, len(found)) for i in range(1, len(found) + 1)]
-    assert calls == [1]  # after the first file, before the workers' results were taken
+    summaries, skipped = parallel
+    copies = {path for path, _ in skipped}
+    assert [s.berkas for s in summaries] == [str(p) for p in found.files if str(p) not in copies] and copies
+    assert steps == [(i, len(found.files)) for i in range(1, len(found.files) + 1)]
+    assert calls == [0]
 
 
 def test_tahun_filters_respondents_and_parallel_gives_the_same(folder, capsys):

@@ -33,6 +33,6 @@ def test_rekap_walks_its_folders_once(root, tmp_path, monkeypatch, capsys):
     folder = tmp_path / "kantor"
     folder.mkdir()
     shutil.copy(root / "templates" / "IKU_Wotu.xlsx", folder / "wotu.xlsx")
-    walks = _counting(monkeypatch, xl_iku.rekap, "listed")
+    walks = _counting(monkeypatch, xl_iku.rekap, "find_books")
     assert main(["rekap", str(folder), "--json"]) == 0
     assert len(walks) == 1 and "Kecamatan Wotu" in capsys.readouterr().out

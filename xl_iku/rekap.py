@@ -3,6 +3,7 @@
 Each workbook goes through the project's one reading of a workbook's inputs (`bookdata.input_data`), only read,
 never written. A worker turns a workbook into an `OfficeSummary` that does not depend on the year (small and cheap
 to send back from a process); once every summary is in, the year is chosen and the tables are built with pandas.
+Finding the workbooks, counting each once and running the workers (a crash fails one file) are `many`'s.
 Every number is the one the office's own generated sheets show: capaian from `model.capaian`, Nilai AKIP from the
 `AKIP` sheet's reading, the IKM of a year's respondents from the same per-unsur totals the rules use. The
 kabupaten's IKM is pooled from per-unsur sums and counts, never averaged from the offices' IKM.
@@ -10,17 +11,14 @@ kabupaten's IKM is pooled from per-unsur sums and counts, never averaged from th
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .batch import walk_folder
+from . import many
 from .errors import InputError
-from .parallel import chunk_size, jobs_for
 from .rules.decimals import realisasi_places
 from .rules.ikm import IkmResult, ikm_from_totals, ikm_pooled
 
@@ -104,63 +102,12 @@ class Rekap:
         return records(frame)
 
 
-def office_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
-                 listed_paths: list[Path] | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Workbooks named or found in folders (recursively), each counted once.
-
-    Inside folders, hidden and temporary files (`.x.xlsx`, `~$x.xlsx`, macOS `._x.xlsx`) and hidden folders are
-    skipped, and so are earlier roll-ups. The same file reached twice, or a byte-identical copy under another name,
-    is kept once. What was passed over is returned as (file, why, in Bahasa Indonesia). Files in `exclude` (the
-    roll-up being written) are left out silently. `listed_paths`: what `listed(paths)` already found (the CLI walked
-    the folders once to refuse an output over an input).
-    """
-    excluded = {Path(p).resolve() for p in exclude}
-    out: list[Path] = []
-    skipped: list[tuple[str, str]] = []
-    seen_paths: dict[Path, Path] = {}
-    seen_content: dict[bytes, Path] = {}
-    for path in listed(paths) if listed_paths is None else listed_paths:
-        real = path.resolve()
-        if real in excluded:
-            continue
-        if real in seen_paths:
-            if seen_paths[real] != path:
-                skipped.append((str(path), f"sama dengan {seen_paths[real]}"))
-            continue
-        seen_paths[real] = path
-        digest = _digest(path)
-        if digest is not None and digest in seen_content:
-            skipped.append((str(path), f"sama dengan {seen_content[digest]}"))
-            continue
-        if is_rekap_workbook(path):
-            skipped.append((str(path), "buku kerja rekap, bukan buku kerja instansi"))
-            continue
-        if digest is not None:
-            seen_content[digest] = path
-        out.append(path)
-    return out, skipped
+def find_books(paths: Iterable[str | os.PathLike]) -> many.Found:
+    """Workbooks named, or found in folders (recursively; what `many.find` passes over left out)."""
+    return many.find(paths, BOOK_SUFFIXES, other="bukan buku kerja .xlsx/.xlsm")
 
 
-def listed(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, and the workbooks inside folders (recursively; hidden and temporary ones left out), the
-    shallowest first: of a file and its copy in a subfolder (arsip/…), the original comes first."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            children, unlisted = walk_folder(path)
-            inside = (p.relative_to(path) for p in children if p.suffix.lower() in BOOK_SUFFIXES)
-            found += [path / p for p in sorted(inside, key=lambda p: (len(p.parts), p))
-                      if not any(part.startswith((".", "~$")) for part in p.parts) and (path / p).is_file()]
-            # a subfolder that cannot be opened: listed as itself, so its office is a failed row (`summarise`)
-            found += [Path(folder) for folder, _ in unlisted
-                      if not any(part.startswith((".", "~$")) for part in Path(folder).relative_to(path).parts)]
-        else:
-            found.append(path)
-    return found
-
-
-def is_rekap_workbook(path: Path) -> bool:
+def is_rekap_workbook(path: str | os.PathLike) -> bool:
     """A roll-up written earlier (it may be overwritten, and is never read as an office): it has `Rekap Instansi`.
     Only the package's sheet list is looked at."""
     from .layout.rekap import INSTANSI_SHEET
@@ -172,38 +119,24 @@ def is_rekap_workbook(path: Path) -> bool:
         return False
 
 
-def _digest(path: Path) -> bytes | None:
-    """Content hash; None for a file that cannot be read (it will fail, with its reason, when summarised)."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.digest()
-    except OSError:
-        return None
-
-
-def summarise(path: str | os.PathLike) -> OfficeSummary:
-    """One workbook → its summary. Never raises for a bad file: the reason (Bahasa Indonesia) is the outcome."""
-    if Path(path).is_dir():  # a folder `listed` could not open
-        from .batch import unlisted_folder
-
-        try:
-            os.listdir(path)
-            why = "bukan berkas"
-        except OSError as error:
-            why = error.strerror or str(error)
-        return OfficeSummary(str(path), error=unlisted_folder(str(path), why))
+def summarise(path: Path, in_folder: bool = False) -> tuple[OfficeSummary, str]:
+    """One workbook → its summary, and a digest of it without the file's name (a copy holding the same data is
+    counted once). Raises for a bad file (`many.run` turns it into a row of `Gagal`); an earlier roll-up is skipped
+    (`many.Skip`)."""
     from .bookdata import input_data
     from .files import check_readable
 
+    if is_rekap_workbook(path):
+        raise many.Skip("buku kerja rekap, bukan buku kerja instansi")
     try:
-        if Path(path).suffix.lower() not in BOOK_SUFFIXES:  # named by hand: what it holds decides (check_readable)
+        if path.suffix.lower() not in BOOK_SUFFIXES:  # named by hand: what it holds decides (check_readable)
             check_readable(path, BOOK_SUFFIXES)
-        return office_summary(str(path), input_data(path))
+        summary = office_summary(str(path), input_data(path))
     except Exception as error:  # a bad file must not stop the others
-        return OfficeSummary(str(path), error=_failure(path, error))
+        raise InputError(_failure(path, error)) from None
+    return summary, many.digest(summary.nama, summary.pemda, summary.catatan,
+                                [{k: v for k, v in row.items() if k != "Berkas"} for row in summary.indikator],
+                                summary.akip, summary.lke, summary.survey, summary.codes, summary.names)
 
 
 def _failure(path: str | os.PathLike, error: Exception) -> str:
@@ -280,35 +213,31 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
     return out
 
 
-def summarise_all(paths: Sequence[Path], jobs: int = 0, progress: Callable[[int, int], None] | None = None,
-                  meanwhile: Callable[[], Any] | None = None) -> list[OfficeSummary]:
-    """Summaries in the order of `paths`; with `jobs` > 1, on that many processes (0: `parallel.jobs_for`).
+def summarise_all(found: many.Found, jobs: int = 0, progress: Callable[[int, int], None] | None = None,
+                  meanwhile: Callable[[], Any] | None = None) -> tuple[list[OfficeSummary], list[tuple[str, str]]]:
+    """Summaries of the workbooks found, in their order, each failure a summary with its `error`; and what was
+    passed over as (file, why): the same file by another path, a copy holding the same data, an earlier roll-up.
+    With `jobs` > 1 on that many processes (0: `many.jobs_for`); `meanwhile` runs here while the workers read (the
+    caller's own imports for the tables and the workbook, ~0.35 s), not after them."""
+    ran = many.run(_read, found, many.jobs_for(len(found.files), jobs), progress, warm=_warm,
+                   meanwhile=meanwhile)
+    summaries = [o.value if o.value is not None else OfficeSummary(o.path, error=o.error) for o in ran.outcomes]
+    skipped = [(path, f"sama dengan {first}") for path, first in ran.same_file + ran.same_data] + ran.skipped
+    return summaries, skipped
 
-    The first file is read here, before the workers fork: that imports what the reading needs (numpy,
-    python-calamine, the readers: ~0.15 s) once, instead of once in every worker. `meanwhile` is run here while
-    the workers read (the caller's own imports for the tables and the workbook, ~0.35 s), not after them."""
-    jobs = jobs_for(len(paths), jobs)
-    out: list[OfficeSummary] = []
 
-    def got(summary: OfficeSummary) -> None:
-        out.append(summary)
-        if progress:
-            progress(len(out), len(paths))
+def _read(path: Path, in_folder: bool) -> tuple[OfficeSummary, str]:
+    """`many`'s per-file function: `summarise`, looked up when called (a test may stand in for it)."""
+    return summarise(path, in_folder)
 
-    if jobs > 1 and len(paths) > 1:
-        got(summarise(paths[0]))
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths) - 1)) as pool:
-            results = pool.map(summarise, paths[1:], chunksize=chunk_size(len(paths) - 1, jobs))
-            if meanwhile:
-                meanwhile()
-            for summary in results:
-                got(summary)
-    else:
-        for path in paths:
-            got(summarise(path))
-        if meanwhile:
-            meanwhile()
-    return out
+
+def _warm() -> None:
+    """What reading a workbook needs (numpy, python-calamine, the readers: ~0.15 s), imported once here before the
+    workers start instead of once in every worker."""
+    from . import bookdata  # noqa: F401
+    from .model import lkjip  # noqa: F401
+    from .readers import book  # noqa: F401
+    from .readers.calamine import open_calamine  # noqa: F401
 
 
 def default_year(offices: Sequence[OfficeSummary]) -> int:

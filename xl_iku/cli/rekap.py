@@ -31,13 +31,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def files(args: argparse.Namespace):
     """Every workbook the roll-up may read (folders expanded), so -o cannot land on one of them; each bad file is one
     row of `Gagal`. An earlier roll-up is never read, so -o may be one: only a file that is the output is opened to
-    tell (opening all of them here cost ~0.1 s for 200 files, and `office_files` looks at each again)."""
+    tell (opening all of them here cost ~0.1 s for 200 files, and the workers look at each again)."""
     from ..files import Files, same_file
-    from ..rekap import BOOK_SUFFIXES, is_rekap_workbook, listed
+    from ..rekap import BOOK_SUFFIXES, find_books, is_rekap_workbook
 
     output = args.output
-    args.listed = listed(args.paths)  # the folders walked once: `run` reads what was found here
-    return Files(inputs=[p for p in args.listed
+    args.found = find_books(args.paths)  # the folders walked once: `run` reads what was found here
+    return Files(inputs=[p for p in args.found.files
                          if not (output and same_file(p, output) and is_rekap_workbook(p))],
                  outputs=[output] if output else [], suffixes=BOOK_SUFFIXES, check_inputs=False)
 
@@ -45,7 +45,7 @@ def files(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..rekap import build, is_rekap_workbook, office_files, records, rekap_json, summarise_all
+    from ..rekap import build, find_books, is_rekap_workbook, records, rekap_json, summarise_all
 
     if not args.output and not args.json:
         raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")
@@ -54,12 +54,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
     if output is not None and output.exists() and not is_rekap_workbook(output):
         raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
-    found, skipped = office_files(args.paths, exclude=[output] if output else [],
-                                  listed_paths=getattr(args, "listed", None))
-    if not found:
+    found = getattr(args, "found", None) or find_books(args.paths)
+    found = found.without([output]) if output is not None else found  # the roll-up being written is never read
+    if not found.files and not found.unlisted:
         raise InputError(f"Tidak ada buku kerja (.xlsx atau .xlsm) di {', '.join(args.paths)}.")
-    with progress_bar(len(found) if len(found) >= 5 else 0, "Membaca berkas", "berkas") as step:
-        summaries = summarise_all(found, args.jobs, step, meanwhile=lambda: _imports(output))
+    count = len(found.files)
+    with progress_bar(count if count >= 5 else 0, "Membaca berkas", "berkas") as step:
+        summaries, skipped = summarise_all(found, args.jobs, step, meanwhile=lambda: _imports(output))
     result = build(summaries, args.tahun, skipped)
     if output is not None:
         from ..layout.rekap import rekap_layouts

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..batch import SURVEY_SUFFIXES, find_surveys, run_batch
-    from ..parallel import jobs_for
+    from ..many import jobs_for
 
     found = getattr(args, "found", None) or find_surveys(args.paths)
     paths = found.files
