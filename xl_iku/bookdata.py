@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, SheetError
 from .layout.data_skm import SHEET as SKM_SHEET
 from .model import Catatan
 from .model.book import AkipInput, BookData, LkeInput
@@ -46,10 +46,8 @@ def read_book(sheet_names: list[str], grid_of: Callable[[str], SheetGrid],
     for wanted in (INSTANSI_SHEET, DATA_SHEET):
         name = find_sheet(sheet_names, wanted)
         if name is None:
-            raise InputError(
-                f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat oleh "
-                "'xl-iku init BARU.xlsx')."
-            )
+            raise SheetError(wanted, f"Sheet '{wanted}' tidak ada di buku kerja. Tambahkan sheet itu (contohnya dibuat "
+                             "oleh 'xl-iku init BARU.xlsx').", where="")
         sheets[wanted] = grid_of(name)
     plan, columns = read_plan(sheets[INSTANSI_SHEET], sheets[DATA_SHEET])
     notes = consistency_warnings(plan, columns)
@@ -124,8 +122,9 @@ def lke_data(path: Path) -> tuple[LkeInput, list[Catatan], str]:
     with InputBook(path) as book:
         name = find_sheet(book.sheet_names, LKE_SHEET)
         if name is None:
-            raise InputError(f"Sheet '{LKE_SHEET}' tidak ada di '{path}'. Tambahkan sheet berisi daftar kriteria "
-                             f"bawaan dengan: xl-iku regenerate \"{path}\", lalu isi kolom Jawaban.")
+            raise SheetError(LKE_SHEET, f"Sheet '{LKE_SHEET}' tidak ada di '{path}'. Tambahkan sheet berisi daftar "
+                             f"kriteria bawaan dengan: xl-iku regenerate \"{path}\", lalu isi kolom Jawaban.",
+                             path=path, where="")
         lke, notes = lke_input(SheetGrid(name, book.rows(name), book.merged(name)))
         instansi = ""
         instansi_sheet = find_sheet(book.sheet_names, INSTANSI_SHEET)

@@ -120,6 +120,9 @@ class FileError(InputError):
     OVERWRITE = "overwrite"  # an output that is one of the command's inputs
     EXISTS = "exists"  # an output that must not exist yet
     OS = "os"  # the operating system refused (permission, full disk, name too long)
+    READ_ONLY = "read_only"  # an output marked read-only: not overwritten
+    IN_USE = "in_use"  # an output open in Excel (its ~$ lock file beside it)
+    CHANGED = "changed"  # an output saved by someone else while xl-iku worked
 
     path: str
 
@@ -155,12 +158,14 @@ class FileError(InputError):
     def unreadable(cls, path: str | os.PathLike, why: object, *, part: str | None = None) -> FileError:
         """The reading library refused the file: `why` is its own words (an exception, or text), shown in brackets.
         A decompression failure (zipfile's bad CRC, zlib's invalid data, a member cut short) becomes `damaged`,
-        naming the member: the one zipfile's text names, else `part` (what the caller was reading)."""
+        naming the member: the one zipfile's text or `PackageError.damaged_part` names, else `part` (what the
+        caller was reading)."""
         if isinstance(why, BaseException):
             member = _damaged_member(why, part)
             if member:
                 return cls.damaged(path, member)
-            why = f"{type(why).__name__}: {why}" if str(why) else type(why).__name__
+            own = type(why).__module__.startswith("xl_iku")  # our own words are already staff's
+            why = str(why) if own else f"{type(why).__name__}: {why}" if str(why) else type(why).__name__
         return cls(path, f"Berkas '{os.fspath(path)}' tidak dapat dibaca sebagai buku kerja ({why}). Periksa apakah "
                    "berkas itu utuh (tidak terpotong saat disalin atau diunduh), atau buka lalu simpan ulang di Excel "
                    "atau LibreOffice.", reason=cls.UNREADABLE)
@@ -180,6 +185,8 @@ def _damaged_member(error: BaseException, part: str | None) -> str | None:
         found = re.search(r"Bad CRC-32 for file '([^']+)'", str(error))
         if found:
             return found.group(1)
+    if getattr(error, "damaged_part", None):  # package.PackageError knows the member it was reading
+        return error.damaged_part  # type: ignore[attr-defined]
     return part if part and isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)) else None
 
 
@@ -196,6 +203,12 @@ class SheetError(InputError):
     def missing(cls, sheet: str, available: Sequence[str], *, path: str | os.PathLike | None = None) -> SheetError:
         return cls(sheet, f"Sheet '{sheet}' tidak ada. Sheet yang tersedia: {', '.join(available)}.", path=path,
                    where="")
+
+    @classmethod
+    def missing_columns(cls, sheet: str, names: str, *, fix: str, row: int = 1,
+                        path: str | os.PathLike | None = None) -> SheetError:
+        """Header row `row` lacks the columns `names` (quoted, comma-separated: "'Tahun', 'Program'")."""
+        return cls(sheet, f"kolom {names} tidak ditemukan. {fix}", where=f"Sheet '{sheet}', baris {row}", path=path)
 
 
 class CellError(InputError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import udfs
 from .bookdata import INPUT_SHEETS, input_data
 from .cells import column_index, parse_range
-from .errors import InputError
+from .errors import CellError, FileError
 from .files import refuse_overwrite
 from .layout import iku_layouts, sheet_key
 from .layout.base import SheetLayout
@@ -50,7 +50,8 @@ def export(path: str | os.PathLike, out: str | os.PathLike, with_inputs: bool = 
     source, target = Path(path), Path(out)
     refuse_overwrite([source], [target])  # the Python API too, not only the CLI (a hard link as well)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).")
+        raise FileError(target, f"'{target.name}': salinan untuk dibagikan disimpan sebagai .xlsx (tanpa makro).",
+                        reason=FileError.WRONG_KIND)
     check_book_path(source)
     data = input_data(source)
     layouts = [valued(layout, everything=not with_inputs) for layout in iku_layouts(data)]
@@ -121,10 +122,7 @@ def _valued_cell(sheet: str, cell: str, stored: _Stored, everything: bool, maste
     if value is None and uses_xl_iku(found.formula):
         value = _evaluate_call(found.formula, stored, sheet, found.ref)
     if value is None:
-        raise InputError(
-            f"Sheet '{sheet}', sel {found.ref}: rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel "
-            "dahulu, lalu buat salinan lagi."
-        )
+        raise CellError.uncomputed(sheet, found.ref, instead="lalu buat salinan lagi")
     return valued_cell(cell, value, error=found.kind == "e")
 
 
@@ -139,7 +137,7 @@ def _evaluate_call(formula: str, stored, sheet: str, coordinate: str):
         return None
     result = getattr(udfs, match.group(1).upper())(*values)
     if isinstance(result, str) and result.startswith("#XL-IKU!"):
-        raise InputError(f"Sheet '{sheet}', sel {coordinate}: {result[len('#XL-IKU! '):]}")
+        raise CellError(sheet, coordinate, result[len('#XL-IKU! '):])
     while isinstance(result, list):
         result = result[0]
     return result

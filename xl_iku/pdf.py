@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import InputError
+from .errors import FileError, InputError
 from .files import refuse_overwrite
 from .workbook import save_atomic
 
@@ -41,17 +41,15 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
     source = Path(book_path)
     target = Path(out) if out else source.with_suffix(".pdf")
     if not source.is_file():
-        raise InputError(f"Berkas '{source}' tidak ditemukan. Periksa nama dan foldernya.")
+        raise FileError.not_found(source)
     refuse_overwrite([source], [target])  # the Python API too, not only the CLI
     with _signals_unwind(), tempfile.TemporaryDirectory(prefix="xl-iku-pdf-") as work:
         work_dir = Path(work)
         copy = work_dir / f"{target.stem}{source.suffix.lower()}"
         present = only_sheets_visible(source, copy, sheets)
         if not present:
-            raise InputError(
-                f"'{source.name}' belum berisi sheet hasil (Tabel IKU, Penjelasan IKU, …). Jalankan dulu: xl-iku "
-                f"regenerate \"{source}\""
-            )
+            raise InputError(f"'{source.name}' belum berisi sheet hasil (Tabel IKU, Penjelasan IKU, …). Jalankan "
+                             f"dulu: xl-iku regenerate \"{source}\"", path=source)
         convert(copy, "pdf", work_dir, locale=PRINT_LOCALE)
         produced = work_dir / f"{target.stem}.pdf"
         if not produced.is_file():
@@ -72,7 +70,8 @@ def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | Non
     source = Path(book_path)
     target = Path(out) if out else source.with_name(f"{source.stem}_PK_{year}.pdf")
     if target.suffix.lower() != ".pdf":
-        raise InputError(f"'{target.name}': Perjanjian Kinerja ditulis sebagai PDF; beri nama berakhiran .pdf.")
+        raise FileError(target, f"'{target.name}': Perjanjian Kinerja ditulis sebagai PDF; beri nama berakhiran .pdf.",
+                        reason=FileError.WRONG_KIND)
     check_book_path(source)
     data = input_data(source, pk_years=[year])
     with tempfile.TemporaryDirectory(prefix="xl-iku-pk-") as work:
@@ -94,7 +93,8 @@ def lkjip_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | 
     source = Path(book_path)
     target = Path(out) if out else source.with_name(f"{source.stem}_LKjIP_{year}.pdf")
     if target.suffix.lower() != ".pdf":
-        raise InputError(f"'{target.name}': tabel LKjIP ditulis sebagai PDF; beri nama berakhiran .pdf.")
+        raise FileError(target, f"'{target.name}': tabel LKjIP ditulis sebagai PDF; beri nama berakhiran .pdf.",
+                        reason=FileError.WRONG_KIND)
     check_book_path(source)
     data = input_data(source, lkjip_years=[year])
     have = realisasi_years(data.performance)
@@ -116,8 +116,11 @@ def only_sheets_visible(source: Path, copy: Path, keep: Callable[[str], bool]) -
 
     try:
         return show_only(str(source), str(copy), keep)
-    except PackageError:
-        raise InputError(f"Berkas '{source}' bukan buku kerja .xlsx/.xlsm yang sah.") from None
+    except PackageError as error:
+        if error.damaged_part:
+            raise FileError.damaged(source, error.damaged_part) from None
+        raise FileError(source, f"Berkas '{source}' bukan buku kerja .xlsx/.xlsm yang sah.",
+                        reason=FileError.NOT_A_WORKBOOK) from None
 
 
 def convert(path: Path, to: str, outdir: Path, recalc: bool = False, locale: str | None = None) -> None:

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from .bookdata import input_data
-from .errors import InputError
+from .errors import FileError
 from .layout import GENERATED_SHEETS, iku_layouts, is_generated, sheet_key
 from .layout.base import SheetLayout
 from .model import Catatan, IkuPlan
 from .model.book import BookData
 from .package import Package, PackageError, replace_sheets, user_content
-from .readers.book import unreadable
 from .writers.openpyxl_writer import cached_values, write_layout
 
 SUPPORTED = (".xlsx", ".xlsm")
@@ -113,7 +112,7 @@ def write_generated(source: Path, layouts: list[SheetLayout], target: Path, remo
             save_atomic(target, lambda temp: replace_sheets(str(source), scratch, temp, replaces, remove, edit_sheet,
                                                             without_macros, cached), unchanged_since)
         except PackageError as error:
-            raise unreadable(str(source), str(error)) from None
+            raise FileError.unreadable(source, error) from None
 
 
 def _scratch_book(layouts: list[SheetLayout]):
@@ -132,7 +131,7 @@ def _opened(path: Path):
     try:
         package = Package(path)
     except PackageError as error:
-        raise unreadable(str(path), str(error)) from None
+        raise FileError.unreadable(path, error) from None
     with package:
         yield package
 
@@ -142,7 +141,8 @@ def init(path: str | os.PathLike, baseline_year: int, target_years: list[int]) -
     target = Path(path)
     _check_suffix(target, target)
     if target.exists():
-        raise InputError(f"Berkas '{target}' sudah ada dan tidak ditimpa. Pilih nama lain.")
+        raise FileError(target, f"Berkas '{target}' sudah ada dan tidak ditimpa. Pilih nama lain.",
+                        reason=FileError.EXISTS)
     return new_book(target, input_layouts(baseline_year, target_years))
 
 
@@ -207,14 +207,14 @@ def check_writable(target: str | os.PathLike) -> None:
     except FileNotFoundError:
         return
     if not info.st_mode & stat.S_IWUSR:
-        raise InputError(f"Berkas '{target}' hanya-baca (read-only), jadi tidak ditimpa, seperti Excel juga "
-                         "menolaknya. Hapus tanda read-only (Properties → Read-only, atau chmod u+w), atau tulis ke "
-                         "berkas lain dengan -o.")
+        raise FileError(target, f"Berkas '{target}' hanya-baca (read-only), jadi tidak ditimpa, seperti Excel juga "
+                        "menolaknya. Hapus tanda read-only (Properties → Read-only, atau chmod u+w), atau tulis ke "
+                        "berkas lain dengan -o.", reason=FileError.READ_ONLY)
     lock = lock_file(real)
     if lock.exists():
-        raise InputError(f"Berkas '{target}' sedang dibuka di Excel (ada '{lock.name}' di sebelahnya), jadi tidak "
-                         "ditimpa: hasilnya akan hilang saat Excel menyimpan. Simpan dan tutup berkas di Excel, lalu "
-                         f"jalankan lagi; bila Excel sudah tertutup, hapus '{lock.name}'.")
+        raise FileError(target, f"Berkas '{target}' sedang dibuka di Excel (ada '{lock.name}' di sebelahnya), jadi "
+                        "tidak ditimpa: hasilnya akan hilang saat Excel menyimpan. Simpan dan tutup berkas di Excel, "
+                        f"lalu jalankan lagi; bila Excel sudah tertutup, hapus '{lock.name}'.", reason=FileError.IN_USE)
 
 
 def save_atomic(target: str | os.PathLike, write: Callable[[str], object],
@@ -239,9 +239,9 @@ def save_atomic(target: str | os.PathLike, write: Callable[[str], object],
             write(temp)
             _take_mode(real, temp)
             if unchanged_since is not None and file_state(real) != unchanged_since:
-                raise InputError(f"Berkas '{target}' berubah selama xl-iku bekerja (mungkin disimpan di Excel), jadi "
-                                 "tidak ditimpa agar perubahan itu tidak hilang. Simpan dan tutup berkas di Excel, "
-                                 "lalu jalankan lagi.")
+                raise FileError(target, f"Berkas '{target}' berubah selama xl-iku bekerja (mungkin disimpan di "
+                                "Excel), jadi tidak ditimpa agar perubahan itu tidak hilang. Simpan dan tutup berkas di "
+                                "Excel, lalu jalankan lagi.", reason=FileError.CHANGED)
             check_writable(target)
             os.replace(temp, real)
     except OSError as error:
@@ -293,18 +293,17 @@ def _sigterm_as_exit():
 
 def check_book_path(path: Path) -> None:
     if not path.is_file():
-        raise InputError(f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+        raise FileError.not_found(path)
     _check_suffix(path, path)
 
 
 def _check_suffix(target: Path, source: Path) -> None:
     if target.suffix.lower() not in SUPPORTED:
-        raise InputError(f"'{target.name}': hanya berkas .xlsx atau .xlsm yang didukung.")
+        raise FileError(target, f"'{target.name}': hanya berkas .xlsx atau .xlsm yang didukung.",
+                        reason=FileError.WRONG_KIND)
     if source.suffix.lower() != target.suffix.lower():
-        raise InputError(
-            f"'{target.name}': jenis berkas hasil harus sama dengan '{source.name}' ({source.suffix}); .xlsm menyimpan "
-            "makro, .xlsx tidak."
-        )
+        raise FileError(target, f"'{target.name}': jenis berkas hasil harus sama dengan '{source.name}' "
+                        f"({source.suffix}); .xlsm menyimpan makro, .xlsx tidak.", reason=FileError.WRONG_KIND)
 
 
 __all__ = ["regenerate", "init", "write_generated", "save_atomic", "check_writable", "file_state", "FileState",

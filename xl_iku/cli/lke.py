@@ -30,17 +30,17 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..bookdata import lke_data
-    from ..errors import InputError
+    from ..errors import SheetError
 
     lke, notes, instansi = lke_data(Path(args.book))
     years = sorted(lke.hasil)
     if not years:
-        raise InputError(f"Sheet '{lke.sheet.name}' belum berisi jawaban. Isi kolom Jawaban (skala "
-                         f"{lke.sheet.skala.label}), lalu jalankan lagi.")
+        raise SheetError(lke.sheet.name, f"Sheet '{lke.sheet.name}' belum berisi jawaban. Isi kolom Jawaban (skala "
+                         f"{lke.sheet.skala.label}), lalu jalankan lagi.", where="")
     tahun = years[-1] if args.tahun is None else args.tahun
     if tahun not in lke.hasil:
-        raise InputError(f"Tahun {tahun} belum punya jawaban di sheet '{lke.sheet.name}'. Tahun yang berisi jawaban: "
-                         f"{', '.join(map(str, years))}.")
+        raise SheetError(lke.sheet.name, f"Tahun {tahun} belum punya jawaban di sheet '{lke.sheet.name}'. Tahun yang "
+                         f"berisi jawaban: {', '.join(map(str, years))}.", where="")
     hasil = lke.hasil[tahun]
     warn(note for note in notes if note.pesan.startswith(f"Tahun {tahun}:"))
     if args.json:

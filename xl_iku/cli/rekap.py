@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ..errors import InputError
+from ..errors import FileError, InputError
 from ..rules.numbers import format_id
 from . import options
 from .progress import progress_bar
@@ -51,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("Sebutkan berkas hasil (-o REKAP.xlsx) atau --json.")
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() != ".xlsx":
-        raise InputError(f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.")
+        raise FileError(output, f"'{output.name}': buku kerja rekap harus berakhiran .xlsx.", reason=FileError.WRONG_KIND)
     if output is not None and output.exists() and not is_rekap_workbook(output):
-        raise InputError(f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain untuk -o.")
+        raise FileError(output, f"'{output}' sudah ada dan bukan buku kerja rekap: tidak ditimpa. Pilih nama lain "
+                        "untuk -o.", reason=FileError.EXISTS)
     found = getattr(args, "found", None) or find_books(args.paths)
     found = found.without([output]) if output is not None else found  # the roll-up being written is never read
     if not found.files and not found.unlisted:

@@ -181,11 +181,12 @@ def laporan_kinerja(plan: IkuPlan, columns: dict[str, int], instansi: SheetGrid,
         return [], []
     period, end_year = plan_period(plan)
     row = key_row(instansi, "Tahun LKjIP")
-    where = asked_by or f"Sheet '{instansi.name}'" + (f", sel B{row}" if row else "")
     for year in years:
         if year not in period:
-            raise InputError(f"{where}: tahun LKjIP {year} di luar periode {period[0]}–{period[-1]} "
-                             f"('Periode' di sheet '{instansi.name}'). Pilih tahun di dalam periode itu.")
+            error = InputError(f"tahun LKjIP {year} di luar periode {period[0]}–{period[-1]} ('Periode' di sheet "
+                               f"'{instansi.name}'). Pilih tahun di dalam periode itu.")
+            raise error.located(asked_by) if asked_by else error.located(sheet=instansi.name,
+                                                                         cell=f"B{row}" if row else None)
     notes: list[Catatan] = []
     have = realisasi_years(results)
     by_indicator = {r.indikator.row: r for r in results}

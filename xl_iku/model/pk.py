@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cells import address
-from ..errors import InputError
+from ..errors import CellError, InputError
 from . import Catatan, IkuPlan
 from .grid import SheetGrid, key_row
 from .program import SHEET as PROGRAM_SHEET
@@ -45,17 +45,15 @@ def perjanjian_kinerja(plan: IkuPlan, columns: dict[str, int], instansi: SheetGr
     tahun_row = key_row(instansi, "Tahun PK")
     for year in years:
         if year not in plan.tahun_target:
-            where = asked_by or f"Sheet '{instansi.name}'" + (f", sel B{tahun_row}" if tahun_row else "")
-            raise InputError(
-                f"{where}: tahun PK {year} tidak punya kolom 'Target {year}' di sheet '{data_sheet}'. Tahun yang punya "
-                f"target: {', '.join(map(str, plan.tahun_target))}. Pilih salah satunya atau tambahkan kolom targetnya."
-            )
+            error = InputError(
+                f"tahun PK {year} tidak punya kolom 'Target {year}' di sheet '{data_sheet}'. Tahun yang punya target: "
+                f"{', '.join(map(str, plan.tahun_target))}. Pilih salah satunya atau tambahkan kolom targetnya.")
+            raise error.located(asked_by) if asked_by else error.located(
+                sheet=instansi.name, cell=f"B{tahun_row}" if tahun_row else None)
         for ind in plan.indikator:
             if ind.target.get(year) is None:
-                raise InputError(
-                    f"Sheet '{data_sheet}', sel {address(ind.row, columns[f'target {year}'])}: indikator '{ind.nama}' "
-                    f"belum punya target {year}, padahal Perjanjian Kinerja {year} dibuat. Isi targetnya."
-                )
+                raise CellError(data_sheet, address(ind.row, columns[f'target {year}']), f"indikator '{ind.nama}' "
+                                f"belum punya target {year}, padahal Perjanjian Kinerja {year} dibuat. Isi targetnya.")
     info = plan.instansi
     for key, value in (("Nama Atasan", info.nama_atasan), ("Jabatan Atasan", info.jabatan_atasan)):
         if not value:

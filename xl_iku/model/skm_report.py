@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from ..cells import date_from_serial
-from ..errors import InputError
+from ..errors import InputError, SheetError
 from ..rules.ikm import IkmResult, ikm_by_group
 from ..rules.intervals import Category
 from ..rules.periode import month_first_order, parse_date, period_of
@@ -104,7 +104,7 @@ def _column_dates(table: SurveyTable) -> dict[Any, dt.date | None]:
     try:
         return survey_dates(table.profiles["Tanggal"])
     except InputError as error:
-        raise InputError(error.message, where=f"Sheet '{table.sheet}'") from None
+        raise SheetError(table.sheet, error.message) from None
 
 
 def _period_order(labels: list[tuple[Any, str]]) -> list[str]:

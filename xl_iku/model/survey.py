@@ -10,7 +10,7 @@ from operator import itemgetter, methodcaller
 from typing import Any
 
 from ..cells import address, column_letter
-from ..errors import InputError
+from ..errors import CellError, InputError, SheetError
 from ..rules.ikm import IkmResult, answer_matrix, ikm_summary
 
 ZERO_OPTION = "--nol-kosong"
@@ -59,28 +59,29 @@ class SurveyTable:
         """A sheet with unsur headers and no answer below them is a template not filled in yet: say so (the rules'
         "Rentang jawaban kosong" speaks of a range nobody chose)."""
         if self.header_row is not None and not any(any(v is not None for v in row) for row in self.rows):
-            raise InputError(
-                f"Sheet '{self.sheet}': judul kolom unsur ada di baris {self.header_row}, tetapi belum ada responden "
-                "di bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi "
-                "jawaban.")
+            raise SheetError(
+                self.sheet, f"judul kolom unsur ada di baris {self.header_row}, tetapi belum ada responden di "
+                "bawahnya. Isi satu baris per responden (jawaban 1–4), atau pilih berkas yang sudah berisi jawaban.")
 
     @property
     def last_row(self) -> int:
         return self.first_row + len(self.rows) - 1
 
     def locate(self, error: InputError) -> InputError:
+        """A rule's error on the answers (row/column inside them) at its sheet cell: a `CellError`, or a
+        `SheetError` when it is about a whole column or the table."""
         if error.column is None:
-            return error.located(f"Sheet '{self.sheet}'")
+            return error.located(sheet=self.sheet)
         column = self.columns[error.column - 1]
         if error.row is None:
-            return error.located(f"Sheet '{self.sheet}', kolom {column_letter(column)}")
-        located = error.located(f"Sheet '{self.sheet}', sel {address(self.first_row + error.row - 1, column)}")
-        value = self.rows[error.row - 1][error.column - 1] if error.row <= len(self.rows) else None
+            return error.located(f"Sheet '{self.sheet}', kolom {column_letter(column)}", sheet=self.sheet)
+        row = error.row
+        value = self.rows[row - 1][error.column - 1] if row <= len(self.rows) else None
         if _is_zero(value):  # exports that write a missing answer as 0: say how to read them
-            located = InputError(f"{located.message} Bila aplikasi survei menulis 0 untuk jawaban kosong, jalankan "
-                                 f"dengan {ZERO_OPTION} agar 0 dibaca sebagai tidak dijawab.",
-                                 row=error.row, column=error.column, where=located.where, subject=located.subject)
-        return located
+            error = InputError(f"{error.message} Bila aplikasi survei menulis 0 untuk jawaban kosong, jalankan "
+                               f"dengan {ZERO_OPTION} agar 0 dibaca sebagai tidak dijawab.",
+                               row=row, column=error.column, subject=error.subject)
+        return error.located(sheet=self.sheet, cell=address(self.first_row + row - 1, column))
 
 
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
@@ -122,10 +123,10 @@ def _check_not_a_number(table: SurveyTable, matrix: Any) -> None:
     for r in holding:
         for c, value in enumerate(table.rows[r]):
             if isinstance(value, float) and value != value:
-                raise InputError("berisi NaN (bukan angka), bukan jawaban: program yang menulis berkas ini menaruh "
-                                 "NaN untuk nilai yang tidak ada. Kosongkan sel itu bila tidak dijawab, atau isi "
-                                 "jawabannya (1–4).", row=r + 1, column=c + 1,
-                                 where=f"Sheet '{table.sheet}', sel {address(table.first_row + r, table.columns[c])}")
+                raise CellError(table.sheet, address(table.first_row + r, table.columns[c]),
+                                "berisi NaN (bukan angka), bukan jawaban: program yang menulis berkas ini menaruh NaN "
+                                "untuk nilai yang tidak ada. Kosongkan sel itu bila tidak dijawab, atau isi jawabannya "
+                                "(1–4).", row=r + 1, column=c + 1)
 
 
 _COUNT_NONE = methodcaller("count", None)  # a row's blanks, counted in C

@@ -4,6 +4,7 @@ Part names are looked up case-insensitively, as Excel and calamine do."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterable, Set
 
 from . import content_types, relationships, workbook_xml
@@ -12,7 +13,13 @@ from .workbook_xml import SheetEntry
 
 
 class PackageError(ValueError):
-    """The file is not a usable OOXML spreadsheet package (empty, truncated, a missing or broken core part)."""
+    """The file is not a usable OOXML spreadsheet package (empty, truncated, a missing or broken core part).
+    `damaged_part`: the zip member whose data does not decompress or fails its checksum, when that is the cause
+    (`errors.FileError.unreadable` names it)."""
+
+    def __init__(self, message: str, damaged_part: str | None = None) -> None:
+        super().__init__(message)
+        self.damaged_part = damaged_part
 
 
 class Package:
@@ -64,7 +71,9 @@ class Package:
         if data is None:
             try:
                 data = self.zip.read(name)
-            except (zipfile.BadZipFile, EOFError, ValueError, KeyError, OSError) as error:
+            except (zipfile.BadZipFile, EOFError, zlib.error) as error:  # bad CRC, bad deflate data, cut short
+                raise PackageError(f"bagian '{name}' rusak ({error})", damaged_part=name) from None
+            except (ValueError, KeyError, OSError) as error:
                 raise PackageError(f"bagian '{name}' rusak ({error})") from None
             if keep:
                 self._cache[name] = data

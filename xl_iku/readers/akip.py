@@ -4,7 +4,7 @@ LHE's points ("Poin LHE"), optionally the LKE sub-components. Validated by the A
 from __future__ import annotations
 
 from ..cells import address
-from ..errors import InputError
+from ..errors import CellError, InputError, SheetError
 from ..model.akip import AkipYear
 from ..model.grid import SheetGrid, normalise
 from ..rules.akip import KOMPONEN, akip_category, akip_lke_points, akip_points_total, akip_score
@@ -24,13 +24,13 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
                if normalise(h)}
     for key in ("tahun", "jenis isian"):
         if key not in columns:
-            raise InputError(f"Sheet '{grid.name}', baris 1: kolom '{key.title()}' tidak ditemukan. Buat contohnya "
-                             "dengan: xl-iku init BARU.xlsx")
+            raise SheetError.missing_columns(grid.name, f"'{key.title()}'",
+                                             fix="Buat contohnya dengan: xl-iku init BARU.xlsx")
     for key, _, _ in KOMPONEN:
         comp = normalise(HEADERS[key])
         if comp not in columns and not all(f"{comp} {sub}" in columns for sub in SUB):
-            raise InputError(f"Sheet '{grid.name}', baris 1: kolom '{HEADERS[key]}' tidak ditemukan. Tambahkan judul "
-                             "kolom itu (atau ketiga sub-komponennya).")
+            raise SheetError.missing_columns(grid.name, f"'{HEADERS[key]}'",
+                                             fix="Tambahkan judul kolom itu (atau ketiga sub-komponennya).")
     years: list[AkipYear] = []
     seen: dict[int, int] = {}
     for r, row in enumerate(grid.rows[1:], start=2):
@@ -45,19 +45,19 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
         sub_keys = [[f"{k} {s}" for s in SUB] for k in comp_keys]
         if all(blank(cell(k)) for k in comp_keys + [s for subs in sub_keys for s in subs]):
             continue  # a year not yet evaluated
-        where = f"Sheet '{grid.name}', sel"
+        sheet = grid.name
         try:
             tahun = int(parse_number(cell("tahun"), "Tahun"))
         except InputError as error:
-            raise error.located(f"{where} {address(r, columns['tahun'])}") from None
+            raise error.located(sheet=sheet, cell=address(r, columns['tahun'])) from None
         if tahun in seen:
-            raise InputError(f"{where} {address(r, columns['tahun'])}: tahun {tahun} sudah ada di baris {seen[tahun]}. "
+            raise CellError(sheet, address(r, columns['tahun']), f"tahun {tahun} sudah ada di baris {seen[tahun]}. "
                              "Satu baris per tahun evaluasi.")
         seen[tahun] = r
         jenis_text = normalise(cell("jenis isian"))
         jenis = "poin" if "poin" in jenis_text else "nilai" if jenis_text.startswith("nilai") else None
         if jenis is None:
-            raise InputError(f"{where} {address(r, columns['jenis isian'])}: jenis isian '{cell('jenis isian') or ''}' "
+            raise CellError(sheet, address(r, columns['jenis isian']), f"jenis isian '{cell('jenis isian') or ''}' "
                              "tidak dikenal. Isi 'Nilai 0–100' (nilai per komponen) atau 'Poin LHE' (poin seperti "
                              "tertulis di LHE).")
         values, from_subs = [], []
@@ -65,24 +65,24 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
             raw = cell(comp_key)
             if blank(raw) and any(not blank(cell(s)) for s in subs):
                 if jenis != "poin":
-                    raise InputError(f"{where} {address(r, columns[subs[0]])}: sub-komponen LKE berupa poin; ubah "
+                    raise CellError(sheet, address(r, columns[subs[0]]), "sub-komponen LKE berupa poin; ubah "
                                      "jenis isian menjadi 'Poin LHE'.")
                 try:
                     values.append(akip_lke_points(key, *(cell(s) for s in subs)))
                 except InputError as error:
-                    raise error.located(f"{where} {address(r, columns[subs[0]])}") from None
+                    raise error.located(sheet=sheet, cell=address(r, columns[subs[0]])) from None
                 from_subs.append(True)
                 continue
             try:
                 values.append(parse_number(raw, f"{name} tahun {tahun}"))
             except InputError as error:
-                raise error.located(f"{where} {address(r, columns.get(comp_key, 1))}") from None
+                raise error.located(sheet=sheet, cell=address(r, columns.get(comp_key, 1))) from None
             from_subs.append(False)
         try:
             nilai = akip_points_total(*values) if jenis == "poin" else akip_score(*values)
             category = akip_category(nilai)
         except InputError as error:
-            raise error.located(f"{where} baris {r}") from None
+            raise error.located(f"Sheet '{sheet}', baris {r}", sheet=sheet) from None
         keterangan = "" if blank(cell("keterangan")) else str(cell("keterangan")).strip()
         years.append(AkipYear(r, tahun, jenis, tuple(values), tuple(from_subs), nilai, category, keterangan))
     return sorted(years, key=lambda y: y.tahun), columns

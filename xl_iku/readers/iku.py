@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..cells import address
-from ..errors import InputError
+from ..errors import CellError, InputError, SheetError
 from ..model import IkuPlan, Indikator, Instansi
 from ..model.grid import SheetGrid, key_row, normalise
 from ..model.plan import DATA_SHEET, INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTANSI_SHEET, INSTANSI_TEXT_KEYS
@@ -80,11 +80,10 @@ def read_instansi(grid: SheetGrid) -> Instansi:
     for label in INSTANSI_REQUIRED:
         value = found.get(label, (None, 0))[0]
         if cell_text(value) == "":
-            where = f"sel B{found[label][1]}" if label in found else "kolom A"
-            raise InputError(
-                f"Sheet '{grid.name}', {where}: '{label}' belum diisi. Tulis '{label}' di kolom A dan nilainya di "
-                "kolom B (baris mana pun)."
-            )
+            message = f"'{label}' belum diisi. Tulis '{label}' di kolom A dan nilainya di kolom B (baris mana pun)."
+            if label in found:
+                raise CellError(grid.name, f"B{found[label][1]}", message)
+            raise SheetError(grid.name, message, where=f"Sheet '{grid.name}', kolom A")
     values = {}
     for key, attr in INSTANSI_FIELDS:
         raw, row = found.get(key, (None, 0))
@@ -94,9 +93,9 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         elif key in INSTANSI_TEXT_KEYS and isinstance(raw, float) and raw.is_integer():
             values[attr] = str(int(raw))
         elif attr == "populasi_skm":
-            values[attr] = _number(raw, f"Sheet '{grid.name}', sel B{row}", "Populasi SKM", parse_count)
+            values[attr] = _number(raw, grid.name, f"B{row}", "Populasi SKM", parse_count)
         elif attr in ("tahun_pk", "tahun_lkjip"):
-            values[attr] = _years(raw, f"Sheet '{grid.name}', sel B{row}", key)
+            values[attr] = _years(raw, grid.name, f"B{row}", key)
         else:
             values[attr] = cell_text(raw)
     return Instansi(**values)
@@ -106,7 +105,7 @@ def read_instansi(grid: SheetGrid) -> Instansi:
 _YEARS_FOR = {"Tahun PK": "Perjanjian Kinerja", "Tahun LKjIP": "tabel LKjIP"}
 
 
-def _years(value: Any, where: str, key: str = "Tahun PK") -> tuple[int, ...]:
+def _years(value: Any, sheet: str, cell: str, key: str = "Tahun PK") -> tuple[int, ...]:
     """`Tahun PK`, `Tahun LKjIP`: one year (2026) or several ("2025, 2026"), in the order written, each once."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         parts = [cell_text(value)]
@@ -115,9 +114,8 @@ def _years(value: Any, where: str, key: str = "Tahun PK") -> tuple[int, ...]:
     years: list[int] = []
     for part in parts:
         if not re.fullmatch(r"\d{4}", part):
-            raise InputError(f"{where}: '{key}' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
-                             f"beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat "
-                             f"{_YEARS_FOR[key]}.")
+            raise CellError(sheet, cell, f"'{key}' berisi '{part}', bukan tahun. Tulis satu tahun (2026) atau "
+                            f"beberapa dipisah koma (2025, 2026), atau kosongkan bila tidak membuat {_YEARS_FOR[key]}.")
         if int(part) not in years:
             years.append(int(part))
     return tuple(years)
@@ -139,15 +137,13 @@ def instansi_value_cell(grid: SheetGrid, key: str) -> str | None:
 
 def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
     if grid.merged:
-        raise InputError(
-            f"Sheet '{grid.name}': sel {grid.merged[0]} digabung (merge). Sheet data tidak boleh berisi sel gabungan: "
-            "pisahkan gabungannya (Unmerge) dan isi setiap baris dengan lengkap."
-        )
+        raise SheetError(grid.name, f"sel {grid.merged[0]} digabung (merge). Sheet data tidak boleh berisi sel "
+                         "gabungan: pisahkan gabungannya (Unmerge) dan isi setiap baris dengan lengkap.")
     if not grid.rows or all(cell_text(v) == "" for v in grid.rows[0]):
-        raise InputError(
-            f"Sheet '{grid.name}' kosong atau baris 1 tidak berisi judul kolom. Baris 1 harus berisi judul seperti "
-            "'Kode Tujuan', 'Tujuan', …, 'Kondisi Awal 2024', 'Target 2025'. Buat contoh dengan: xl-iku init BARU.xlsx"
-        )
+        raise SheetError(
+            grid.name, f"Sheet '{grid.name}' kosong atau baris 1 tidak berisi judul kolom. Baris 1 harus berisi judul "
+            "seperti 'Kode Tujuan', 'Tujuan', …, 'Kondisi Awal 2024', 'Target 2025'. Buat contoh dengan: xl-iku init "
+            "BARU.xlsx", where="")
     columns: dict[str, int] = {}
     baseline: list[int] = []
     targets: list[int] = []
@@ -156,10 +152,8 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
         if not key:
             continue
         if key in columns:
-            raise InputError(
-                f"Sheet '{grid.name}', sel {address(1, c)}: judul '{header}' sudah ada di sel "
-                f"{address(1, columns[key])}. Hapus atau ganti salah satunya."
-            )
+            raise CellError(grid.name, address(1, c), f"judul '{header}' sudah ada di sel {address(1, columns[key])}. "
+                            "Hapus atau ganti salah satunya.")
         year = _YEAR_COLUMN.match(key)
         if year and year.group(1) != "realisasi":
             (baseline if year.group(1) == "kondisi awal" else targets).append(int(year.group(2)))
@@ -167,27 +161,23 @@ def _header(grid: SheetGrid) -> tuple[dict[str, int], int, list[int]]:
     missing = [k for k in REQUIRED_COLUMNS if k not in columns]
     if missing:
         names = ", ".join(f"'{k.title()}'" for k in missing)
-        raise InputError(
-            f"Sheet '{grid.name}', baris 1: kolom {names} tidak ditemukan. Tambahkan judul kolom itu (huruf besar/kecil "
-            "dan urutan bebas)."
-        )
+        raise SheetError.missing_columns(grid.name, names, fix="Tambahkan judul kolom itu (huruf besar/kecil dan "
+                                         "urutan bebas).")
     if len(baseline) != 1:
         problem = "tidak ada" if not baseline else f"ada {len(baseline)}"
-        raise InputError(
-            f"Sheet '{grid.name}', baris 1: kolom 'Kondisi Awal TAHUN' {problem}; harus tepat satu, misalnya "
-            "'Kondisi Awal 2024'."
-        )
+        raise SheetError(grid.name, f"kolom 'Kondisi Awal TAHUN' {problem}; harus tepat satu, misalnya 'Kondisi "
+                         "Awal 2024'.", where=f"Sheet '{grid.name}', baris 1")
     if not targets:
-        raise InputError(
-            f"Sheet '{grid.name}', baris 1: tidak ada kolom 'Target TAHUN'. Tambahkan misalnya 'Target 2025'."
-        )
+        raise SheetError(grid.name, "tidak ada kolom 'Target TAHUN'. Tambahkan misalnya 'Target 2025'.",
+                         where=f"Sheet '{grid.name}', baris 1")
     targets.sort()
-    check_target_years(targets, f"Sheet '{grid.name}', baris 1 (kolom Target)")
+    try:
+        check_target_years(targets, f"Sheet '{grid.name}', baris 1 (kolom Target)")
+    except InputError as error:
+        raise error.located(error.where, sheet=grid.name) from None
     if targets[0] <= baseline[0]:
-        raise InputError(
-            f"Sheet '{grid.name}', baris 1: kolom 'Target {targets[0]}' tidak sesudah 'Kondisi Awal {baseline[0]}'. "
-            "Tahun target harus sesudah tahun kondisi awal."
-        )
+        raise SheetError(grid.name, f"kolom 'Target {targets[0]}' tidak sesudah 'Kondisi Awal {baseline[0]}'. Tahun "
+                         "target harus sesudah tahun kondisi awal.", where=f"Sheet '{grid.name}', baris 1")
     return columns, baseline[0], targets
 
 
@@ -203,26 +193,25 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
     out: list[Indikator] = []
     seen: dict[str, int] = {}
     for r, cell in data_rows(grid, columns):
-        where = f"Sheet '{grid.name}', sel"
+        sheet = grid.name
         fields = {attr: cell_text(cell(key)) for key, attr in TEXT_COLUMNS.items()}
         if not fields["nama"]:
-            raise InputError(f"{where} {address(r, columns['indikator'])}: nama indikator kosong pada baris yang "
-                             "berisi data. Isi nama indikatornya, atau kosongkan seluruh baris.")
+            raise CellError(sheet, address(r, columns['indikator']), "nama indikator kosong pada baris yang berisi "
+                            "data. Isi nama indikatornya, atau kosongkan seluruh baris.")
         for key in ("tujuan", "sasaran"):
             if not fields[key]:
-                raise InputError(f"{where} {address(r, columns[key])}: {key} kosong untuk indikator "
-                                 f"'{fields['nama']}'. Isi teks {key}nya (boleh sama dengan baris di atasnya).")
+                raise CellError(sheet, address(r, columns[key]), f"{key} kosong untuk indikator '{fields['nama']}'. "
+                                f"Isi teks {key}nya (boleh sama dengan baris di atasnya).")
         try:
             fields["polaritas"] = polaritas_of(cell("polaritas"))
         except InputError as error:
-            raise error.located(f"{where} {address(r, columns['polaritas'])}") from None
+            raise error.located(sheet=sheet, cell=address(r, columns['polaritas'])) from None
         kode = fields["kode"]
         if kode:
             if kode.lower() in seen:
-                raise InputError(
-                    f"{where} {address(r, columns['kode indikator'])}: kode indikator '{kode}' sudah dipakai di sel "
-                    f"{address(seen[kode.lower()], columns['kode indikator'])}. Setiap indikator perlu kode yang unik."
-                )
+                raise CellError(
+                    sheet, address(r, columns['kode indikator']), f"kode indikator '{kode}' sudah dipakai di sel "
+                    f"{address(seen[kode.lower()], columns['kode indikator'])}. Setiap indikator perlu kode yang unik.")
             seen[kode.lower()] = r
         places: list[int | None] = []
         persen: list[str] = []
@@ -230,7 +219,7 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
         def number(key: str, what: str) -> float | None:
             """The value of `key`'s cell as staff see it, noting the decimals it was written with."""
             raw, code = cell(key), grid.formats.get((r, columns[key]))  # noqa: B023 (called within its loop pass)
-            value = _number(raw, f"{where} {address(r, columns[key])}", what)  # noqa: B023 (called within its loop pass)
+            value = _number(raw, sheet, address(r, columns[key]), what)  # noqa: B023 (called within its loop pass)
             if value is not None and not isinstance(raw, str):
                 if is_percent_format(code):
                     value = shown_value(value, code)
@@ -251,40 +240,38 @@ def _indicators(grid: SheetGrid, columns: dict[str, int], baseline: int, targets
                 quarters[year].append(number(key, f"Target TW{q} {year}") if key in columns else None)
         sumber = fields["sumber_realisasi"].lower()
         if sumber not in SUMBER_REALISASI:
-            raise InputError(
-                f"{where} {address(r, columns['sumber realisasi'])}: sumber realisasi '{fields['sumber_realisasi']}' "
-                "tidak dikenal. Isi 'AKIP' (diambil dari sheet AKIP), 'SKM' (dari Data SKM), atau kosongkan."
-            )
+            raise CellError(
+                sheet, address(r, columns['sumber realisasi']), f"sumber realisasi '{fields['sumber_realisasi']}' "
+                "tidak dikenal. Isi 'AKIP' (diambil dari sheet AKIP), 'SKM' (dari Data SKM), atau kosongkan.")
         fields["sumber_realisasi"] = SUMBER_REALISASI[sumber]
         jenis = fields["jenis_target_akhir"].lower() or "tahunan"
         if jenis not in JENIS_TARGET_AKHIR:
-            raise InputError(
-                f"{where} {address(r, columns['jenis target akhir'])}: jenis target akhir "
+            raise CellError(
+                sheet, address(r, columns['jenis target akhir']), "jenis target akhir "
                 f"'{fields['jenis_target_akhir']}' tidak dikenal. Isi 'tahunan' (target tahun terakhir periode adalah "
                 "target akhir) atau 'kumulatif' (realisasi tiap tahun dijumlahkan menuju target akhir), atau "
-                "kosongkan (= tahunan)."
-            )
+                "kosongkan (= tahunan).")
         fields["jenis_target_akhir"] = jenis
-        standar = (_number(cell("standar nasional"), f"{where} {address(r, columns['standar nasional'])}",
+        standar = (_number(cell("standar nasional"), sheet, address(r, columns['standar nasional']),
                            "Standar nasional") if "standar nasional" in columns else None)
         out.append(Indikator(row=r, kondisi_awal=kondisi_awal, target=target, realisasi=realisasi,
                              target_tw={y: tuple(v) for y, v in quarters.items()}, standar_nasional=standar, desimal=places_of(places),
                              persen=tuple(persen),
                              **fields))
     if not out:
-        raise InputError(
-            f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai baris 2."
-        )
+        raise SheetError(grid.name, f"Sheet '{grid.name}' belum berisi indikator: isi satu baris per indikator mulai "
+                         "baris 2.", where="")
     return out
 
 
-def _number(value: Any, where: str, what: str, parse: Callable[[Any, str], float] = parse_number) -> float | None:
+def _number(value: Any, sheet: str, cell: str, what: str,
+            parse: Callable[[Any, str], float] = parse_number) -> float | None:
     if cell_text(value) == "":
         return None
     try:
         return parse(value, what)
     except InputError as error:
-        raise error.located(where) from None
+        raise error.located(sheet=sheet, cell=cell) from None
 
 
 def cell_text(value: Any) -> str:

@@ -19,6 +19,6 @@ def read_scale(grid: SheetGrid) -> IntervalTable:
         return IntervalTable.from_rows(rows, name=f"sheet {grid.name}")
     except InputError as error:
         if error.row is None:
-            raise error.located(f"Sheet '{grid.name}'") from None
+            raise error.located(sheet=grid.name) from None
         cell = address(error.row + 1, min(error.column, COLUMNS))  # the rows start below the header, row 2
-        raise error.located(f"Sheet '{grid.name}', sel {cell}") from None
+        raise error.located(sheet=grid.name, cell=cell) from None

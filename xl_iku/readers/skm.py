@@ -23,7 +23,7 @@ from operator import contains, itemgetter
 from typing import Any
 
 from ..cells import address, column_letter, parse_range
-from ..errors import InputError
+from ..errors import CellError, InputError, SheetError
 from ..model.survey import SurveyTable, _column, _is_zero, survey_summary
 from ..rules.answers import profile_of, subject_unsur
 from ..rules.ikm import UNSUR_14_2017
@@ -42,7 +42,7 @@ SUMMARY_WORDS = ("jumlah", "total", "rata", "rerata", "nrr", "ikm", "nilai", "mu
                  "indeks", "tertimbang", "konversi", "keterangan", "catatan", "skor", "persentase")
 
 
-class NotASurvey(InputError):
+class NotASurvey(SheetError):
     """No sheet of the file has an unsur header: a folder's other workbooks are skipped on this, not failed."""
 
 
@@ -131,13 +131,13 @@ def _pick_sheet(source: Any, sheet: str | None) -> str:
     if isinstance(sheet, int) and not isinstance(sheet, bool):  # a position, as pandas.read_excel takes it
         if -len(names) <= sheet < len(names):
             return names[sheet]
-        raise InputError(f"Sheet ke-{sheet} tidak ada: berkas ini berisi {len(names)} sheet ({', '.join(names)}). "
-                         "Sheet pertama adalah 0.")
+        raise SheetError(str(sheet), f"Sheet ke-{sheet} tidak ada: berkas ini berisi {len(names)} sheet "
+                         f"({', '.join(names)}). Sheet pertama adalah 0.", where="")
     if sheet is not None:
         for candidate in names:
             if candidate.strip().lower() == sheet.strip().lower():
                 return candidate
-        raise InputError(f"Sheet '{sheet}' tidak ada. Sheet yang tersedia: {', '.join(names)}.")
+        raise SheetError.missing(sheet, names)
     # a hidden or very hidden sheet is never searched (a macro's or an old copy's), only named with --sheet
     shown = [n for n in names if n not in getattr(source, "hidden", ())] or names
     for candidate in shown:
@@ -285,8 +285,8 @@ def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, l
     for code, columns in found.items():
         if len(columns) > 1:
             cells = " dan ".join(f"{address(row, c + 1)} ('{_short(header[c])}')" for c in columns[:2])
-            raise InputError(
-                f"Sheet '{sheet}': kolom {cells} sama-sama dibaca sebagai {code} {_standard_name(code)}. Satu unsur "
+            raise SheetError(sheet,
+                f"kolom {cells} sama-sama dibaca sebagai {code} {_standard_name(code)}. Satu unsur "
                 "hanya boleh satu kolom: hapus kolom yang dobel atau ubah judulnya."
             )
     codes = sorted(found, key=lambda c: int(c[1:]))
@@ -303,11 +303,11 @@ def _check_codes(sheet: str, row: int, header: Sequence[Any], found: dict[str, l
                 for c in missing) + " tidak ditemukan")
         if extra:
             problem.append("bukan unsur PermenPANRB 14/2017: " + ", ".join(extra))
-        raise InputError(
-            f"Sheet '{sheet}' baris {row}: kolom unsur tidak sesuai sembilan unsur PermenPANRB 14/2017 "
+        raise SheetError(sheet,
+            "kolom unsur tidak sesuai sembilan unsur PermenPANRB 14/2017 "
             f"({'; '.join(problem)}). Beri judul setiap kolom jawaban (U1 … U9, nama unsur, atau pertanyaannya). "
             f"Bila survei kantor memang memakai unsur lain, jalankan dengan {OTHER_UNSUR_OPTION} "
-            f"(bobot tiap unsur 1/{len(codes)})."
+            f"(bobot tiap unsur 1/{len(codes)}).", where=f"Sheet '{sheet}' baris {row}"
         )
     return codes
 
@@ -329,12 +329,12 @@ def _results_table(sheet: str, rows: Sequence[Sequence[Any]], body: Sequence[Seq
         if body is not None and not any(isinstance(line[c], float) and not line[c].is_integer()
                                         for line in body[:200] for c in columns if c < len(line)):
             return
-        raise ResultsTable(
+        raise ResultsTable(sheet,
             f"Sheet '{sheet}' adalah tabel hasil olahan, bukan jawaban responden: baris {first + index + 1} berjudul "
             f"'{found['hasil']}' dan '{found['mutu']}'" + (", dan nilai unsurnya pecahan (NRR atau NRR tertimbang)"
                                                           if body is not None else "")
             + ". IKM dihitung dari jawaban tiap responden (satu baris per responden, jawaban 1–4): pakai sheet atau "
-            "berkas jawaban survei, bukan rekap hasilnya.")
+            "berkas jawaban survei, bukan rekap hasilnya.", where="")
 
 
 def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
@@ -349,8 +349,8 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     found_header = _find_header(values)
     if found_header is None:
         _results_table(sheet, values)
-        raise NotASurvey(
-            f"Sheet '{sheet}': baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan "
+        raise NotASurvey(sheet,
+            "baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan "
             f"kuesioner) tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau "
             "sebutkan rentangnya dengan --range."
         )
@@ -503,12 +503,9 @@ def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: l
     r, c = bad[0]
     what = problems[(r, c)]
     if what == "rumus":
-        message = ("rumus belum punya nilai terhitung. Buka dan simpan berkas di Excel (atau LibreOffice) dahulu, "
-                   "atau ganti rumusnya dengan jawabannya.")
-    else:
-        message = (f"berisi nilai galat Excel {what}, bukan jawaban: rumus di sel ini gagal dihitung. Perbaiki "
-                   "rumusnya atau ganti dengan jawabannya (1–4, atau kosong bila tidak dijawab).")
-    raise InputError(message, where=f"Sheet '{sheet}', sel {address(r, c)}")
+        raise CellError.uncomputed(sheet, address(r, c), instead="atau ganti rumusnya dengan jawabannya")
+    raise CellError(sheet, address(r, c), f"berisi nilai galat Excel {what}, bukan jawaban: rumus di sel ini gagal "
+                    "dihitung. Perbaiki rumusnya atau ganti dengan jawabannya (1–4, atau kosong bila tidak dijawab).")
 
 
 def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,
@@ -529,11 +526,10 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
                       if any(v is not None for v in rows[i]) and not _is_summary(body[i], rows[i], skip, profile)),
                      None)
         if below is not None:
-            raise InputError(
+            raise SheetError(sheet,
                 f"Sheet '{sheet}' baris {first_row + summary} ('{_short(_label(body[summary], skip))}') "
                 f"tampak sebagai baris ringkasan, tetapi baris {first_row + below} di bawahnya masih berisi jawaban. "
-                "Pindahkan baris ringkasan ke bawah seluruh data responden, atau hapus."
-            )
+                "Pindahkan baris ringkasan ke bawah seluruh data responden, atau hapus.", where="")
     kept = _strip_trailing(list(rows[:end]))
     left_out = []
     for index in range(len(kept), len(body)):

@@ -25,10 +25,10 @@ def check_target_years(years: list[int], where: str) -> None:
     """Raise unless `years` (sorted) fit one planning period."""
     outside = [y for y in years if not FIRST_YEAR <= y <= LAST_YEAR]
     if outside:
-        raise InputError(f"{where}: tahun {outside[0]} di luar rentang yang diterima ({ACCEPTED}).")
+        raise InputError(f"tahun {outside[0]} di luar rentang yang diterima ({ACCEPTED}).", where=where)
     if years and years[-1] - years[0] + 1 > MAX_TARGET_YEARS:
-        raise InputError(f"{where}: periode {years[0]}–{years[-1]} terlalu panjang ({years[-1] - years[0] + 1} "
-                         f"tahun); yang diterima: {ACCEPTED}.")
+        raise InputError(f"periode {years[0]}–{years[-1]} terlalu panjang ({years[-1] - years[0] + 1} tahun); yang "
+                         f"diterima: {ACCEPTED}.", where=where)
 
 
 def parse_periode(text: str) -> list[int]:
