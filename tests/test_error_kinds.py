@@ -118,3 +118,169 @@ def test_read_skm_of_a_missing_file_is_a_file_error(tmp_path):
     with pytest.raises(FileError) as raised:
         xl_iku.read_skm(path)
     assert (raised.value.path, raised.value.reason) == (str(path), FileError.MISSING)
+
+
+# --- a damaged part: known from the failure itself, no re-read ------------------------------------------------
+
+def test_a_damaged_part_read_from_the_package_is_a_damaged_file_error(tmp_path):
+    from test_broken_inputs import _damaged_member
+
+    from xl_iku.package import Package, PackageError
+
+    path = tmp_path / "rusak.xlsx"
+    _damaged_member(path, "xl/worksheets/sheet3.xml")
+    with Package(path) as package, pytest.raises(PackageError) as raised:
+        package.read("xl/worksheets/sheet3.xml")
+    assert raised.value.damaged_part == "xl/worksheets/sheet3.xml"
+    error = FileError.unreadable(path, raised.value)
+    assert (error.path, error.reason) == (str(path), FileError.DAMAGED)
+    assert "xl/worksheets/sheet3.xml" in str(error)
+
+
+# --- the survey reader: sheet and cell as data ------------------------------------------------------------------
+
+CODES = [f"U{i}" for i in range(1, 10)]
+
+
+def _survey(path: Path, rows, sheet="Data SKM", headers=CODES) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    book.active.append(headers)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _summary(path, **options):
+    from xl_iku.model.survey import survey_summary
+    from xl_iku.readers.skm import read_survey
+
+    return survey_summary(read_survey(path, **options))
+
+
+def test_an_answer_out_of_scale_is_a_cell_error_at_its_cell(tmp_path):
+    path = _survey(tmp_path / "s.xlsx", [[3] * 9, [3, 3, 3, 5, 3, 3, 3, 3, 3]])
+    with pytest.raises(CellError) as raised:
+        _summary(path)
+    assert (raised.value.sheet, raised.value.cell) == ("Data SKM", "D3")
+    assert raised.value.subject.startswith("U4")
+
+
+def test_a_zero_answer_is_a_cell_error_that_also_says_the_option(tmp_path):
+    path = _survey(tmp_path / "s.xlsx", [[3] * 9, [3, 0, 3, 3, 3, 3, 3, 3, 3]])
+    with pytest.raises(CellError) as raised:
+        _summary(path)
+    assert (raised.value.sheet, raised.value.cell) == ("Data SKM", "B3") and "--nol-kosong" in raised.value.message
+
+
+@pytest.mark.parametrize("xml, what", [(b"<c r='E6'><f>1/0</f></c>", "rumus"),
+                                       (b"<c r='E6' t='e'><v>#N/A</v></c>", "#N/A")])
+def test_an_uncomputed_formula_or_error_value_is_a_cell_error(tmp_path, xml, what):
+    from test_hostile_input_3 import _scenario_cell
+
+    path = _scenario_cell(xml)(tmp_path)
+    with pytest.raises(CellError) as raised:
+        _summary(path)
+    assert (raised.value.sheet, raised.value.cell) == ("Data SKM", "E6")
+    assert ("rumus belum punya nilai terhitung" in raised.value.message) == (what == "rumus")
+
+
+def test_a_nan_answer_is_a_cell_error(tmp_path):
+    from test_hostile_input_3 import _scenario_cell
+
+    path = _scenario_cell(b"<c r='E6'><v>NaN</v></c>")(tmp_path)
+    with pytest.raises(CellError) as raised:
+        _summary(path)
+    assert (raised.value.sheet, raised.value.cell) == ("Data SKM", "E6")
+
+
+def test_a_sheet_asked_for_that_is_not_there_is_a_sheet_error(tmp_path):
+    path = _survey(tmp_path / "s.xlsx", [[3] * 9])
+    with pytest.raises(SheetError) as raised:
+        _summary(path, sheet="Tidak Ada")
+    assert raised.value.sheet == "Tidak Ada" and raised.value.cell is None
+
+
+def test_a_sheet_without_unsur_headers_or_respondents_is_a_sheet_error(tmp_path):
+    from xl_iku.readers.skm import NotASurvey
+
+    no_header = _survey(tmp_path / "a.xlsx", [[1, 2]], sheet="Catatan", headers=["Nama", "Nilai"])
+    with pytest.raises(NotASurvey) as raised:
+        _summary(no_header)
+    assert isinstance(raised.value, SheetError) and raised.value.sheet == "Catatan"
+    template = _survey(tmp_path / "b.xlsx", [], sheet="Survei")
+    with pytest.raises(SheetError) as raised:
+        _summary(template)
+    assert raised.value.sheet == "Survei" and "belum ada responden" in raised.value.message
+
+
+def test_grids_of_the_other_input_sheets_name_sheet_and_cell():
+    """Program, AKIP, Skala Capaian: read from a grid, no file needed."""
+    from xl_iku.model.grid import SheetGrid
+    from xl_iku.readers.akip import read_akip
+    from xl_iku.readers.program import read_program
+    from xl_iku.readers.scale import read_scale
+
+    with pytest.raises(SheetError) as raised:
+        read_program(SheetGrid("Program", [["Tahun", "Program"]]))
+    assert raised.value.sheet == "Program" and raised.value.where == "Sheet 'Program', baris 1"
+    with pytest.raises(CellError) as raised:
+        read_program(SheetGrid("Program", [["Tahun", "Program", "Anggaran"], [2026, "P1", "tiga ratus"]]))
+    assert (raised.value.sheet, raised.value.cell) == ("Program", "C2")
+    with pytest.raises(SheetError) as raised:
+        read_akip(SheetGrid("AKIP", [["Tahun"]]))
+    assert raised.value.sheet == "AKIP"
+    with pytest.raises(CellError) as raised:
+        read_scale(SheetGrid("Skala Capaian", [["Batas Bawah", "Batas Atas", "Kategori"], [0, "x", "Kurang"]]))
+    assert (raised.value.sheet, raised.value.cell) == ("Skala Capaian", "B2")
+
+
+# --- the CLI: an input error is its message and exit 2; anything else is a bug and stays visible -----------------
+
+def _cli(capsys, *argv) -> tuple[int, str]:
+    from xl_iku.cli import main
+
+    status = main([str(a) for a in argv])
+    return status, capsys.readouterr().err
+
+
+def test_cli_says_the_cell_of_a_cell_error(tmp_path, capsys):
+    path = _survey(tmp_path / "s.xlsx", [[3] * 9, [3, 3, 3, 5, 3, 3, 3, 3, 3]])
+    with pytest.raises(CellError) as raised:
+        _summary(path)
+    status, err = _cli(capsys, "ikm", path)
+    assert status == 2 and err.startswith("Galat: ")
+    assert f"Sheet '{raised.value.sheet}', sel {raised.value.cell}" in err
+
+
+def test_cli_names_the_file_of_a_file_error(tmp_path, capsys):
+    for argv in (["ikm", tmp_path / "tidak_ada.xlsx"], ["regenerate", tmp_path / "tidak_ada.xlsx"]):
+        status, err = _cli(capsys, *argv)
+        assert status == 2 and f"'{tmp_path / 'tidak_ada.xlsx'}'" in err
+
+
+def test_cli_names_file_and_part_of_a_damaged_workbook(tmp_path, capsys):
+    from test_broken_inputs import _damaged_member
+
+    path = tmp_path / "rusak.xlsx"
+    _damaged_member(path)
+    for command in ("ikm", "regenerate"):
+        status, err = _cli(capsys, command, path)
+        assert status == 2 and f"'{path}'" in err and "xl/worksheets/sheet3.xml" in err
+
+
+def test_cli_lets_a_bug_through_on_a_readable_file(tmp_path, monkeypatch):
+    """Not an input error: the traceback stays (a bug of ours must not read as a staff member's mistake)."""
+    from xl_iku import cli
+    from xl_iku.cli import ikm
+
+    def broken(args):
+        raise RuntimeError("a bug")
+
+    path = _survey(tmp_path / "s.xlsx", [[3] * 9])
+    monkeypatch.setattr(ikm, "run", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main(["ikm", str(path)])

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from skm_books import LAYANAN, survey_rows, write_survey
 
 import xl_iku
-from xl_iku import UNSUR_14_2017, InputError
+from xl_iku import UNSUR_14_2017, CellError, InputError
 from xl_iku.cli import main
 
 CODES = [c for c, _ in UNSUR_14_2017]
@@ -80,7 +80,8 @@ def test_read_skm_rejects_what_the_cli_rejects_with_the_same_message(tmp_path, c
         xl_iku.read_skm(path)
     assert main(["ikm", str(path)]) == 2
     assert str(info.value) in capsys.readouterr().err
-    assert "sel J11" in str(info.value)  # U4 is column J; respondent 10 is row 11
+    assert isinstance(info.value, CellError)  # U4 is column J; respondent 10 is row 11
+    assert (info.value.sheet, info.value.cell) == ("Data SKM", "J11") and "sel J11" in str(info.value)
 
 
 def test_read_skm_missing_file_message(tmp_path):

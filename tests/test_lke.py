@@ -10,7 +10,7 @@ import pytest
 from xl_iku import udfs
 from xl_iku.bookdata import input_data
 from xl_iku.cli import main
-from xl_iku.errors import InputError
+from xl_iku.errors import CellError, InputError
 from xl_iku.rules.lke import SKALA_AE, SKALA_YT, SUBS, Kriteria, default_kriteria, evaluate, lke_predikat, lke_score
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -296,6 +296,9 @@ def test_bad_lke_input_names_sheet_and_cell(book, cell, value, fragment, capsys)
     wb = openpyxl.load_workbook(book)
     wb["LKE"][cell].value = value
     wb.save(book)
+    with pytest.raises(CellError) as raised:  # the place as data (issue 19), not only in the text
+        input_data(book)
+    assert (raised.value.sheet, raised.value.cell) == ("LKE", cell)
     before = book.read_bytes()
     assert main(["regenerate", str(book)]) == 2
     assert fragment in capsys.readouterr().err

@@ -14,7 +14,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from xlsx_compare import sheet_differences, workbook_differences
 
 from xl_iku import workbook
+from xl_iku.bookdata import input_data
 from xl_iku.cli import main
+from xl_iku.errors import CellError, SheetError
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
@@ -131,19 +133,28 @@ def _break(book_path, how):
     return headers
 
 
-@pytest.mark.parametrize("how, fragments", [
-    ("missing_header", ["Sheet 'Data IKU', baris 1", "'Sasaran' tidak ditemukan"]),
-    ("duplicate_code", ["Sheet 'Data IKU', sel E5", "'I.1.1.1' sudah dipakai di sel E2"]),
-    ("text_target", ["Sheet 'Data IKU', sel", "teks 'tujuh puluh'"]),
-    ("merged", ["Sheet 'Data IKU': sel B2:B5 digabung", "Unmerge"]),
-    ("empty", ["Sheet 'Data IKU' kosong", "xl-iku init"]),
-    ("no_instansi", ["Sheet 'Instansi' tidak ada"]),
-    ("bad_polaritas", ["Sheet 'Data IKU', sel H3", "Polaritas 'naik' tidak dikenal"]),
-    ("no_periode", ["Sheet 'Instansi', sel B4", "'Periode' belum diisi"]),
+@pytest.mark.parametrize("how, kind, place, fragments", [
+    ("missing_header", SheetError, ("Data IKU", None), ["Sheet 'Data IKU', baris 1", "'Sasaran' tidak ditemukan"]),
+    ("duplicate_code", CellError, ("Data IKU", "E5"), ["'I.1.1.1' sudah dipakai di sel E2"]),
+    ("text_target", CellError, ("Data IKU", "L4"), ["teks 'tujuh puluh'"]),
+    ("merged", SheetError, ("Data IKU", None), ["sel B2:B5 digabung", "Unmerge"]),
+    ("empty", SheetError, ("Data IKU", None), ["Sheet 'Data IKU' kosong", "xl-iku init"]),
+    ("no_instansi", SheetError, ("Instansi", None), ["Sheet 'Instansi' tidak ada"]),
+    ("bad_polaritas", CellError, ("Data IKU", "H3"), ["Polaritas 'naik' tidak dikenal"]),
+    ("no_periode", CellError, ("Instansi", "B4"), ["'Periode' belum diisi"]),
 ])
-def test_bad_data_stops_with_a_message_and_leaves_the_file(tmp_path, capsys, how, fragments):
+def test_bad_data_stops_with_a_message_and_leaves_the_file(tmp_path, capsys, how, kind, place, fragments):
+    """The reader's error has the kind and place (issue 19: kinds, not substrings); the CLI says it, exit 2."""
     path = office_book(tmp_path / "kantor.xlsx")
-    _break(path, how)
+    headers = _break(path, how)
+    if how == "text_target":
+        from openpyxl.utils import get_column_letter
+
+        place = ("Data IKU", f"{get_column_letter(headers['Target 2029'])}4")
+    with pytest.raises(kind) as raised:
+        input_data(path)
+    assert (raised.value.sheet, raised.value.cell) == place
+    fragments = [raised.value.where] + fragments  # "Sheet 'Data IKU', sel E5", or the sheet's own wording
     before = digest(path)
     assert main(["regenerate", str(path)]) == 2
     err = capsys.readouterr().err

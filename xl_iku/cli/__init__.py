@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..errors import InputError
+from ..errors import FileError, InputError
 from . import export, ikm, init, lke, lkjip, pdf, pk, regenerate, rekap, skm
 
 #: One module per command, in the order `--help` lists them; each registers its parser and `run`.
@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
         for path in files.inputs if files.check_inputs else ():
             reason = unreadable_reason(path, files.suffixes)
             if reason:
-                raise InputError(reason) from None
+                raise FileError(path, reason) from None
         raise
 
 
