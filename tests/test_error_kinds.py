@@ -256,6 +256,29 @@ def test_cli_says_the_cell_of_a_cell_error(tmp_path, capsys):
     assert f"Sheet '{raised.value.sheet}', sel {raised.value.cell}" in err
 
 
+@pytest.mark.parametrize("case", ["missing_sheet", "uncomputed", "error_value", "no_respondents", "no_header"])
+def test_cli_says_where_the_reader_found_it(tmp_path, capsys, case):
+    """Whatever the kind, `ikm` prints the place the error carries (sheet and cell, or the sheet) and exits 2."""
+    from test_hostile_input_3 import _scenario_cell
+
+    options = {"sheet": "Tidak Ada"} if case == "missing_sheet" else {}
+    path = {"uncomputed": lambda: _scenario_cell(b"<c r='E6'><f>1/0</f></c>")(tmp_path),
+            "error_value": lambda: _scenario_cell(b"<c r='E6' t='e'><v>#N/A</v></c>")(tmp_path),
+            "no_respondents": lambda: _survey(tmp_path / "t.xlsx", [], sheet="Survei"),
+            "no_header": lambda: _survey(tmp_path / "n.xlsx", [[1, 2]], sheet="Catatan", headers=["Nama", "Nilai"]),
+            }.get(case, lambda: _survey(tmp_path / "s.xlsx", [[3] * 9]))()
+    with pytest.raises(InputError) as raised:
+        _summary(path, **options)
+    kind = {"uncomputed": CellError, "error_value": CellError}.get(case, SheetError)
+    assert type(raised.value) is kind or isinstance(raised.value, kind)
+    argv = ["ikm", path] + (["--sheet", "Tidak Ada"] if options else [])
+    status, err = _cli(capsys, *argv)
+    assert status == 2
+    assert f"Sheet '{raised.value.sheet}'" in err
+    if raised.value.cell:
+        assert f"sel {raised.value.cell}" in err
+
+
 def test_cli_names_the_file_of_a_file_error(tmp_path, capsys):
     for argv in (["ikm", tmp_path / "tidak_ada.xlsx"], ["regenerate", tmp_path / "tidak_ada.xlsx"]):
         status, err = _cli(capsys, *argv)

@@ -246,7 +246,8 @@ def os_error_text(error: OSError) -> str:
     if code == errno.EROFS:
         return f"{name} berada di media yang hanya dapat dibaca. Simpan ke folder lain."
     if code == errno.ENOENT:
-        return f"{name} tidak ditemukan. Periksa nama dan foldernya."
+        return FileError.not_found(error.filename).message if error.filename else \
+            "Berkas tidak ditemukan. Periksa nama dan foldernya."
     if code in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
         return (f"{name} tidak dapat dibaca atau ditulis (akses ditolak). Tutup berkas itu di Excel bila sedang "
                 "dibuka, periksa izin berkas dan foldernya, lalu coba lagi. Berkas asli tidak diubah.")
