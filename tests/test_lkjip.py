@@ -12,7 +12,7 @@ from iku_books import INSTANSI, write_data, write_instansi
 from test_lampiran import page_words
 from test_pdf import pdf_pages, pdf_text
 
-from xl_iku import InputError
+from xl_iku import CellError, InputError
 from xl_iku.bookdata import input_data
 from xl_iku.cli import main
 from xl_iku.pdf import convert
@@ -341,6 +341,15 @@ def test_tahun_lkjip_outside_the_period_is_an_error(tmp_path, capsys):
 def test_tahun_lkjip_not_a_year_is_an_error(tmp_path, capsys):
     path = make_book(tmp_path / "b.xlsx", tahun="2026, dua")
     regenerate_fails(path, capsys, "'Tahun LKjIP' berisi 'dua', bukan tahun", "tabel LKjIP")
+
+
+@pytest.mark.parametrize("program", [(2026, "S1", "Program Tanpa Pagu", None, None, 5000000),
+                                     (2026, "S1", "Program X", 1000, None, "seribu")])
+def test_a_bad_realisasi_anggaran_is_a_cell_error_at_its_cell(tmp_path, program):
+    path = make_book(tmp_path / "b.xlsx", programs=[program])
+    with pytest.raises(CellError) as raised:
+        input_data(path)
+    assert (raised.value.sheet, raised.value.cell) == ("Program", "F2")
 
 
 def test_realisasi_anggaran_without_pagu_is_an_error(tmp_path, capsys):

@@ -14,6 +14,8 @@ import pytest
 from iku_books import INSTANSI, macro_book, office_book, other_office_rows
 
 from xl_iku.cli import main
+from xl_iku.errors import CellError
+from xl_iku.export import export
 from xl_iku.layout import is_generated, sheet_key
 from xl_iku.package import Package
 
@@ -394,6 +396,9 @@ def test_export_values_a_spilled_ikm_tabel(tmp_path, capsys):
 
     never = xlsxwriter_book(tmp_path / "belum.xlsx")
     _cover_cell(never, b'<c r="A1"><f t="array" ref="A1:E4">_xldudf_IKM_TABEL(A10:E10)</f></c>')
+    with pytest.raises(CellError) as raised:  # the place as data (issue 19)
+        export(never, tmp_path / "salinan2.xlsx")
+    assert (raised.value.sheet, raised.value.cell) == ("Sampul", "A1")
     assert main(["export", str(never), "-o", str(tmp_path / "salinan2.xlsx")]) == 2
     assert "Sheet 'Sampul', sel A1: rumus belum punya nilai terhitung" in capsys.readouterr().err
     assert not (tmp_path / "salinan2.xlsx").exists()
