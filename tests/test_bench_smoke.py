@@ -35,3 +35,13 @@ def test_bench_only_runs_the_groups_asked_for(root, tmp_path):
         "| `import xl_iku.udfs` where xlwings is loaded (classic add-in server, Lite)"]
     wrong = subprocess.run(run + ["--only", "udf,regenerat"], capture_output=True, text=True, timeout=60)
     assert wrong.returncode == 2 and "regenerat" in wrong.stderr
+
+
+def test_csv_memory_bench_runs(root, tmp_path):
+    """bench/csv_memory.py on a 1 MB export, this checkout measured beside itself (the results must agree)."""
+    done = subprocess.run([sys.executable, str(root / "bench" / "csv_memory.py"), "--sizes", "1", "--repeat", "1",
+                           "--commands", "ikm", "--before", str(root), "--cache", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| `xl-iku ikm`")]
+    assert [row.split(" | ")[3] for row in rows] == ["after", "before"] and all(" MB | " in row for row in rows)

@@ -450,6 +450,15 @@ def _scenario_quoted_far(folder: Path) -> Path:
     return path
 
 
+def _many_rows_csv(folder: Path) -> Path:
+    """Three blocks of column storage (csv_source.BLOCK rows each), short and empty lines, summary rows below."""
+    from test_csv_columns import export_csv
+
+    from xl_iku.readers.csv_source import BLOCK
+
+    return export_csv(folder / "formulir.csv", 2 * BLOCK + 123, seed=3, ragged=True, summary=True)[0]
+
+
 def _scenario_csv(separator: str, encoding: str):
     def make(folder: Path) -> Path:
         path = folder / "formulir.csv"
@@ -472,6 +481,7 @@ SCENARIOS = {
     "formula_single_quotes": _scenario_cell(b"<c r='E6'><f>1/0</f></c>"),
     "table_totals_row": _scenario_totals,
     "very_hidden_sheet": _scenario_very_hidden,
+    "csv_many_rows": lambda folder: _many_rows_csv(folder),
     "ods_hidden_sheet": lambda folder: _ods_with_hidden_survey(folder / "s.ods", "Data SKM", "content",
                                                                survey_rows(seed=7, count=25)),
     "csv_stray_quote": _scenario_stray_quote,

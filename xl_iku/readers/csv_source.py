@@ -1,7 +1,10 @@
 """A form service's CSV export, read as a stream: `read_csv(path)` → rows of cells, as a survey source gives them.
 
-One pass over the file, a line at a time, so memory follows the rows kept (each repeated text kept once), never the
-file's bytes, its decoded text and its rows at once. What a CSV export gets wrong, each said with its line:
+One pass over the file, a line at a time, into column storage (`ColumnRows`): a few thousand rows at a time are
+turned into one compact chunk per column (an answer or a profile one byte a cell, whole numbers eight, text joined and
+compressed), so memory follows what the columns hold, never the file's bytes, its decoded text and a Python list per
+row at once. The survey reader reads it as rows, or column by column where it reads whole columns. What a CSV
+export gets wrong, each said with its line:
 
 - encodings: UTF-8 with or without BOM, UTF-16 (BOM, or the NUL bytes of UTF-16 text without one), and a file
   that mixes UTF-8 lines with Windows' ANSI (cp1252) lines, decoded line by line rather than all as cp1252;
@@ -22,7 +25,11 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterator
+import zlib
+from array import array
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError
@@ -35,7 +42,7 @@ _SEPARATORS = (",", ";", "\t")
 _KEPT_TEXTS = 4096
 
 
-def read_csv(path: str | os.PathLike) -> list[list[Any]]:
+def read_csv(path: str | os.PathLike) -> ColumnRows:
     """The CSV's rows (row 1 first), "" for an empty cell; an InputError naming the line for what cannot be read."""
     shown = os.fsdecode(path)
     try:
@@ -43,7 +50,15 @@ def read_csv(path: str | os.PathLike) -> list[list[Any]]:
             lines = _decoded_lines(stream)
             first = next(lines, "")
             separator = max(_SEPARATORS, key=first.count) if first else ","
-            return list(_rows(shown, _chain(first, lines), separator))
+            blocks, batch = [], []
+            for row in _rows(shown, _chain(first, lines), separator):
+                batch.append(row)
+                if len(batch) == BLOCK:
+                    blocks.append(_Block(batch))
+                    batch = []
+            if batch:
+                blocks.append(_Block(batch))
+            return ColumnRows(blocks)
     except OSError as error:
         raise InputError(f"Berkas '{shown}' tidak dapat dibaca ({error.strerror or error}).") from None
 
@@ -57,7 +72,7 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 def _rows(path: str, lines: Iterator[str], separator: str) -> Iterator[list[Any]]:
     numbered = _Numbered(lines)
     reader = csv.reader(numbered, delimiter=separator, strict=True)
-    texts: dict[str, str] = {}
+    texts: dict[str, Any] = {}  # text → its value, for the texts that repeat (see _value)
     width = None
     while True:
         start = numbered.count + 1
@@ -76,7 +91,8 @@ def _rows(path: str, lines: Iterator[str], separator: str) -> Iterator[list[Any]
         if spanned > MAX_FIELD_LINES or (spanned > 1 and len(record) != width and any(
                 "\n" in field and field.count(separator) >= max(width - 1, 1) for field in record)):
             raise _open_quote(path, start)
-        yield [_value(text, texts) for text in record]
+        seen = texts.get
+        yield [value if (value := seen(text)) is not None else _value(text, texts) for text in record]
 
 
 def _open_quote(path: str, line: int) -> InputError:
@@ -103,14 +119,14 @@ class _Numbered:
         return line
 
 
-def _value(text: str, texts: dict[str, str]) -> Any:
-    if _INTEGER.match(text):
-        return int(text)
-    if text == "NULL":
-        return ""
-    # "Laki-laki" in 100,000 rows: one string. Labels repeat from the first rows on; unique texts (names,
-    # timestamps) would only grow the table, so it stops growing at a few thousand entries
-    return texts.setdefault(text, text) if len(texts) < _KEPT_TEXTS else texts.get(text, text)
+def _value(text: str, texts: dict[str, Any]) -> Any:
+    """A cell's value: a whole number as a number, NULL as empty, other text as it is. Each text seen is kept with
+    its value ("Laki-laki" or "3" in 100,000 rows: worked out once, one string): labels repeat from the first rows
+    on, while unique texts (names, timestamps) would only grow the table, so it stops growing at a few thousand."""
+    value = int(text) if _INTEGER.match(text) else "" if text == "NULL" else text
+    if len(texts) < _KEPT_TEXTS:
+        texts[text] = value
+    return value
 
 
 def _decoded_lines(stream) -> Iterator[str]:
@@ -146,4 +162,164 @@ def _utf16(head: bytes) -> str | None:
     return None
 
 
-__all__ = ["read_csv", "MAX_FIELD_LINES"]
+# --- the rows, kept column by column ---------------------------------------------------------------------------------
+
+#: Rows are gathered this many at a time, then kept column by column (the rows of one block exist only meanwhile).
+BLOCK = 4096
+_SEP = "\x00"
+
+
+class _Chunk:
+    """One column's cells in one block, in the smallest form that gives them back exactly: codes into the block's
+    distinct values (an answer, a profile: one byte a cell), whole numbers in an array, text joined and compressed
+    (names, timestamps, suggestions; numbers among them written as their digits), or the values themselves (a text
+    holding the separator)."""
+
+    __slots__ = ("kind", "data", "table")
+
+    def __init__(self, values: Sequence[Any]) -> None:
+        distinct = dict.fromkeys(values)
+        if len(distinct) <= 256:
+            self.kind, self.table = "codes", tuple(distinct)
+            index = {value: code for code, value in enumerate(self.table)}
+            self.data = bytes(map(index.__getitem__, values))
+            return
+        self.table = ()
+        if all(value.__class__ is int for value in distinct):  # nine digits at most: they fit
+            self.kind, self.data = "ints", array("q", values)
+            return
+        self.kind = "text"
+        try:
+            text = _SEP.join(values)
+        except TypeError:  # whole numbers among texts: written as digits, read back as numbers (see `values`)
+            self.kind, text = "mixed", _SEP.join(map(str, values))
+        if text.count(_SEP) == len(values) - 1:
+            self.data = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+        else:  # a text holding the separator itself
+            self.kind, self.data = "values", tuple(values)
+
+    def values(self) -> list[Any]:
+        if self.kind == "codes":
+            return list(itemgetter(*self.data)(self.table)) if len(self.data) > 1 else [self.table[0]]
+        if self.kind in ("text", "mixed"):
+            texts = zlib.decompress(self.data).decode("utf-8", "surrogatepass").split(_SEP)
+            # a text that reads as a whole number was one before (the reader turns every such text into a number)
+            return texts if self.kind == "text" else [int(t) if _INTEGER.match(t) else t for t in texts]
+        return list(self.data)
+
+
+class _Block:
+    """`BLOCK` rows (the last block fewer), one `_Chunk` per column; short rows padded with "" and their lengths
+    kept."""
+
+    __slots__ = ("size", "lengths", "chunks")
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.size = len(rows)
+        lengths = list(map(len, rows))
+        width = max(lengths, default=0)
+        if min(lengths, default=0) == width:
+            self.lengths: int | array = width
+        else:  # ragged rows (an empty line, a short line) keep their own lengths
+            self.lengths = array("L", lengths)
+            rows = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
+        self.chunks = [_Chunk(column) for column in zip(*rows)]
+
+    def row_lengths(self) -> Sequence[int]:
+        return [self.lengths] * self.size if isinstance(self.lengths, int) else self.lengths
+
+    def column(self, index: int, missing: Any) -> list[Any]:
+        if index >= len(self.chunks):
+            return [missing] * self.size
+        values = self.chunks[index].values()
+        if not isinstance(self.lengths, int) and missing != "":
+            for row in compress(range(self.size), map(index.__ge__, self.lengths)):
+                values[row] = missing
+        return values
+
+    def rows(self) -> list[list[Any]]:
+        rows = list(map(list, zip(*(chunk.values() for chunk in self.chunks))))
+        if not self.chunks:
+            rows = [[] for _ in range(self.size)]
+        if not isinstance(self.lengths, int):
+            rows = [row[:length] if length < len(row) else row for row, length in zip(rows, self.lengths)]
+        return rows
+
+
+class ColumnRows(Sequence):
+    """A CSV's rows, kept column by column in blocks (`_Chunk`): memory follows what each column holds, not a
+    Python list per row. Read as a sequence of rows (a row is a fresh list), as every survey source gives its values;
+    `column` and `pick` read columns without building rows."""
+
+    def __init__(self, blocks: list[_Block], start: int = 0, stop: int | None = None) -> None:
+        self._blocks = blocks
+        total = sum(block.size for block in blocks)
+        self._start = min(start, total)
+        self._stop = total if stop is None else max(self._start, min(stop, total))
+        self._cached: tuple[int, list[list[Any]]] | None = None
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return ColumnRows(self._blocks, self._start + start, self._start + max(start, stop))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("row index out of range")
+        number, offset = divmod(self._start + index, BLOCK)
+        if self._cached is None or self._cached[0] != number:
+            self._cached = number, self._blocks[number].rows()
+        return list(self._cached[1][offset])
+
+    def _spans(self) -> Iterator[tuple[_Block, int, int]]:
+        """(block, first, end) of the rows in view, block by block."""
+        first = self._start
+        while first < self._stop:
+            number, offset = divmod(first, BLOCK)
+            block = self._blocks[number]
+            end = min(block.size, offset + self._stop - first)
+            yield block, offset, end
+            first += end - offset
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        for block, first, end in self._spans():
+            yield from block.rows()[first:end]
+
+    def lengths(self) -> list[int]:
+        """Each row's length, as `map(len, rows)` would give them."""
+        out: list[int] = []
+        for block, first, end in self._spans():
+            out += block.row_lengths()[first:end]
+        return out
+
+    def column(self, index: int, missing: Any = None) -> list[Any]:
+        """One column's cells, `missing` where a row is shorter."""
+        out: list[Any] = []
+        for block, first, end in self._spans():
+            out += block.column(index, missing)[first:end]
+        return out
+
+    def column_blocks(self, index: int, missing: Any = None) -> Iterator[tuple[int, list[Any]]]:
+        """`column` a block at a time: (index of its first row in this view, its cells)."""
+        offset = 0
+        for block, first, end in self._spans():
+            yield offset, block.column(index, missing)[first:end]
+            offset += end - first
+
+    def pick(self, columns: Sequence[int]) -> list[tuple[Any, ...]]:
+        """The cells of `columns` in each row, as tuples ("" where a row is shorter). Equal tuples are one object:
+        respondents repeat their answer patterns (all 3, all 4), so 100,000 rows hold a few thousand tuples."""
+        out: list[tuple[Any, ...]] = []
+        seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for block, first, end in self._spans():
+            part = list(zip(*(block.column(c, "")[first:end] for c in columns)))
+            out += map(seen.setdefault, part, part)
+        return out
+
+
+__all__ = ["read_csv", "ColumnRows", "MAX_FIELD_LINES"]

@@ -426,7 +426,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
-    profiles = {name: _column(data, i) for name, i in profile_columns.items()}
+    profiles = {name: _column_of(data, i) for name, i in profile_columns.items()}
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
@@ -434,6 +434,12 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, profiles, others, data,
                        headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank, notes=notes,
                        header_row=header_index + 1)
+
+
+def _column_of(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
+    """`model.survey._column`, read straight from a CSV's column storage when the rows are kept so."""
+    stored = getattr(rows, "column", None)
+    return [None if v == "" else v for v in stored(index)] if stored else _column(rows, index)
 
 
 def _header_text(header: Sequence[Any], column: int, found: _Header) -> str:
@@ -549,24 +555,36 @@ def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], ski
     """Index of the first summary row, column by column rather than row by row: a 100,000-row survey pays a few
     C-level passes, not a Python loop over every cell."""
     width = max((len(line) for line in body[:1]), default=0)
-    lengths = set(map(len, body))  # one length when calamine read the sheet (its rectangle)
+    # a CSV kept column by column (csv_source.ColumnRows): its columns read a block at a time, no rows built
+    stored = getattr(body, "column_blocks", None)
+    row_lengths = body.lengths() if stored else list(map(len, body))
+    lengths = set(row_lengths)  # one length when calamine read the sheet (its rectangle)
     found = []
     for column in _label_columns(width, skip):
-        if min(lengths, default=0) > column:
-            values = list(map(itemgetter(column), body))
+        if stored:
+            pieces = stored(column)
+        elif min(lengths, default=0) > column:
+            pieces = [(0, list(map(itemgetter(column), body)))]
         else:
-            values = [line[column] if len(line) > column else None for line in body]
-        # each distinct label is judged once (a Tanggal column holds a few hundred dates in 100,000 rows)
-        labels = {v for v in set(values) if v.__class__ is str and _summary_label(v)}
-        found.append(next((i for i, v in enumerate(values) if v in labels
-                           and _no_profile(body[i], profile - {column})), None) if labels else None)
+            pieces = [(0, [line[column] if len(line) > column else None for line in body])]
+        found.append(next((i for offset, values in pieces
+                           if (i := _first_label(values, offset, body, profile - {column})) is not None), None))
     # a row with no valid answer at all is the only one that can be a row of sums or averages
     found.append(next((i for i, cells in enumerate(rows) if _VALID.isdisjoint(cells) and _sums_or_averages(cells)),
                       None))
     if max(lengths, default=0) > width:  # rows longer than the first (a sparse read) are looked at one by one
-        found.append(next((index for index in range(len(body)) if len(body[index]) > width
+        found.append(next((index for index in range(len(body)) if row_lengths[index] > width
                            and _is_summary(body[index], rows[index], skip, profile)), None))
     return min((i for i in found if i is not None), default=None)
+
+
+def _first_label(values: Sequence[Any], offset: int, body: Sequence[Sequence[Any]],
+                 profile: frozenset[int]) -> int | None:
+    """The first row (`offset` + index in `values`, one column's cells) labelled as a summary, its profile empty."""
+    # each distinct label is judged once (a Tanggal column holds a few hundred dates in 100,000 rows)
+    labels = {v for v in set(values) if v.__class__ is str and _summary_label(v)}
+    return next((offset + i for i, v in enumerate(values) if v in labels and _no_profile(body[offset + i], profile)),
+                None) if labels else None
 
 
 def _is_summary(line: Sequence[Any], answers: Sequence[Any], skip: frozenset[int], profile: frozenset[int]) -> bool:
@@ -625,9 +643,13 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
     """
     width = max(columns) + 1
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    if not zero_blank and len(columns) > 1 and rows and min(map(len, rows)) >= width:
+    stored = getattr(rows, "pick", None)  # a CSV kept column by column: the columns picked without building rows
+    if stored or (not zero_blank and len(columns) > 1 and rows and min(map(len, rows)) >= width):
         # calamine's rectangle: every row picked in C, only the rows holding a blank looked at in Python
-        out = list(map(pick, rows))
+        out = stored(columns) if stored else list(map(pick, rows))
+        if zero_blank:
+            return [tuple(None if v == "" or _is_zero(v) else v for v in cells)
+                    if "" in cells or 0 in cells or "0" in cells else cells for cells in out]
         for index in compress(range(len(out)), map(contains, out, repeat(""))):
             out[index] = tuple(None if v == "" else v for v in out[index])
         return out

@@ -181,7 +181,8 @@ class OdsSource(Source):
 
 
 class CsvSource(Source):
-    """A form service's CSV export, read as a stream (`csv_source`): encodings, separators and stray quotes there."""
+    """A form service's CSV export, read as a stream (`csv_source`): encodings, separators and stray quotes there.
+    Its values are kept column by column (`csv_source.ColumnRows`), read as rows; `nrows` is a view of the first."""
 
     def __init__(self, path: str | os.PathLike):
         self.rows = read_csv(path)
