@@ -94,6 +94,9 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
 
 def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
     """One column's cells, None for an empty one (calamine's "" or beyond a short row of a sparse read)."""
+    stored = getattr(rows, "column", None)  # a CSV kept column by column (readers.csv_source.ColumnRows)
+    if stored is not None:
+        return [None if v == "" else v for v in stored(index)]
     if min(map(len, rows), default=0) > index:
         return [None if v == "" else v for v in map(itemgetter(index), rows)]
     return [(r[index] if index < len(r) and r[index] != "" else None) for r in rows]

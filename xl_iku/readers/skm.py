@@ -426,7 +426,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
-    profiles = {name: _column_of(data, i) for name, i in profile_columns.items()}
+    profiles = {name: _column(data, i) for name, i in profile_columns.items()}
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
@@ -434,12 +434,6 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, profiles, others, data,
                        headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank, notes=notes,
                        header_row=header_index + 1)
-
-
-def _column_of(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
-    """`model.survey._column`, read straight from a CSV's column storage when the rows are kept so."""
-    stored = getattr(rows, "column", None)
-    return [None if v == "" else v for v in stored(index)] if stored else _column(rows, index)
 
 
 def _header_text(header: Sequence[Any], column: int, found: _Header) -> str:
