@@ -23,8 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def files(args: argparse.Namespace):
-    from ..batch import SURVEY_SUFFIXES
     from ..files import Files
+    from ..readers.sources import SURVEY_SUFFIXES
 
     return Files(inputs=[args.path], suffixes=SURVEY_SUFFIXES)
 
