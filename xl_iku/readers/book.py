@@ -16,10 +16,10 @@ from typing import Any
 from ..errors import InputError
 from ..package import Package, PackageError
 from .xlsx_scan import (
+    DENSE_CELL_LIMIT,
     CellValues,
     blank_totals,
     canonical,
-    cell_count,
     error_cells,
     extent,
     totals_rows,
@@ -27,8 +27,6 @@ from .xlsx_scan import (
 )
 
 _MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
-#: A sheet is read by calamine when its dense block is at most this many cells, or a few times its cell count.
-DENSE_LIMIT = 2_000_000
 
 
 class InputBook:
@@ -81,7 +79,7 @@ class InputBook:
             errors = error_cells(data)
         totals = totals_rows(self.package, self.entries[name].part)  # an Excel Table's totals row: no data
         last_row, last_column = extent(data)  # the rectangle calamine would allocate, not what <dimension> states
-        if last_row * last_column > DENSE_LIMIT and last_row * last_column > 4 * cell_count(data):
+        if last_row * last_column > DENSE_CELL_LIMIT:
             rows = self.cells.sparse_rows(data)
             blank_totals(rows, totals, blank)
             return rows

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from typing import Any
 from xml.etree import ElementTree
@@ -31,7 +32,6 @@ _WHOLE = 1 << 28
 # Sheet XML may spell the same cell many ways: 'single' or "double" quotes, spaces or line breaks around "=",
 # attributes in any order, character references (t="&#101;"). The fast patterns below read the one spelling every
 # known producer writes; a part spelled otherwise is first rewritten into it (`canonical`), tags only.
-_REF = re.compile(rb' r="(\d+|[A-Z]{2,3}(?=\d))')  # a row's number, or a cell reference beyond column Z
 _TAG = re.compile(rb"""<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _SPACE_EQUALS, _EQUALS_NOT_QUOTE = re.compile(rb" ="), re.compile(rb'=[^"]')
 _ERROR_TYPE = re.compile(rb' t="e"')
@@ -118,54 +118,158 @@ class SheetScan:
 
 
 def scan_sheet(package: Package, part: str, keep_above: int | None = None) -> SheetScan:
-    """One streaming pass over a sheet part: its extent and its problem cells, whatever the part's spelling.
-    With `keep_above`, a part read whole whose A1-to-farthest rectangle holds more cells than that is kept, in one
-    spelling, as `scan.data`: the sparse read that follows need not inflate and rewrite it again."""
+    """One streaming pass over a sheet part: its extent (`extent`) and its problem cells, whatever the part's
+    spelling. With `keep_above`, a part read whole whose A1-to-farthest rectangle holds more cells than that is kept,
+    in one spelling, as `scan.data`: the sparse read that follows need not inflate and rewrite it again."""
     scan = SheetScan()
-    wide: set[bytes] = set()
-    with package.zip.open(part) as stream:
-        rest, first = b"", True
-        whole = package.zip.getinfo(part).file_size <= _WHOLE  # one read, no copies, for any sheet of usual size
-        while True:
-            chunk = stream.read(-1 if whole else _CHUNK)
-            data = rest + chunk if rest else chunk
-            if whole:
-                chunk = b""  # all read: this is the last pass
-            elif chunk:
-                cut = data.rfind(b"row>")  # "</row>" (or "</x:row>"): no cell is cut in two
-                if cut < 0:  # no row end in this chunk yet: read on
-                    rest = data
-                    continue
-                data, rest = data[:cut + 4], data[cut + 4:]
-            data = canonical(data)
-            refs = _REF.findall(data)
-            scan.max_row = max(scan.max_row, max(map(int, filter(bytes.isdigit, refs)), default=0))
-            if not all(map(bytes.isdigit, refs)):
-                wide.update(r for r in refs if not r.isdigit())
-            cells = sheet_data(data) if whole else _chunk_cells(data, first)
-            scan.problems.update(error_cells(data, *cells))
-            for ref in uncomputed_formulas(data, *cells):
-                if ref is not None:
-                    match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-                    scan.problems[(int(match.group(2)), column_index(match.group(1)))] = "rumus"
-            if whole and keep_above is not None:
-                scan.data = data
-            first = False
-            if not chunk:
-                break
-    scan.max_column = max((column_index(c.decode()) for c in wide), default=26)
+    boxed = True
+    whole = package.zip.getinfo(part).file_size <= _WHOLE  # one read, no copies, for any sheet of usual size
+    for data, first in _parts(package, part, whole):
+        box = _boxed(data, 0, len(data))
+        if box is None and whole:
+            box = _positions(data)[:2]
+        if box is None:  # a cell without a reference may follow a row of an earlier chunk: placed in order below
+            boxed = False
+        else:
+            scan.max_row, scan.max_column = max(scan.max_row, box[0]), max(scan.max_column, box[1])
+        cells = sheet_data(data) if whole else _chunk_cells(data, first)
+        scan.problems.update(error_cells(data, *cells))
+        for ref in uncomputed_formulas(data, *cells):
+            if ref is not None:
+                match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+                scan.problems[(int(match.group(2)), column_index(match.group(1)))] = "rumus"
+        if whole and keep_above is not None:
+            scan.data = data
+    if not boxed:
+        state = (0, 0, 0, 0)
+        for data, _ in _parts(package, part, whole):
+            state = _positions(data, state=state)
+        scan.max_row, scan.max_column = state[:2]
     if scan.data is not None and scan.dense_cells <= keep_above:
         scan.data = None
     return scan
 
 
-def extent(data: bytes) -> tuple[int, int]:
-    """(last row, last column) of a sheet part in one spelling (`canonical`), as `scan_sheet` finds them: the
-    rectangle calamine would allocate, whatever `<dimension>` states (a part may state A1:K100 and hold XFD1048576)."""
-    refs = _REF.findall(data)
-    rows = max(map(int, filter(bytes.isdigit, refs)), default=0)
-    wide = {r for r in refs if not r.isdigit()}
-    return rows, max((column_index(c.decode()) for c in wide), default=26)
+def _parts(package: Package, part: str, whole: bool) -> Iterator[tuple[bytes, bool]]:
+    """The part in one spelling (`canonical`): whole, or in chunks cut after a row's end tag (no cell cut in two),
+    each with whether it is the first."""
+    with package.zip.open(part) as stream:
+        if whole:
+            yield canonical(stream.read()), True
+            return
+        rest, first = b"", True
+        while True:
+            chunk = stream.read(_CHUNK)
+            data = rest + chunk if rest else chunk
+            if chunk:
+                cut = data.rfind(b"row>")  # "</row>" (or "</x:row>")
+                if cut < 0:  # no row end in this chunk yet: read on
+                    rest = data
+                    continue
+                data, rest = data[:cut + 4], data[cut + 4:]
+            yield canonical(data), first
+            first = False
+            if not chunk:
+                return
+
+
+def extent(data: bytes, first: int = 0, last: int | None = None) -> tuple[int, int]:
+    """(last row, last column) of the rectangle calamine would allocate for a sheet part in one spelling
+    (`canonical`), or an upper bound of it within `DENSE_CELL_LIMIT`: whatever `<dimension>` states (a part may state
+    A1:K100 and hold XFD1048576), whatever row a cell's reference names (`<row r="2"><c r="A1048576">`: calamine
+    follows the cell), however a reference is cased (`xfd1`), and for cells without a reference (the spec allows
+    them: the position follows the cell before, the row's number the row before).
+
+    One regex pass over the cell tags (`_far`): the box is guessed from the first and last cells, and a part whose
+    cell tags all name a reference inside it (every producer's) is done; the box's last row is then a bound
+    (699,999 for a 100,001-row, 11-column survey) that keeps the rectangle within `DENSE_CELL_LIMIT`. A cell beyond the box, a cell without a
+    reference, a prefixed cell tag or any odd spelling of one sends the part to `_positions`, which places every
+    cell as calamine does."""
+    last = len(data) if last is None else last
+    return _boxed(data, first, last) or _positions(data, first, last)[:2]
+
+
+def _boxed(data: bytes, first: int, last: int) -> tuple[int, int] | None:
+    """`extent`'s one pass: the guessed box when every cell tag names a reference inside it, else None."""
+    if last - first <= 2 * _SAMPLE or _PREFIXED_CELL.search(data, first, last):  # small, or `<x:c …>` (calamine
+        return None  # reads any prefix's c as a cell): every cell placed
+    sample = _SAMPLE_REF.findall(data, first, min(last, first + _SAMPLE))
+    sample += _SAMPLE_REF.findall(data, max(first, last - _SAMPLE), last)
+    letters = max((c for c, _ in sample), key=lambda c: (len(c), c), default=b"A")
+    rows = max((int(r) for _, r in sample), default=1)
+    columns = column_index(letters.decode())
+    bound = _row_bound(DENSE_CELL_LIMIT // columns, rows)
+    return (bound, columns) if _far(bound, letters).search(data, first, last) is None else None
+
+
+_SAMPLE = 1 << 16
+_SAMPLE_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+
+
+def _row_bound(target: int, at_least: int) -> int:
+    """A row number of the form d·10^k − 1 (99,999; 699,999), which one regex alternation tells apart from greater
+    numbers: the largest not above `target`, or the smallest not below `at_least` when that is more."""
+    k = len(str(max(target, 1))) - 1
+    bound = target // 10 ** k * 10 ** k - 1
+    if bound >= at_least:
+        return bound
+    k = len(str(at_least)) - 1
+    return (at_least // 10 ** k + 1) * 10 ** k - 1
+
+
+@lru_cache(maxsize=32)
+def _far(rows: int, letters: bytes) -> re.Pattern[bytes]:
+    """A cell tag that is not `<c r="…"` naming a cell inside A1:`letters``rows` in one spelling: a tag without a
+    reference or with attributes spelled otherwise, a reference cased otherwise (`xfd1`), a column after `letters`, a
+    row after `rows`. Written as "not a reference inside" (one linear look-ahead per cell tag, ~60 ms on 41 MB:
+    alternatives of what lies outside cost three times that)."""
+    digits = str(rows)  # d·10^k − 1: a number up to it has fewer digits, or as many and a first one up to d − 1
+    k = len(digits) - 1
+    row = rb"[1-9]\d{0,%d}" % k if digits[0] == "9" else rb"[1-9]\d{0,%d}|[1-%s]\d{%d}" % (
+        k - 1, digits[0].encode(), k) if k else rb"[1-%s]" % digits[0].encode()
+    n = len(letters)
+    column = [rb"[A-Z]{1,%d}" % (n - 1)] if n > 1 else []  # fewer letters
+    for i, letter in enumerate(letters):  # as many, and a smaller one at the first place they differ
+        if letter != ord("A"):
+            column.append(letters[:i] + rb"[A-%s]" % bytes([letter - 1]) + rb"[A-Z]" * (n - i - 1))
+    column.append(letters)
+    return re.compile(rb'<c(?! r="(?:%s)(?:%s)")[\s/>]' % (b"|".join(column), row))
+
+
+_CELL_OR_ROW = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_REF_PARTS = re.compile(rb"([A-Za-z]{1,3})(\d+)")
+
+
+def _positions(data: bytes, first: int = 0, last: int | None = None,
+               state: tuple[int, int, int, int] = (0, 0, 0, 0)) -> tuple[int, int, int, int]:
+    """(last row, last column) of every cell tag placed as calamine places it: a cell at its reference, else one
+    column after the cell before in its row; a row at its number, else one after the row before. Then the row and
+    column the next tag would start from (`state`, for a part read in chunks). Slow (Python per tag), for parts no
+    producer writes."""
+    last = len(data) if last is None else last
+    max_row, max_column, row, column = state  # row, column: 0-based, as calamine counts
+    for match in _CELL_OR_ROW.finditer(data, first, last):
+        end, name, tag = match.group(1), match.group(2), match.group(3)
+        if name == b"row":
+            if not end:
+                number = attributes(tag).get(b"r", b"")
+                if number.isdigit():
+                    row = int(number) - 1
+            if end or tag.endswith(b"/"):  # the row is over: the next one without a number follows it
+                row, column = row + 1, 0
+            continue
+        if end:
+            continue
+        ref = _REF_PARTS.fullmatch(attributes(tag).get(b"r", b"").strip())
+        if ref is not None:
+            at_row, at_column = int(ref.group(2)) - 1, column_index(ref.group(1).decode().upper()) - 1
+            column = at_column
+        else:
+            at_row, at_column = row, column
+        max_row, max_column = max(max_row, at_row + 1), max(max_column, at_column + 1)
+        column += 1
+    return max_row, max(max_column, 1), row, column
 
 
 def _chunk_cells(data: bytes, first: bool) -> tuple[int, int]:
@@ -407,11 +511,11 @@ class CellValues:
             column = 0
             for cell in _CELL.finditer(row.group(2) or b""):
                 attrs = " " + cell.group(1).decode()
-                ref = re.search(r'\sr="([A-Z]+)\d+"', attrs)
-                column = column_index(ref.group(1)) if ref else column + 1
+                ref = _CELL_REF.search(attrs)  # placed as calamine places it: by its own reference, in any case
+                column = column_index(ref.group(1).upper()) if ref else column + 1
                 value = self.value(attrs, cell.group(2) or b"")
                 if value is not None:
-                    found.setdefault(row_number, {})[column] = value
+                    found.setdefault(int(ref.group(2)) if ref else row_number, {})[column] = value
         rows: list[list[Any]] = []
         for r in range(1, max(found, default=0) + 1):
             cells = found.get(r)
@@ -476,6 +580,7 @@ class CellValues:
         return found
 
 
+_CELL_REF = re.compile(r'\sr="([A-Za-z]{1,3})(\d+)"')
 _STYLE_ATTR = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
 _REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Z]+)(\d+)["']""")
 
