@@ -1,5 +1,6 @@
-"""Where survey values come from: an .xlsx/.xlsm or .ods workbook (python-calamine, guarded by a scan of the
-sheet's XML), an .xls workbook (xlrd) or a CSV export.
+"""Where survey values come from: an .xlsx/.xlsm workbook (`book.InputBook`, the one .xlsx reader: python-calamine
+guarded by a scan of the sheet's XML), an .ods workbook (python-calamine guarded by `ods_scan`), an .xls workbook
+(xlrd) or a CSV export.
 
 One small interface (sheet names, a sheet's values, its problem cells) so the survey reader decides nothing about
 file formats, in the manner of pandas' io/excel engines. Every workbook format keeps one rule: an Excel error value
@@ -12,13 +13,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..errors import InputError
-from ..package import Package
+from ..errors import FileError
+from .book import InputBook
 from .calamine import open_calamine
 from .csv_source import read_csv
 from .ods_scan import scan_ods
 from .xls_scan import hidden_sheets, read_xls, sheet_names
-from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, blank_totals, scan_sheet, totals_rows
+from .xlsx_scan import DENSE_CELL_LIMIT, SheetScan
 
 #: What a survey file may be: the sources below, one per kind.
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -42,85 +43,12 @@ class Source:
         return {}
 
 
-def open_source(path: str | os.PathLike) -> Source:
+def open_source(path: str | os.PathLike) -> Source | InputBook:
     from ..files import check_readable
 
     check_readable(path, SURVEY_SUFFIXES)  # missing, a folder, empty, truncated, encrypted: one message each
     suffix = os.path.splitext(str(path))[1].lower()
-    return {".csv": CsvSource, ".xls": XlsSource, ".ods": OdsSource}.get(suffix, WorkbookSource)(path)
-
-
-def _unreadable(path: str | os.PathLike, error: Exception) -> InputError:
-    return InputError(f"Berkas '{path}' tidak dapat dibaca sebagai buku kerja ({error}). Periksa apakah berkas itu "
-                      "utuh (tidak terpotong saat disalin atau diunduh), atau buka lalu simpan ulang di Excel atau "
-                      "LibreOffice.")
-
-
-class WorkbookSource(Source):
-    def __init__(self, path: str | os.PathLike):
-        from python_calamine import SheetVisibleEnum
-
-        self.path = os.fspath(path)
-        self.left_out = {}
-        try:
-            self.book = open_calamine(self.path)
-        except Exception as error:  # calamine raises its own types for corrupt/unsupported files
-            raise _unreadable(path, error) from None
-        self.sheet_names = list(self.book.sheet_names)
-        self.hidden = frozenset(m.name for m in self.book.sheets_metadata if m.visible != SheetVisibleEnum.Visible)
-        self.package: Package | None = None
-        self.parts: dict[str, str] = {}
-        if self.path.lower().endswith((".xlsx", ".xlsm")):
-            try:
-                self.package = Package(self.path)
-                self.parts = {sheet.name: sheet.part for sheet in self.package.sheets()}
-            except Exception:  # calamine opened it: leave the guard out rather than refuse a readable file
-                self.parts = {}
-        self._scans: dict[str, SheetScan] = {}
-        self._sparse_rows: dict[str, list[list[Any]]] = {}
-        self._totals_rows: dict[str, list[tuple[int, int, int, str]]] = {}
-
-    def _scan(self, name: str) -> SheetScan | None:
-        if name not in self.parts:
-            return None
-        if name not in self._scans:
-            self._scans[name] = scan_sheet(self.package, self.parts[name], keep_above=DENSE_CELL_LIMIT)
-        return self._scans[name]
-
-    def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
-        scan = self._scan(name)
-        if scan is not None and scan.dense_cells > DENSE_CELL_LIMIT:
-            values = self._sparse(name, scan)
-            return values[:nrows] if nrows is not None else values
-        sheet = self.book.get_sheet_by_name(name)
-        values = sheet.to_python(nrows=nrows) if nrows is not None else sheet.to_python(skip_empty_area=False)
-        self.left_out[name] = blank_totals(values, self._totals(name), "")  # never a respondent
-        return values
-
-    def _totals(self, name: str) -> list[tuple[int, int, int, str]]:
-        if name not in self.parts:
-            return []
-        if name not in self._totals_rows:
-            self._totals_rows[name] = totals_rows(self.package, self.parts[name])
-        return self._totals_rows[name]
-
-    def _sparse(self, name: str, scan: SheetScan) -> list[list[Any]]:
-        """A sheet too large for calamine, cell by cell; problem cells blank, as calamine shows them. Read once:
-        the sheet is looked at for its header, then read."""
-        if name not in self._sparse_rows:
-            data, scan.data = scan.data or self.package.read(self.parts[name], keep=False), None
-            rows = CellValues(self.package).sparse_rows(data)
-            del data
-            self.left_out[name] = blank_totals(rows, self._totals(name))
-            for r, c in scan.problems:
-                if r <= len(rows) and c <= len(rows[r - 1]):
-                    rows[r - 1][c - 1] = None
-            self._sparse_rows[name] = rows
-        return self._sparse_rows[name]
-
-    def problems(self, name: str) -> dict[tuple[int, int], str]:
-        scan = self._scan(name)
-        return scan.problems if scan is not None else {}
+    return {".csv": CsvSource, ".xls": XlsSource, ".ods": OdsSource}.get(suffix, InputBook)(path)
 
 
 class XlsSource(Source):
@@ -132,7 +60,7 @@ class XlsSource(Source):
             self.sheet_names = sheet_names(self.path)
             self.hidden = hidden_sheets(self.path)
         except Exception as error:  # xlrd raises its own types for corrupt files
-            raise _unreadable(path, error) from None
+            raise FileError.unreadable(path, error) from None
         self._read: dict[str, tuple[SheetScan, list[list[Any]]]] = {}
 
     def _sheet(self, name: str) -> tuple[SheetScan, list[list[Any]]]:
@@ -159,18 +87,24 @@ class OdsSource(Source):
             hidden: set[str] = set()
             self.scans, _ = scan_ods(self.path, hidden=hidden)
         except Exception as error:  # not a zip, no content.xml, broken XML
-            raise _unreadable(path, error) from None
+            raise FileError.unreadable(path, error) from None
         self.sheet_names = list(self.scans)
         self.hidden = frozenset(hidden)  # table:display="false": never chosen by the sheet search
         self.dense = all(scan.dense_cells <= DENSE_CELL_LIMIT for scan in self.scans.values())
-        self._book: WorkbookSource | None = None
+        self._book: Any = None
         self._sparse: dict[str, list[list[Any]]] = {}
 
     def values(self, name: str, nrows: int | None = None) -> list[list[Any]]:
         if self.dense:
-            if self._book is None:
-                self._book = WorkbookSource(self.path)
-            return self._book.values(name, nrows)
+            from python_calamine import CalamineError
+
+            try:
+                if self._book is None:
+                    self._book = open_calamine(self.path)
+                sheet = self._book.get_sheet_by_name(name)
+                return sheet.to_python(nrows=nrows) if nrows is not None else sheet.to_python(skip_empty_area=False)
+            except CalamineError as error:
+                raise FileError.unreadable(self.path, error) from None
         if name not in self._sparse:  # the sheet is looked at for its header, then read: one pass each
             self._sparse[name] = scan_ods(self.path, values_of=name)[1] or []
         values = self._sparse[name]

@@ -1,13 +1,13 @@
 """The one reader of an .xlsx sheet part's own XML: every rule about what python-calamine cannot be trusted with.
 
-Used by the survey sources (`readers/sources.py`, for `xl-iku ikm`/`skm` and batches) and by the input book
-(`readers/book.py`, for regenerate, export, pdf, pk and rekap). python-calamine turns a formula without a stored
-value and an Excel error value (``#DIV/0!``) into an empty cell, which would silently count as "not answered" or
-as zero; and it allocates the whole rectangle from A1 to the farthest cell, so one stray value at XFD1048576 asks
-for 512 GiB and aborts the process. Here, on the sheet part's bytes: the problem cells (`error_cells`,
-`uncomputed_formulas`), the extent (`scan_sheet`'s pass over every row and cell reference, or the stated
-`<dimension>` with `dense_size`/`cell_count`), and a sparse reading (`sparse_rows`) whose cost follows the cells
-that hold data, with shared strings and date styles.
+Used by the one .xlsx reader (`readers/book.py`: the input book for regenerate, export, pdf, pk and rekap, and
+a survey for `xl-iku ikm`/`skm` and batches). python-calamine turns a formula without a stored value and an Excel
+error value (``#DIV/0!``) into an empty cell, which would silently count as "not answered" or as zero; and it
+allocates the whole rectangle from A1 to the farthest cell it places, so one stray value at XFD1048576 asks for
+512 GiB and aborts the process. Here, on the sheet part's bytes: the problem cells (`error_cells`,
+`uncomputed_formulas`), the extent (`extent`: cells placed as calamine places them, whatever `<dimension>` states),
+both in `scan_sheet`'s one pass, and a sparse reading (`sparse_rows`) whose cost follows the cells that hold data,
+with shared strings and date styles.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ _SPACE_EQUALS, _EQUALS_NOT_QUOTE = re.compile(rb" ="), re.compile(rb'=[^"]')
 _ERROR_TYPE = re.compile(rb' t="e"')
 _ATTR = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
 _ROW_ELEMENT = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 CELL_END = re.compile(rb"</(?:\w+:)?c>")
@@ -108,7 +107,8 @@ def attributes(tag: bytes) -> dict[bytes, bytes]:
 class SheetScan:
     max_row: int = 0
     max_column: int = 0  # an upper bound: 26 when no cell lies beyond column Z
-    #: (row, column) 1-based → what is wrong: "rumus" (formula never computed) or the error text ("#DIV/0!")
+    #: (row, column) 1-based → what is wrong: "rumus" (formula never computed) or the error text ("#DIV/0!");
+    #: (0, 0) for a formula cell whose place nothing states
     problems: dict[tuple[int, int], str] = field(default_factory=dict)
     data: bytes | None = field(default=None, repr=False)  # the part in one spelling, when asked to keep it
 
@@ -135,9 +135,8 @@ def scan_sheet(package: Package, part: str, keep_above: int | None = None) -> Sh
         cells = sheet_data(data) if whole else _chunk_cells(data, first)
         scan.problems.update(error_cells(data, *cells))
         for ref in uncomputed_formulas(data, *cells):
-            if ref is not None:
-                match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-                scan.problems[(int(match.group(2)), column_index(match.group(1)))] = "rumus"
+            match = re.fullmatch(r"([A-Z]+)(\d+)", ref or "")  # (0, 0): a cell whose place nothing states
+            scan.problems[(int(match.group(2)), column_index(match.group(1))) if match else (0, 0)] = "rumus"
         if whole and keep_above is not None:
             scan.data = data
     if not boxed:
@@ -439,22 +438,6 @@ def blank_totals(rows: list[list[Any]], totals: list[tuple[int, int, int, str]],
         for c in range(left - 1, min(right, len(line))):
             line[c] = blank
     return notes
-
-
-# -- extent as stated ----------------------------------------------------------------------------------------------
-
-def cell_count(data: bytes) -> int:
-    """Cells holding a value (an upper bound is enough: it only decides how the sheet is read)."""
-    return data.count(b"</v>") + data.count(b"</is>") + data.count(b":v>")
-
-
-def dense_size(data: bytes) -> int:
-    """The cells of the block from A1 to the sheet's stated extent (`<dimension>`); unknown → huge."""
-    found = _DIMENSION.search(data, 0, 4096)
-    if not found or not found.group(2):
-        return 1 << 40
-    last_col, last_row = (found.group(3), found.group(4)) if found.group(3) else (found.group(1), found.group(2))
-    return column_index(last_col.decode()) * int(last_row)
 
 
 # -- sparse reading ------------------------------------------------------------------------------------------------

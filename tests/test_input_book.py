@@ -1,0 +1,58 @@
+"""One reader of .xlsx input (`readers/book.InputBook`), for the input book's sheets and for a survey alike: what
+calamine or the package refuse is the file's error (`FileError`, with the path as data), one message for both
+uses; anything else is a bug of ours and is not blamed on the file."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from test_xlsx_extent import one_sheet_book
+
+from xl_iku.errors import FileError
+from xl_iku.readers.book import InputBook
+from xl_iku.readers.skm import read_survey
+
+HEADER = '<row r="1">' + "".join(f'<c r="{c}1" t="inlineStr"><is><t>U{i}</t></is></c>'
+                                 for i, c in enumerate("ABCDEFGHI", 1)) + "</row>"
+ANSWERS = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>3</v></c>' for c in "ABCDEFGHI") + "</row>"
+                  for r in range(2, 6))
+
+
+def test_a_sheet_calamine_cannot_parse_is_the_files_error_in_both_uses(tmp_path):
+    path = one_sheet_book(tmp_path / "rusak.xlsx", HEADER + ANSWERS + '<row r="6"><c r="A6"><v>1</v></row>')
+    with pytest.raises(FileError) as as_survey:
+        read_survey(path)
+    with InputBook(path) as book, pytest.raises(FileError) as as_book:
+        book.rows("S")
+    for error in (as_survey.value, as_book.value):
+        assert error.path == str(path) and error.reason == FileError.UNREADABLE
+        assert "tidak dapat dibaca sebagai buku kerja (XmlError" in error.message
+    assert as_survey.value.message == as_book.value.message
+
+
+def test_a_part_that_does_not_inflate_is_named(tmp_path):
+    path = one_sheet_book(tmp_path / "s.xlsx", HEADER + ANSWERS)
+    data = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 10:start + 30] = b"\xff" * 20  # inside the compressed sheet
+    path.write_bytes(bytes(data))
+    with pytest.raises(FileError) as found:
+        read_survey(path)
+    assert found.value.reason == FileError.DAMAGED and "xl/worksheets/sheet1.xml" in found.value.message
+
+
+def test_a_failure_of_ours_is_not_blamed_on_the_file(tmp_path, monkeypatch):
+    """Only calamine's own error types (and the operating system's) are the file's: a bug propagates as itself."""
+    import xl_iku.readers.calamine as calamine
+
+    def broken(path):
+        raise RuntimeError("a bug in xl-iku")
+
+    monkeypatch.setattr(calamine, "open_calamine", broken)
+    path = one_sheet_book(tmp_path / "s.xlsx", HEADER + ANSWERS)
+    with pytest.raises(RuntimeError):
+        read_survey(path)
+    with InputBook(path) as book, pytest.raises(RuntimeError):
+        book.rows("S")
