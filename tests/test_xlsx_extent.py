@@ -162,3 +162,51 @@ def test_input_book_never_hands_calamine_an_unchecked_rectangle(tmp_path):
                            "b = InputBook(sys.argv[1]); rows = b.rows(b.sheet_names[0]); print(len(rows))", str(path)],
                           capture_output=True, text=True, timeout=300, preexec_fn=_limit_memory)
     assert done.returncode == 0 and int(done.stdout) == 1048576, done.stderr[-1500:]
+
+
+@pytest.mark.parametrize("middle", [
+    '<row r="1501"><c r="B1501" t="e"><v>#DIV/0!</v></c><c r="C1501"><f>1/0</f></c></row>',
+    '<row r="1501"/>' + "<row/>" * 500 + "<row><c><v>1</v></c>" + "<c><v>1</v></c>" * 40 + "</row>",
+    "<row r='1501'><c r='xfd1501' t='e'><v>#N/A</v></c></row>",
+], ids=["problem-cells", "no-references", "spelled-otherwise"])
+def test_a_part_scanned_in_pieces_gives_what_the_whole_gives(tmp_path, monkeypatch, middle):
+    """A part above `_WHOLE` is scanned in pieces cut at row ends: the same extent and problem cells, a cell without
+    a reference placed after the rows of earlier pieces."""
+    path = tmp_path / "s.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(SHEET, padded(middle).replace(b'<row r="2000">', b"<x/><row r='2000'>"))
+
+    class Zip:  # just the sheet part: scan_sheet needs no more of a package
+        def __init__(self):
+            self.zip = zipfile.ZipFile(path)
+
+        def open(self, part):
+            return self.zip.open(part)
+
+        def size(self, part):
+            return self.zip.getinfo(part).file_size
+
+    whole = xlsx_scan.scan_sheet(Zip(), SHEET)
+    monkeypatch.setattr(xlsx_scan, "_WHOLE", 1 << 16)
+    monkeypatch.setattr(xlsx_scan, "_PIECE", 1 << 15)
+    pieces = xlsx_scan.scan_sheet(Zip(), SHEET)
+    assert (pieces.max_row, pieces.max_column, pieces.problems) == (whole.max_row, whole.max_column, whole.problems)
+    assert whole.max_row * whole.max_column >= 3000 * 11
+
+
+def test_problem_cells_without_a_reference_are_placed_as_calamine_places_them():
+    """An error value or a formula never computed in a cell without a reference: one column after the cell before it
+    (before, the cell before it was named, and one first in its row raised AttributeError)."""
+    data = sheet_part('<row r="3"><c r="A3"><v>1</v></c><c t="e"><v>#N/A</v></c></row>'
+                      '<row><c t="e"><v>#REF!</v></c><c r="c4"><f>1+1</f></c><c><f>2+2</f></c></row>')
+    assert xlsx_scan.error_cells(data) == {(3, 2): "#N/A", (4, 1): "#REF!"}
+    assert list(xlsx_scan.uncomputed_formulas(data, *xlsx_scan.sheet_data(data))) == ["C4", "D4"]
+
+
+def test_ikm_names_an_error_value_written_without_a_reference(tmp_path):
+    from test_hostile_input_3 import cell_xml
+
+    path = survey_file(tmp_path / "s.xlsx", survey_rows(seed=32, count=40))
+    patch_part(path, SHEET, lambda d: d.replace(cell_xml(path, "E6"), b'<c t="e"><v>#N/A</v></c>'))
+    done = _ikm(path)
+    assert done.returncode == 2 and "sel E6" in done.stderr and "#N/A" in done.stderr, done.stderr[-800:]
