@@ -3,6 +3,7 @@ its IKM (`survey_summary`)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,7 +12,7 @@ from typing import Any
 
 from ..cells import address, column_letter
 from ..errors import CellError, InputError, SheetError
-from ..rules.ikm import IkmResult, answer_matrix, ikm_summary
+from ..rules.ikm import IkmResult, answer_matrix, ikm_summary, ikm_summary_counted
 
 ZERO_OPTION = "--nol-kosong"
 
@@ -87,6 +88,12 @@ class SurveyTable:
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
     table.require_respondents()
     try:
+        if "answers" not in table.__dict__ and "numpy" not in sys.modules:
+            # every answer 1–4 or blank: counted without numpy (`xl-iku ikm` never imports it); else the matrix,
+            # whose conversion checks every cell (NaN among them) and names the first wrong one
+            counted = ikm_summary_counted(table.rows, weight, names=table.names, codes=table.codes)
+            if counted is not None:
+                return counted
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
     except InputError as error:
         raise table.locate(error) from None

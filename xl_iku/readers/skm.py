@@ -564,8 +564,8 @@ def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], ski
         found.append(next((i for offset, values in pieces
                            if (i := _first_label(values, offset, body, profile - {column})) is not None), None))
     # a row with no valid answer at all is the only one that can be a row of sums or averages
-    found.append(next((i for i, cells in enumerate(rows) if _VALID.isdisjoint(cells) and _sums_or_averages(cells)),
-                      None))
+    found.append(next((i for i in compress(range(len(rows)), map(_VALID.isdisjoint, rows))  # rows picked in C
+                       if _sums_or_averages(rows[i])), None))
     if max(lengths, default=0) > width:  # rows longer than the first (a sparse read) are looked at one by one
         found.append(next((index for index in range(len(body)) if row_lengths[index] > width
                            and _is_summary(body[index], rows[index], skip, profile)), None))
