@@ -180,4 +180,4 @@ def unreadable(path: str | os.PathLike, error: Exception | str, part: str | None
     from ..files import check_readable
 
     check_readable(path, SUFFIXES)
-    return FileError.unreadable(path, str(error) if isinstance(error, PackageError) else error, part=part)
+    return FileError.unreadable(path, error, part=part)
