@@ -56,3 +56,29 @@ def test_a_failure_of_ours_is_not_blamed_on_the_file(tmp_path, monkeypatch):
         read_survey(path)
     with InputBook(path) as book, pytest.raises(RuntimeError):
         book.rows("S")
+
+
+@pytest.mark.parametrize("kind", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED], ids=["stored", "deflated"])
+def test_a_sheet_stored_or_deflated_reads_the_same(tmp_path, kind):
+    """The sheet part is inflated by one zlib call when deflated (`xlsx_scan.inflated`); zipfile reads the rest."""
+    source = one_sheet_book(tmp_path / "a.xlsx", HEADER + ANSWERS)
+    path = tmp_path / "b.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", kind) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info), compress_type=kind)
+    table = read_survey(path)
+    assert len(table.rows) == 4 and all(row == (3.0,) * 9 for row in table.rows)
+
+
+def test_a_sheet_whose_checksum_fails_is_named_damaged(tmp_path):
+    path = one_sheet_book(tmp_path / "s.xlsx", HEADER + ANSWERS)
+    data = bytearray(path.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    central = data.find(b"PK\x01\x02")  # the central directory's first entry
+    while data[central + 46:central + 46 + len(name)] != name:
+        central = data.find(b"PK\x01\x02", central + 4)
+    data[central + 16] ^= 0xFF  # the CRC-32 the central directory states for the sheet, first byte
+    path.write_bytes(bytes(data))
+    with pytest.raises(FileError) as found:
+        read_survey(path)
+    assert found.value.reason == FileError.DAMAGED and "xl/worksheets/sheet1.xml" in found.value.message
