@@ -105,8 +105,15 @@ def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
     if stored is not None:
         return [None if v == "" else v for v in stored(index)]
     if min(map(len, rows), default=0) > index:
-        return [None if v == "" else v for v in map(itemgetter(index), rows)]
+        cells = list(map(itemgetter(index), rows))
+        try:
+            return list(map(_NO_BLANK.get, cells, cells))  # "" → None in C (every value hashable: calamine's are)
+        except TypeError:  # a value that cannot be a dict key (a list from another reader): one by one
+            return [None if v == "" else v for v in cells]
     return [(r[index] if index < len(r) and r[index] != "" else None) for r in rows]
+
+
+_NO_BLANK = {"": None}
 
 
 def _is_zero(value: Any) -> bool:

@@ -644,8 +644,12 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
         if zero_blank:
             return [tuple(None if v == "" or _is_zero(v) else v for v in cells)
                     if "" in cells or 0 in cells or "0" in cells else cells for cells in out]
-        for index in compress(range(len(out)), map(contains, out, repeat(""))):
-            out[index] = tuple(None if v == "" else v for v in out[index])
+        try:
+            for index in compress(range(len(out)), map(contains, out, repeat(""))):
+                out[index] = tuple(map(_NO_BLANK.get, out[index], out[index]))  # "" → None in C
+        except TypeError:  # a value that cannot be a dict key (a list from another reader): one by one
+            for index in compress(range(len(out)), map(contains, out, repeat(""))):
+                out[index] = tuple(None if v == "" else v for v in out[index])
         return out
     out = []
     blank = (None,) * len(columns)
@@ -660,6 +664,9 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
             cells = tuple(None if v == "" or (zero_blank and _is_zero(v)) else v for v in cells)
         out.append(cells)
     return out
+
+
+_NO_BLANK = {"": None}
 
 
 def _strip_trailing(rows: list[list[Any]]) -> list[list[Any]]:
