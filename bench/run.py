@@ -47,7 +47,14 @@ def median_time(fn, repeat: int) -> float:
 
 def run_process(args: list[str], repeat: int) -> tuple[float, float]:
     """(median seconds, peak resident MB) of `python -m …` / `python -c …` in a fresh process, through peak.py."""
-    times, peaks = [], []
+    return run_interleaved([args], repeat)[0]
+
+
+def run_interleaved(commands: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """`run_process` for several commands taking turns, round by round: on a machine shared with other work the
+    load changes from minute to minute, and a ratio is only fair between runs made in the same minutes."""
+    times: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     with tempfile.TemporaryDirectory() as tmp:
         peak_file = Path(tmp) / "peak"
         env = dict(os.environ, BENCH_PEAK_FILE=str(peak_file))
@@ -55,14 +62,15 @@ def run_process(args: list[str], repeat: int) -> tuple[float, float]:
         # would time xl-iku compiling its own modules on every run (~40 ms for `ikm`), which the floors never pay
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         for _ in range(repeat):
-            start = time.perf_counter()
-            done = subprocess.run([args[0], str(ROOT / "bench" / "peak.py"), *args[1:]], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            times.append(time.perf_counter() - start)
-            if done.returncode not in (0, 1):
-                raise RuntimeError(f"{args} failed: {done.stderr.decode()[-500:]}")
-            peaks.append(int(peak_file.read_text()) / 1024)
-    return statistics.median(times), max(peaks)
+            for index, args in enumerate(commands):
+                start = time.perf_counter()
+                done = subprocess.run([args[0], str(ROOT / "bench" / "peak.py"), *args[1:]], env=env,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                times[index].append(time.perf_counter() - start)
+                if done.returncode not in (0, 1):
+                    raise RuntimeError(f"{args} failed: {done.stderr.decode()[-500:]}")
+                peaks[index].append(int(peak_file.read_text()) / 1024)
+    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks)]
 
 
 # -- 1. IKM_SCORE over what classic xlwings hands over -----------------------------------------------------------
@@ -158,9 +166,9 @@ def bench_cli(n: int, repeat: int, cache: Path) -> list[tuple]:
     book = survey_workbook(cache / f"survey_{n}.xlsx", n)
     size = book.stat().st_size / 1e6
     xl_iku = [PY, "-m", "xl_iku.cli"]
-    t_floor, m_floor = run_process([PY, "-c", CALAMINE_FLOOR, str(book)], repeat)
-    t_ikm, m_ikm = run_process(xl_iku + ["ikm", str(book), "--json"], repeat)
-    t_skm, m_skm = run_process(xl_iku + ["skm", str(book), "--json"], repeat)
+    (t_floor, m_floor), (t_ikm, m_ikm), (t_skm, m_skm) = run_interleaved(
+        [[PY, "-c", CALAMINE_FLOOR, str(book)], xl_iku + ["ikm", str(book), "--json"],
+         xl_iku + ["skm", str(book), "--json"]], repeat)
     rows = [(f"`xl-iku ikm`, {n:,} respondents ({size:.1f} MB)", t_ikm, t_floor, "python-calamine bare read", 1.5,
              f"peak RSS {m_ikm:.0f} MB (floor {m_floor:.0f} MB)"),
             ("`xl-iku skm`, same workbook", t_skm, t_floor, "python-calamine bare read", 1.5,
