@@ -82,3 +82,22 @@ def test_a_sheet_whose_checksum_fails_is_named_damaged(tmp_path):
     with pytest.raises(FileError) as found:
         read_survey(path)
     assert found.value.reason == FileError.DAMAGED and "xl/worksheets/sheet1.xml" in found.value.message
+
+
+def test_a_missing_styles_part_is_the_files_error(tmp_path):
+    """The number formats of Data IKU and a sparse read's dates come from xl/styles.xml: a book without it (or with
+    one that is not XML) is the file's error, named, not a PackageError escaping the reader."""
+    from iku_books import office_book
+
+    whole = office_book(tmp_path / "utuh.xlsx")
+    for name, styles in (("tanpa_styles.xlsx", None), ("styles_rusak.xlsx", b"<styleSheet")):
+        path = tmp_path / name
+        with zipfile.ZipFile(whole) as old, zipfile.ZipFile(path, "w") as new:
+            for item in old.infolist():
+                if item.filename != "xl/styles.xml":
+                    new.writestr(item, old.read(item.filename))
+                elif styles is not None:
+                    new.writestr(item, styles)
+        with InputBook(path) as book, pytest.raises(FileError) as found:
+            book.number_formats("Data IKU")
+        assert found.value.path == str(path) and found.value.reason in (FileError.UNREADABLE, FileError.DAMAGED)

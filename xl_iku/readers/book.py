@@ -17,6 +17,7 @@ import re
 import zipfile
 import zlib
 from typing import Any
+from xml.etree import ElementTree
 
 from ..cells import address
 from ..errors import CellError, FileError
@@ -25,8 +26,8 @@ from .xlsx_scan import DENSE_CELL_LIMIT, CellValues, SheetScan, blank_totals, sc
 
 _MERGE = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)""")
 #: What reading a part of the package may raise besides PackageError: a member that does not inflate or fails its
-#: checksum, one cut short, one the workbook names but the zip does not hold.
-_PART_ERRORS = (PackageError, zipfile.BadZipFile, zlib.error, EOFError, KeyError)
+#: checksum, one cut short, one the workbook names but the zip does not hold, a styles part that is not XML.
+_PART_ERRORS = (PackageError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ElementTree.ParseError)
 SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -102,7 +103,11 @@ class InputBook:
 
     def number_formats(self, name: str) -> dict[tuple[int, int], str]:
         """Number format codes of the sheet's cells (`CellValues.number_formats`), for the Data IKU reader."""
-        return self.cells.number_formats(self.xml(name))
+        data = self.xml(name)
+        try:  # the styles part: missing, damaged or not XML is the file's error
+            return self.cells.number_formats(data)
+        except _PART_ERRORS as error:
+            raise unreadable(self.path, error) from None
 
     def merged(self, name: str) -> tuple[str, ...]:
         # any prefix, quote style, spacing or attribute order (`<x:mergeCell ref = 'A1:B2'/>`)
@@ -148,7 +153,10 @@ class InputBook:
     def _read_sparse(self, name: str, scan: SheetScan) -> list[list[Any]]:
         """A sheet too large for calamine, cell by cell (error values as their text), from the part the scan kept."""
         data, scan.data = scan.data or self.xml(name), None
-        return self.cells.sparse_rows(data)
+        try:  # shared strings, styles, the workbook's date system: a part missing or damaged is the file's error
+            return self.cells.sparse_rows(data)
+        except _PART_ERRORS as error:
+            raise unreadable(self.path, error) from None
 
     def _dense(self, name: str, nrows: int | None) -> list[list[Any]]:
         """calamine's rectangle from A1, empty cells "" (the first `nrows` rows only, when given)."""
