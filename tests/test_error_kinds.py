@@ -137,6 +137,22 @@ def test_a_damaged_part_read_from_the_package_is_a_damaged_file_error(tmp_path):
     assert "xl/worksheets/sheet3.xml" in str(error)
 
 
+def test_a_damaged_workbook_read_by_the_readers_is_a_damaged_file_error(tmp_path):
+    """The book's readers and the survey reader say which part is damaged from the failure itself."""
+    from test_broken_inputs import _damaged_member
+
+    from xl_iku.bookdata import input_data
+    from xl_iku.readers.skm import read_survey
+
+    path = tmp_path / "rusak.xlsx"
+    _damaged_member(path, "xl/worksheets/sheet3.xml")  # Data SKM's part in the template
+    for read in (input_data, read_survey):
+        with pytest.raises(FileError) as raised:
+            read(path)
+        assert (raised.value.path, raised.value.reason) == (str(path), FileError.DAMAGED)
+        assert "xl/worksheets/sheet3.xml" in raised.value.message
+
+
 # --- the survey reader: sheet and cell as data ------------------------------------------------------------------
 
 CODES = [f"U{i}" for i in range(1, 10)]

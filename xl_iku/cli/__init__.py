@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..errors import FileError, InputError
+from ..errors import InputError
 from . import export, ikm, init, lke, lkjip, pdf, pk, regenerate, rekap, skm
 
 #: One module per command, in the order `--help` lists them; each registers its parser and `run`.
@@ -57,27 +57,17 @@ def _tolerant_output() -> None:
 
 def _run(args: argparse.Namespace) -> int:
     """Run a command after the checks every command shares (`xl_iku.files`): no output over an input, inputs that
-    are readable files of the right kind. A failure we did not foresee is blamed on an input only when that input,
-    read again on its own, fails; otherwise it is a bug of ours and its traceback is kept."""
-    from ..files import Files, check_readable, refuse_overwrite, unreadable_reason
+    are readable files of the right kind. What a command refuses is an `InputError` of some kind (`xl_iku.errors`:
+    a file, a sheet, a cell), said by `main` with exit 2; anything else is a bug of ours and keeps its traceback (no
+    file is read again to guess whose fault it was)."""
+    from ..files import Files, check_readable, refuse_overwrite
 
     files: Files = args.files(args) if hasattr(args, "files") else Files()
     refuse_overwrite(files.inputs, files.outputs)
     if files.check_inputs:
         for path in files.inputs:
             check_readable(path, files.suffixes)
-    try:
-        return args.run(args)
-    except (InputError, OSError, KeyboardInterrupt):
-        raise
-    except Exception:
-        # a batch (check_inputs False) already turned each file's own failure into a failed row: what escapes it is
-        # not one file's fault
-        for path in files.inputs if files.check_inputs else ():
-            reason = unreadable_reason(path, files.suffixes)
-            if reason:
-                raise FileError(path, reason) from None
-        raise
+    return args.run(args)
 
 
 class _Formatter(argparse.HelpFormatter):
