@@ -242,3 +242,99 @@ def test_skm_counts_the_original_and_names_the_copy_in_a_subfolder(tmp_path, cap
     printed = capsys.readouterr()
     assert {g["berkas"] for g in json.loads(printed.out)["berkas"]} == {str(original)}
     assert f"'{folder / 'arsip' / 'z.xlsx'}' berisi data survei yang sama dengan '{original}'" in printed.err
+
+
+# --- skip, fail or fault: decided by kind ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_skm_says_a_fault_of_xl_iku_is_no_fault_of_the_file(tmp_path, capsys, monkeypatch, jobs):
+    """The other files are counted; the row says whose fault it is (never "tidak dapat dibaca", which sent staff to
+    copy a good file again), exit 3, and the traceback is shown with --verbose."""
+    from skm_books import survey_rows
+    from test_survey_defects import survey_file
+
+    import xl_iku.batch as batch
+    from xl_iku.cli import main
+
+    good = survey_file(tmp_path / "baik.xlsx", survey_rows(seed=1, count=20))
+    buggy = survey_file(tmp_path / "kutu.xlsx", survey_rows(seed=2, count=20))
+    real = batch._date_notes
+
+    def bug_on_one(path, table):
+        if path.stem == "kutu":
+            raise KeyError("kunci")  # a fault of xl-iku on a file that reads well
+        return real(path, table)
+
+    monkeypatch.setattr(batch, "_date_notes", bug_on_one)
+    for verbose in ([], ["--verbose"]):
+        assert main(["skm", str(good), str(buggy), "--jobs", jobs, "--json", *verbose]) == many.FAULT_EXIT
+        printed = capsys.readouterr()
+        result = json.loads(printed.out)
+        assert result["gabungan"]["responden"] == 20
+        (row,) = result["gagal"]
+        assert row["berkas"] == str(buggy)
+        assert "kesalahan program xl-iku" in row["alasan"] and "KeyError" in row["alasan"]
+        assert "tidak dapat dibaca" not in row["alasan"]
+        assert ("Traceback" in printed.err and "bug_on_one" in printed.err) == bool(verbose)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rekap_says_a_fault_of_xl_iku_is_no_fault_of_the_office(tmp_path, capsys, monkeypatch, jobs):
+    from iku_books import office_book, other_office_rows
+
+    import xl_iku.rekap as rekap
+    from xl_iku.cli import main
+
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    for name in ("baik", "kutu"):
+        office_book(folder / f"{name}.xlsx", [{**row, "Indikator": f"{row['Indikator']} {name}"}
+                                              for row in other_office_rows()])
+    real = rekap.office_summary
+
+    def bug_on_one(berkas, data):
+        if Path(berkas).stem == "kutu":
+            raise TypeError("bukan berkasnya")
+        return real(berkas, data)
+
+    monkeypatch.setattr(rekap, "office_summary", bug_on_one)
+    for verbose in ([], ["--verbose"]):
+        assert main(["rekap", str(folder), "--json", "--tahun", "2025", "--jobs", jobs, *verbose]) == many.FAULT_EXIT
+        printed = capsys.readouterr()
+        result = json.loads(printed.out)
+        assert [Path(i["berkas"]).name for i in result["instansi"]] == ["baik.xlsx"]
+        (row,) = result["gagal"]
+        assert row["berkas"] == str(folder / "kutu.xlsx")
+        assert "kesalahan program xl-iku" in row["pesan"] and "TypeError" in row["pesan"]
+        assert "tidak dapat diolah" not in row["pesan"]
+        assert ("Traceback" in printed.err and "bug_on_one" in printed.err) == bool(verbose)
+
+
+def test_rekap_passes_over_a_workbook_in_the_folder_that_is_no_office_book(tmp_path, capsys):
+    """A budget workbook lying among the offices' books is no office missing: passed over and named, as skm passes
+    over a workbook without a survey; named on the command line it is still a failure, and a workbook holding some
+    of an office's input sheets (`Data SKM` alone) is an office's broken book: a failure."""
+    import openpyxl
+    from iku_books import office_book
+
+    from xl_iku.cli import main
+
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    office = office_book(folder / "kantor.xlsx")
+    budget = openpyxl.Workbook()
+    budget.active.title = "Anggaran"
+    budget.active.append(["Program", "Pagu"])
+    budget.save(folder / "anggaran.xlsx")
+    assert main(["rekap", str(folder), "--json", "--tahun", "2025"]) == 0
+    printed = capsys.readouterr()
+    assert json.loads(printed.out)["gagal"] == []
+    assert f"Dilewati: {folder / 'anggaran.xlsx'} (bukan buku kerja IKU" in printed.err
+    assert main(["rekap", str(office), str(folder / "anggaran.xlsx"), "--json", "--tahun", "2025"]) == 1
+    assert [g["berkas"] for g in json.loads(capsys.readouterr().out)["gagal"]] == [str(folder / "anggaran.xlsx")]
+    survey_only = openpyxl.Workbook()
+    survey_only.active.title = "Data SKM"
+    survey_only.save(folder / "anggaran.xlsx")
+    assert main(["rekap", str(folder), "--json", "--tahun", "2025"]) == 1
+    (row,) = json.loads(capsys.readouterr().out)["gagal"]
+    assert "Sheet 'Instansi' tidak ada" in row["pesan"]

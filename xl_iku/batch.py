@@ -90,52 +90,43 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     from .readers.skm import NotASurvey, read_survey
 
     try:
-        try:
-            table = read_survey(path, sheet, **(read_options or {}))
-        except NotASurvey as error:
-            if optional:
-                raise many.Skip(f"bukan berkas survei ({error.message})") from None
-            raise
-        if optional and not any(any(v is not None for v in row) for row in table.rows):
-            raise many.Skip(f"sheet '{table.sheet}' belum berisi jawaban")
-        table.require_respondents()
-        periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
-        stem = path.stem
-        if "Unit" in table.profiles:
-            keys = [(str(u) if u not in (None, "") else stem, period)
-                    for u, period in zip(table.profiles["Unit"], periods)]
-        else:  # one unit: the file (saves building 100,000 keys)
-            keys = periods
-        try:  # validates the whole file once; a bad answer is reported with its cell
-            results = ikm_by_group(table.answers, keys, names=table.names, codes=table.codes)
-        except InputError as error:
-            raise table.locate(error) from None
-        if "Unit" not in table.profiles:
-            results = {(stem, period): result for period, result in results.items()}
-        groups = []
-        for (unit, (_, label)), result in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
-            if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
-                raise InputError(f"unit '{unit}', periode {label}: {result}") from None
-            groups.append(GroupOutcome(str(path), unit, label, result))
-        if not groups:
-            raise InputError("tidak ada jawaban survei di sheet ini.")
-        sums = tuple(sum(u.nrr * u.n for u in (g.result.unsur[j] for g in groups)) for j in range(len(table.codes)))
-        counts = tuple(sum(g.result.unsur[j].n for g in groups) for j in range(len(table.codes)))
-        outcome = FileOutcome(str(path), groups, sums=sums, counts=counts,
-                              responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
-                              names=tuple(table.names), left_out=tuple(table.left_out),
-                              notes=_date_notes(path, table))
-        # the survey as read: its unsur, every answer (NaN: none) and every profile column, not the file's name
-        return outcome, many.digest(table.codes, table.answers.shape, table.answers.tobytes(),
-                                    sorted(table.profiles.items()))
-    except (InputError, OSError, many.Skip):
+        table = read_survey(path, sheet, **(read_options or {}))
+    except NotASurvey as error:
+        if optional:
+            raise many.Skip(f"bukan berkas survei ({error.message})") from None
         raise
-    except Exception as error:  # a corrupt file must not stop the batch
-        from .files import unreadable_reason
-
-        # a workbook is checked part by part and by each reader; a CSV's own error says what failed
-        reason = unreadable_reason(path, SURVEY_SUFFIXES) if path.suffix.lower() != ".csv" else None
-        raise InputError(reason or f"tidak dapat dibaca ({type(error).__name__}: {error})") from None
+    if optional and not any(any(v is not None for v in row) for row in table.rows):
+        raise many.Skip(f"sheet '{table.sheet}' belum berisi jawaban")
+    table.require_respondents()
+    periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
+    stem = path.stem
+    if "Unit" in table.profiles:
+        keys = [(str(u) if u not in (None, "") else stem, period)
+                for u, period in zip(table.profiles["Unit"], periods)]
+    else:  # one unit: the file (saves building 100,000 keys)
+        keys = periods
+    try:  # validates the whole file once; a bad answer is reported with its cell
+        results = ikm_by_group(table.answers, keys, names=table.names, codes=table.codes)
+    except InputError as error:
+        raise table.locate(error) from None
+    if "Unit" not in table.profiles:
+        results = {(stem, period): result for period, result in results.items()}
+    groups = []
+    for (unit, (_, label)), result in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
+        if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
+            raise InputError(f"unit '{unit}', periode {label}: {result}") from None
+        groups.append(GroupOutcome(str(path), unit, label, result))
+    if not groups:
+        raise InputError("tidak ada jawaban survei di sheet ini.")
+    sums = tuple(sum(u.nrr * u.n for u in (g.result.unsur[j] for g in groups)) for j in range(len(table.codes)))
+    counts = tuple(sum(g.result.unsur[j].n for g in groups) for j in range(len(table.codes)))
+    outcome = FileOutcome(str(path), groups, sums=sums, counts=counts,
+                          responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
+                          names=tuple(table.names), left_out=tuple(table.left_out),
+                          notes=_date_notes(path, table))
+    # the survey as read: its unsur, every answer (NaN: none) and every profile column, not the file's name
+    return outcome, many.digest(table.codes, table.answers.shape, table.answers.tobytes(),
+                                sorted(table.profiles.items()))
 
 
 def _date_notes(path: Path, table) -> tuple[str, ...]:

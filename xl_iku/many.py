@@ -52,6 +52,10 @@ MIN_FILES = 8  # below this, starting the processes costs more than it saves
 SKIPPED_PREFIXES = (("~$", "berkas kunci Excel"), ("._", "berkas metadata macOS"),
                     (".", "berkas tersembunyi/sementara"))
 
+#: Exit status of a command when xl-iku faulted on some file (0 all good, 1 some files failed, 2 nothing to show):
+#: a script can tell "fix these files" from "report a bug".
+FAULT_EXIT = 3
+
 #: The row of a file whose reading process died.
 CRASHED = ("proses pembaca berhenti mendadak saat membaca berkas ini (berkas terlalu besar atau rusak); berkas lain "
            "tetap diolah.")

@@ -63,6 +63,7 @@ class OfficeSummary:
     codes: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     error: str = ""
+    fault: str = ""  # the failure is a fault of xl-iku (`error` says so): its traceback
 
     def realisasi_years(self) -> set[int]:
         return {row["Tahun"] for row in self.indikator if row["Realisasi"] is not None}
@@ -111,52 +112,41 @@ def is_rekap_workbook(path: str | os.PathLike) -> bool:
     """A roll-up written earlier (it may be overwritten, and is never read as an office): it has `Rekap Instansi`.
     Only the package's sheet list is looked at."""
     from .layout.rekap import INSTANSI_SHEET
+
+    return INSTANSI_SHEET in _sheet_names(path)
+
+
+def _sheet_names(path: str | os.PathLike) -> list[str]:
+    """The package's sheet list; empty when it cannot be read (the reading says why, as the file's row)."""
     from .package import PackageError, sheet_names
 
     try:
-        return INSTANSI_SHEET in sheet_names(path)
+        return sheet_names(path)
     except (OSError, PackageError):
-        return False
+        return []
 
 
 def summarise(path: Path, in_folder: bool = False) -> tuple[OfficeSummary, str]:
     """One workbook → its summary, and a digest of it without the file's name (a copy holding the same data is
-    counted once). Raises for a bad file (`many.run` turns it into a row of `Gagal`); an earlier roll-up is skipped
-    (`many.Skip`)."""
-    from .bookdata import input_data
+    counted once). Raises for a bad file (`many.run` turns it into a row of `Gagal`). Skipped (`many.Skip`): an
+    earlier roll-up, and a workbook found in a folder that holds none of an office's input sheets (a budget, a
+    letter): a folder holds those too, and they are no office missing from the roll-up."""
+    from .bookdata import INPUT_SHEETS, input_data
     from .files import check_readable
+    from .layout.rekap import INSTANSI_SHEET as ROLL_UP
+    from .readers.iku import find_sheet
 
-    if is_rekap_workbook(path):
+    names = _sheet_names(path)
+    if ROLL_UP in names:
         raise many.Skip("buku kerja rekap, bukan buku kerja instansi")
-    try:
-        if path.suffix.lower() not in BOOK_SUFFIXES:  # named by hand: what it holds decides (check_readable)
-            check_readable(path, BOOK_SUFFIXES)
-        summary = office_summary(str(path), input_data(path))
-    except Exception as error:  # a bad file must not stop the others
-        raise InputError(_failure(path, error)) from None
+    if in_folder and names and not any(find_sheet(names, wanted) for wanted in INPUT_SHEETS):
+        raise many.Skip(f"bukan buku kerja IKU (tidak ada sheet {', '.join(INPUT_SHEETS[:2])})")
+    if path.suffix.lower() not in BOOK_SUFFIXES:  # named by hand: what it holds decides (check_readable)
+        check_readable(path, BOOK_SUFFIXES)
+    summary = office_summary(str(path), input_data(path))
     return summary, many.digest(summary.nama, summary.pemda, summary.catatan,
                                 [{k: v for k, v in row.items() if k != "Berkas"} for row in summary.indikator],
                                 summary.akip, summary.lke, summary.survey, summary.codes, summary.names)
-
-
-def _failure(path: str | os.PathLike, error: Exception) -> str:
-    """Why a workbook could not be summarised. A file that is no workbook at all (empty, text, encrypted, truncated)
-    is said plainly by `check_readable`, asked only after a failure: for a good file its opening of the package
-    was a second one (~0.5 ms of ~8 ms a file)."""
-    from .files import check_readable, unreadable_reason
-
-    try:
-        check_readable(path, BOOK_SUFFIXES)
-    except InputError as plain:
-        return str(plain)
-    except OSError:
-        pass
-    if isinstance(error, InputError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"Berkas '{path}' tidak dapat dibaca ({error.strerror or error})."
-    return unreadable_reason(path, BOOK_SUFFIXES) or \
-        f"Berkas '{path}' tidak dapat diolah ({type(error).__name__}: {error})."
 
 
 def office_summary(berkas: str, data: BookData) -> OfficeSummary:
@@ -221,7 +211,8 @@ def summarise_all(found: many.Found, jobs: int = 0, progress: Callable[[int, int
     caller's own imports for the tables and the workbook, ~0.35 s), not after them."""
     ran = many.run(_read, found, many.jobs_for(len(found.files), jobs), progress, warm=_warm,
                    meanwhile=meanwhile)
-    summaries = [o.value if o.value is not None else OfficeSummary(o.path, error=o.error) for o in ran.outcomes]
+    summaries = [o.value if o.value is not None else OfficeSummary(o.path, error=o.error, fault=o.fault)
+                 for o in ran.outcomes]
     skipped = [(path, f"sama dengan {first}") for path, first in ran.same_file + ran.same_data] + ran.skipped
     return summaries, skipped
 

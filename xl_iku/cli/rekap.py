@@ -25,6 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     rekap.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     rekap.add_argument("--jobs", type=options.jobs, default=0, metavar="N",
                        help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
+    rekap.add_argument("--verbose", action="store_true", help="rincian kesalahan program (traceback) bila ada")
     rekap.set_defaults(run=run, files=files)
 
 
@@ -45,6 +46,7 @@ def files(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from ..many import FAULT_EXIT
     from ..rekap import build, find_books, is_rekap_workbook, records, rekap_json, summarise_all
 
     if not args.output and not args.json:
@@ -62,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
     count = len(found.files)
     with progress_bar(count if count >= 5 else 0, "Membaca berkas", "berkas") as step:
         summaries, skipped = summarise_all(found, args.jobs, step, meanwhile=lambda: _imports(output))
+    if all(s.error for s in summaries) and any(s.fault for s in summaries):  # nothing to roll up, by our fault
+        _failed(summaries, args.verbose)
+        return FAULT_EXIT
     result = build(summaries, args.tahun, skipped)
     if output is not None:
         from ..layout.rekap import rekap_layouts
@@ -70,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
         new_book(output, rekap_layouts(result))
     for berkas, why in result.skipped:
         print(f"Dilewati: {berkas} ({why})", file=sys.stderr)
-    for berkas, pesan in result.gagal:
-        print(f"Gagal: {berkas}: {pesan}", file=sys.stderr)
+    _failed(summaries, args.verbose)
     if args.json:
         print(json.dumps(rekap_json(result), ensure_ascii=False))
     else:
@@ -87,7 +91,17 @@ def run(args: argparse.Namespace) -> int:
                   f"{result.pooled.category.code}")
     if output is not None:
         print(f"Rekap ditulis ke '{output}'.", file=sys.stderr if args.json else sys.stdout)
+    if any(s.fault for s in summaries):  # a fault of xl-iku, not of the files (module `many`)
+        return FAULT_EXIT
     return 1 if result.gagal else 0
+
+
+def _failed(summaries, verbose: bool) -> None:
+    for summary in summaries:
+        if summary.error:
+            print(f"Gagal: {summary.berkas}: {summary.error}", file=sys.stderr)
+        if summary.fault and verbose:
+            print(summary.fault.rstrip(), file=sys.stderr)
 
 
 def _imports(output) -> None:

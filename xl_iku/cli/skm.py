@@ -28,7 +28,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     skm.add_argument("--jobs", type=options.jobs, default=0, metavar="N",
                      help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
     add_reader_options(skm)
-    skm.add_argument("--verbose", action="store_true", help="sebutkan berkas di folder yang dilewati dan alasannya")
+    skm.add_argument("--verbose", action="store_true",
+                     help="sebutkan berkas di folder yang dilewati dan alasannya, dan rincian kesalahan program")
     skm.set_defaults(run=run, files=files)
 
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..batch import SURVEY_SUFFIXES, find_surveys, run_batch
-    from ..many import jobs_for
+    from ..many import FAULT_EXIT, jobs_for
 
     found = getattr(args, "found", None) or find_surveys(args.paths)
     paths = found.files
@@ -69,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     for outcome in batch.failed:
         named = outcome.berkas in outcome.error  # a file-level reason names the file already: not twice
         print(f"Gagal: {outcome.error if named else f'{outcome.berkas}: {outcome.error}'}", file=sys.stderr)
+        if outcome.fault and args.verbose:
+            print(outcome.fault.rstrip(), file=sys.stderr)
     for warning in batch.warnings:
         print(f"Peringatan: {warning}", file=sys.stderr)
     for outcome in batch.files:
@@ -99,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"\nNilai gabungan tidak dihitung: {batch.combined_problem}")
     if args.output and batch.groups:
         print(f"Ringkasan ditulis ke '{args.output}'.", file=sys.stderr if args.json else sys.stdout)
+    if batch.faults:  # a fault of xl-iku, not of the files: said apart from them (module `many`)
+        return FAULT_EXIT
     if not batch.groups:
         print(f"Galat: tidak ada berkas survei yang dapat diolah dari {', '.join(args.paths)}.", file=sys.stderr)
         return 2
