@@ -82,7 +82,7 @@ PARENT = os.getpid()
 
 
 def _read(path, in_folder):
-    """A per-file function whose files say what happens to them: ok:DATA, skip, bad, bug, denied, die."""
+    """A per-file function whose files say what happens to them: ok:DATA, skip, bad, bug, denied, oom, die."""
     text = path.read_text()
     if text.startswith("ok:"):
         return text.upper(), many.digest(text[3:])
@@ -90,6 +90,8 @@ def _read(path, in_folder):
         raise many.Skip("bukan jenisnya")
     if text == "denied":
         raise PermissionError(13, "Permission denied", str(path))
+    if text == "oom":
+        raise MemoryError
     if text == "bug":
         return {}["kunci"], ""
     if text == "die" and os.getpid() != PARENT:
@@ -128,6 +130,11 @@ def test_run_decides_each_row_by_kind_and_counts_the_same_data_once(tmp_path, jo
     assert "kesalahan program xl-iku" in bug.error and "KeyError" in bug.error and "bukan kesalahan berkas" in bug.error
     assert "Traceback" in bug.fault and "{}[\"kunci\"]" in bug.fault
     assert ran.faults == [o for o in ran.failed if "KeyError" in o.error] and len(ran.faults) == 3
+
+
+def test_a_file_too_large_for_memory_is_its_own_row_not_a_fault(tmp_path):
+    ran = many.run(_read, _files(tmp_path / "f", ["oom", "ok:a"]))
+    assert ran.values == ["OK:A"] and "terlalu besar untuk memori" in ran.failed[0].error and not ran.faults
 
 
 def test_a_named_file_is_never_skipped(tmp_path):

@@ -23,8 +23,8 @@ is taken from what the reading already holds, in the worker. A file that failed 
 **Running** (`run`): the per-file function runs in this process for one job, else over a process pool in chunks
 (`chunk_size`: a few files per task, about eight tasks per worker), reporting progress per file. Whatever it raises
 decides the row, by kind: `Skip` (a file found in a folder that is not the command's kind) → passed over;
-`InputError` (bad input: the message names what and where) or `OSError` (permission, a file gone meanwhile) → a
-failed row with its message; anything else is a fault of xl-iku, not of the file: a failed row that says so, with
+`InputError` (bad input: the message names what and where), `OSError` (permission, a file gone meanwhile) or
+`MemoryError` (a file larger than the machine holds) → a failed row with its message; anything else is a fault of xl-iku, not of the file: a failed row that says so, with
 the traceback kept (`Outcome.fault`) for the command to show. A worker process that dies (out of memory, an abort
 in a native library) fails only the file it was reading: the files not yet done are then read one process each.
 """
@@ -254,6 +254,9 @@ def attempt(read: Read, path: Path, in_folder: bool) -> Outcome:
     except OSError as error:  # no permission, a file gone meanwhile, a disk error: this file only
         return Outcome(str(path), error=f"Berkas '{path}' tidak dapat dibaca ({error.strerror or error}). Periksa "
                                         "hak akses berkas itu, atau salin ulang dari sumbernya.")
+    except MemoryError:  # a file larger than this machine can hold: this file only, and not a fault of ours
+        return Outcome(str(path), error=f"Berkas '{path}' terlalu besar untuk memori komputer ini; berkas lain tetap "
+                                        "diolah. Bagi berkasnya menjadi beberapa berkas, atau olah di komputer lain.")
     except Exception as error:  # not the file's fault: ours
         return Outcome(str(path), error=fault_message(path, error), fault=traceback.format_exc())
 
