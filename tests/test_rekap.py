@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import openpyxl
@@ -398,3 +399,15 @@ def test_offices_with_another_set_of_unsur_are_not_pooled():
     assert records(only_c.unsur) == [{"Instansi": "C", "Responden": 1, "U1": 4.0, "U2": 2.0, "U3": 1.0,
                                       **{code: None for code in CODES[3:]}, "IKM": (4 + 2 + 1) / 3 * 25,
                                       "Mutu": "D", "Berkas": "C.xlsx"}]
+
+
+def test_warm_imports_what_reading_a_workbook_needs(root):
+    """The workers inherit the imports `_warm` makes before they start: reading a workbook then imports nothing of
+    weight (numpy, python-calamine, the readers) in every worker again."""
+    code = ("import sys; from pathlib import Path; import xl_iku.rekap as r; r._warm(); before = set(sys.modules); "
+            f"r.summarise(Path({str(root / 'templates' / 'IKU_Wotu.xlsx')!r})); "
+            "print(sorted(m for m in set(sys.modules) - before if m.split('.')[0] in ('numpy', 'python_calamine', "
+            "'xl_iku', 'pandas', 'openpyxl')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

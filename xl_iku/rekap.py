@@ -224,11 +224,13 @@ def _read(path: Path, in_folder: bool) -> tuple[OfficeSummary, str]:
 
 def _warm() -> None:
     """What reading a workbook needs (numpy, python-calamine, the readers: ~0.15 s), imported once here before the
-    workers start instead of once in every worker."""
-    from . import bookdata  # noqa: F401
+    workers start instead of once in every worker (checked by tests/test_rekap.py: nothing is left to import)."""
+    import numpy  # noqa: F401
+    import python_calamine  # noqa: F401
+
+    from . import bookdata, files  # noqa: F401
     from .model import lkjip  # noqa: F401
     from .readers import book  # noqa: F401
-    from .readers.calamine import open_calamine  # noqa: F401
 
 
 def default_year(offices: Sequence[OfficeSummary]) -> int:
