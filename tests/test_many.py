@@ -337,6 +337,9 @@ def test_rekap_passes_over_a_workbook_in_the_folder_that_is_no_office_book(tmp_p
     printed = capsys.readouterr()
     assert json.loads(printed.out)["gagal"] == []
     assert f"Dilewati: {folder / 'anggaran.xlsx'} (bukan buku kerja IKU" in printed.err
+    (folder / "~$kantor.xlsx").write_bytes(b"kunci")
+    assert main(["rekap", str(folder), "--json", "--tahun", "2025", "--verbose"]) == 0
+    assert f"Dilewati: {folder / '~$kantor.xlsx'} (berkas kunci Excel)" in capsys.readouterr().err  # as skm does
     assert main(["rekap", str(office), str(folder / "anggaran.xlsx"), "--json", "--tahun", "2025"]) == 1
     assert [g["berkas"] for g in json.loads(capsys.readouterr().out)["gagal"]] == [str(folder / "anggaran.xlsx")]
     survey_only = openpyxl.Workbook()

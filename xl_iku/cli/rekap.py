@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     rekap.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     rekap.add_argument("--jobs", type=options.jobs, default=0, metavar="N",
                        help="jumlah proses paralel (bawaan: semua inti bila berkas banyak)")
-    rekap.add_argument("--verbose", action="store_true", help="rincian kesalahan program (traceback) bila ada")
+    rekap.add_argument("--verbose", action="store_true", help="sebutkan berkas di folder yang dilewati dan alasannya, dan rincian kesalahan program")
     rekap.set_defaults(run=run, files=files)
 
 
@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
         new_book(output, rekap_layouts(result))
     for berkas, why in result.skipped:
+        print(f"Dilewati: {berkas} ({why})", file=sys.stderr)
+    for berkas, why in found.skipped if args.verbose else ():  # what a folder holds besides workbooks, as skm
         print(f"Dilewati: {berkas} ({why})", file=sys.stderr)
     _failed(summaries, args.verbose)
     if args.json:
