@@ -213,3 +213,33 @@ def test_ikm_names_an_error_value_written_without_a_reference(tmp_path):
     patch_part(path, SHEET, lambda d: d.replace(cell_xml(path, "E6"), b'<c t="e"><v>#N/A</v></c>'))
     done = _ikm(path)
     assert done.returncode == 2 and "sel E6" in done.stderr and "#N/A" in done.stderr, done.stderr[-800:]
+
+
+def test_a_sparse_read_gives_calamines_text_for_excels_escapes(tmp_path):
+    """The same cells read densely (calamine) and sparsely (a far stray cell) give the same text: `_x000B_` from a
+    Word paste is U+000B on both paths, `_x005F_` an underscore (before, the sparse read kept `_x000B_`)."""
+    from xl_iku.package import Package
+
+    texts = ["KTP_x000B_elektronik", "a_x005F_x000B_b", "_x0041__x0042_", "biasa"]
+    rows = '<row r="1">' + "".join(f'<c r="{c}1" t="s"><v>{i}</v></c>' for i, c in enumerate("ABCD")) + "</row>"
+    rows += '<row r="2">' + "".join(f'<c r="{c}2" t="inlineStr"><is><t>{t}</t></is></c>' for c, t in zip("ABCD", texts))
+    rows += '<c r="E2" t="str"><f>x</f><v>KTP_x000B_e</v></c></row>'
+    path = one_sheet_book(tmp_path / "s.xlsx", rows)
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    with zipfile.ZipFile(path) as old:
+        parts = {n: old.read(n) for n in old.namelist()}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rId2" Type="{rel}sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>".encode())
+    parts["xl/sharedStrings.xml"] = (f'<sst xmlns="{MAIN}">' + "".join(f"<si><t>{t}</t></si>" for t in texts)
+                                     + "</sst>").encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    from python_calamine import CalamineWorkbook
+
+    dense = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python()
+    package = Package(path)
+    sparse = xlsx_scan.CellValues(package).sparse_rows(package.read(SHEET))
+    assert [[v for v in row if v is not None] for row in sparse] == [[v for v in row if v != ""] for row in dense]
+    assert sparse[0][0] == "KTP\x0belektronik" and sparse[1][1] == "a_x000B_b"

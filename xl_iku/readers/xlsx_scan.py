@@ -521,7 +521,7 @@ class CellValues:
 
     def strings(self) -> list[str]:
         if self._strings is None:
-            self._strings = shared_strings(self.package)
+            self._strings = [_excel_text(text) for text in shared_strings(self.package)]
         return self._strings
 
     def date_styles(self) -> list[bool]:
@@ -568,7 +568,8 @@ class CellValues:
         kind_match = re.search(r'\st="(\w+)"', attrs)
         kind = kind_match.group(1) if kind_match else "n"
         if kind == "inlineStr":
-            return "".join(_text(t) for t in re.findall(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", body, re.S))
+            return _excel_text("".join(_text(t) for t in re.findall(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", body,
+                                                                    re.S)))
         stored = re.search(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", body, re.S)
         if stored is None:
             return None
@@ -578,7 +579,7 @@ class CellValues:
         if kind == "b":
             return text == "1"
         if kind in ("str", "e"):
-            return text
+            return _excel_text(text)
         if kind == "d":
             return dt.datetime.fromisoformat(text)
         number = float(text)
@@ -629,3 +630,12 @@ _REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Z]+)(\d+)["']""")
 
 def _text(raw: bytes) -> str:
     return unescape(raw.decode("utf-8"))
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _excel_text(text: str) -> str:
+    """A cell's text with Excel's escapes read as calamine reads them: `_x000B_` is the character U+000B (a line
+    break pasted from Word), `_x005F_` an underscore (so `_x005F_x000B_` stays the text "_x000B_")."""
+    return _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text) if "_x" in text else text
