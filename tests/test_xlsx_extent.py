@@ -109,8 +109,9 @@ def padded(middle: str, count: int = 3000) -> bytes:
     ('<row r="1501"><c r="L1501"><v>1</v></c></row>', (3000, 12)),  # just outside the guessed box
     ('<row r="1501"><c r="A699999"><v>1</v></c></row>', (699999, 11)),
     ('<row r="1501"><c r="A700000"><v>1</v></c></row>', (700000, 11)),
+    ('<row r="1501"><c r="ZZZZ1501"><v>1</v></c></row>', (3000, 475254)),  # calamine takes four letters too
 ], ids=["ref-row", "lower-case", "no-ref-cells", "row-far", "no-number-rows", "prefixed", "ref-not-first",
-        "column-after-box", "row-at-bound", "row-after-bound"])
+        "column-after-box", "row-at-bound", "row-after-bound", "four-letters"])
 def test_a_far_cell_in_the_middle_of_a_large_sheet_is_found(middle, at_least):
     found = xlsx_scan.extent(padded(middle))
     assert found[0] >= at_least[0] and found[1] >= at_least[1]
@@ -243,3 +244,14 @@ def test_a_sparse_read_gives_calamines_text_for_excels_escapes(tmp_path):
     sparse = xlsx_scan.CellValues(package).sparse_rows(package.read(SHEET))
     assert [[v for v in row if v is not None] for row in sparse] == [[v for v in row if v != ""] for row in dense]
     assert sparse[0][0] == "KTP\x0belektronik" and sparse[1][1] == "a_x000B_b"
+
+
+def test_cells_beyond_excels_last_cell_are_left_out_of_a_sparse_read(tmp_path):
+    """calamine places `ZZZZZZZZ3` and `A99999999` (no workbook Excel writes holds them): the extent check sends the
+    sheet to the sparse read, which leaves them out instead of building rows and columns that long."""
+    path = one_sheet_book(tmp_path / "s.xlsx", '<row r="1"><c r="A1"><v>5</v></c><c r="ZZZZZZZZ3"><v>1</v></c>'
+                                             '<c r="A99999999"><v>1</v></c></row>')
+    done = subprocess.run([sys.executable, "-c", "import sys; from xl_iku.readers.book import InputBook; "
+                           "print(InputBook(sys.argv[1]).rows('S'))", str(path)],
+                          capture_output=True, text=True, timeout=300, preexec_fn=_limit_memory)
+    assert done.returncode == 0 and done.stdout.strip() == "[[5.0]]", done.stderr[-800:]

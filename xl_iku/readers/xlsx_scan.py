@@ -29,6 +29,8 @@ from ..package import MAIN, Package, shared_strings
 
 #: Survey sheets: above this many cells in the A1-to-farthest rectangle calamine is not used (~32 bytes a cell).
 DENSE_CELL_LIMIT = 8_000_000
+#: Excel's last cell is XFD1048576: a sparse read leaves out cells a part places beyond it.
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 _WHOLE = 1 << 28  # a sheet part larger than this (uncompressed) is scanned in pieces of _PIECE
 _PIECE = 1 << 25
 
@@ -284,7 +286,7 @@ def _far(rows: int, letters: bytes) -> re.Pattern[bytes]:
 
 
 _CELL_OR_ROW = re.compile(rb"""<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""")
-_REF_PARTS = re.compile(rb"([A-Za-z]{1,3})(\d+)")
+_REF_PARTS = re.compile(rb"([A-Za-z]+)(\d+)")  # calamine takes any number of letters
 
 
 def _positions(data: bytes, first: int = 0, last: int | None = None,
@@ -555,9 +557,12 @@ class CellValues:
                 attrs = " " + cell.group(1).decode()
                 ref = _CELL_REF.search(attrs)  # placed as calamine places it: by its own reference, in any case
                 column = column_index(ref.group(1).upper()) if ref else column + 1
+                at_row = int(ref.group(2)) if ref else row_number
+                if at_row > EXCEL_ROWS or column > EXCEL_COLUMNS:  # beyond XFD1048576: no workbook Excel opens holds
+                    continue  # it, and a row list as long as `ZZZZZZ1` names would not fit in memory
                 value = self.value(attrs, cell.group(2) or b"")
                 if value is not None:
-                    found.setdefault(int(ref.group(2)) if ref else row_number, {})[column] = value
+                    found.setdefault(at_row, {})[column] = value
         rows: list[list[Any]] = []
         for r in range(1, max(found, default=0) + 1):
             cells = found.get(r)
@@ -623,7 +628,7 @@ class CellValues:
         return found
 
 
-_CELL_REF = re.compile(r'\sr="([A-Za-z]{1,3})(\d+)"')
+_CELL_REF = re.compile(r'\sr="([A-Za-z]+)(\d+)"')
 _STYLE_ATTR = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
 _REF_ATTR = re.compile(rb"""\sr\s*=\s*["']([A-Z]+)(\d+)["']""")
 
