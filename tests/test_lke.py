@@ -406,3 +406,38 @@ def test_self_assessment_without_an_akip_sheet(book):
                for n in notes)
     akip = next(p for p in input_data(book).performance if p.indikator.sumber_realisasi == "AKIP")
     assert all(y.realisasi is None for y in akip.years)
+
+
+def test_rekap_json_carries_each_office_s_self_assessment(root, tmp_path, book, capsys):
+    """`rekap --json` gives what `Rekap LKE` shows: the office's Nilai AKIP (LKE), predikat and every sub-component
+    as % of its weight; null for an office without a self-assessment of the year."""
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    shutil.copyfile(book, folder / "a.xlsx")
+    other = folder / "b.xlsx"
+    shutil.copyfile(root / "templates" / "IKU_Wotu.xlsx", other)
+    wb = openpyxl.load_workbook(other)
+    wb["Instansi"]["B2"].value = "Kecamatan Tanpa LKE"
+    del wb["LKE"]
+    wb.save(other)
+    assert main(["rekap", str(folder), "--json", "--tahun", "2026", "--jobs", "1"]) in (0, 1)
+    offices = {o["nama"]: o for o in json.loads(capsys.readouterr().out)["instansi"]}
+    mixed = lke(MIXED)
+    wotu = offices["Kecamatan Wotu"]["lke"]
+    assert wotu["nilai"] == pytest.approx(MIXED_TOTAL) and wotu["predikat"] == "B"
+    assert wotu["subkomponen"] == pytest.approx({s.kode: sub.persen for s, sub in zip(SUBS, mixed.subs)})
+    assert offices["Kecamatan Tanpa LKE"]["lke"] is None
+
+
+def test_roll_up_year_from_self_assessments_alone():
+    """Offices whose workbooks hold no realisasi, no LHE and no dated respondents, only answered LKE: the roll-up's
+    year is the latest assessed one, not an error; a year laid out but unanswered does not count."""
+    from xl_iku.rekap import OfficeSummary, default_year
+
+    answered, unanswered = (70.0, (80.0,) * 12), (None, (None,) * 12)
+    offices = [OfficeSummary("a.xlsx", lke={2026: answered, 2027: unanswered}),
+               OfficeSummary("b.xlsx", lke={2025: answered})]
+    assert default_year(offices) == 2026
+    with pytest.raises(InputError) as raised:
+        default_year([OfficeSummary("c.xlsx", lke={2027: unanswered})])
+    assert "--tahun" in raised.value.message

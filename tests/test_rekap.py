@@ -254,7 +254,8 @@ def test_json_is_the_issue_contract(folder, capsys):
     by_name = {i["nama"]: i for i in data["instansi"]}
     for name, (_, _, indicators, survey, _) in OFFICES.items():
         item, book = by_name[name], _office(folder, name)
-        assert set(item) == {"nama", "berkas", "responden", "ikm", "mutu", "akip", "predikat", "indikator"}
+        assert set(item) == {"nama", "berkas", "responden", "ikm", "mutu", "akip", "predikat", "lke", "indikator"}
+        assert item["lke"] is None  # no office here self-assessed (tests/test_lke.py has those that did)
         answers = _year_answers(name)
         if survey is None:
             assert item["responden"] is None and item["ikm"] is None and item["mutu"] is None

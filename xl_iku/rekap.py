@@ -68,6 +68,10 @@ class OfficeSummary:
     def realisasi_years(self) -> set[int]:
         return {row["Tahun"] for row in self.indikator if row["Realisasi"] is not None}
 
+    def assessed_years(self) -> set[int]:
+        """Years whose LKE holds an answer (`init` lays out the PK year's criteria unanswered: not a year yet)."""
+        return {year for year, (_, persen) in self.lke.items() if any(p is not None for p in persen)}
+
     def survey_of(self, tahun: int) -> SurveyTotals | None:
         """The year's respondents; without dates in the survey, the whole sheet."""
         if self.survey is None:
@@ -234,15 +238,17 @@ def _warm() -> None:
 
 
 def default_year(offices: Sequence[OfficeSummary]) -> int:
-    """The latest year with a realisasi in any workbook; without any, the latest year with a Nilai AKIP or dated
-    respondents."""
+    """The latest year with a realisasi in any workbook; without any, the latest year with a Nilai AKIP, a
+    self-assessment (LKE) with some answer, or dated respondents."""
     good = [o for o in offices if not o.error]
     years = set().union(*(o.realisasi_years() for o in good))
     if not years:
-        years = set().union(*(set(o.akip) | {y for y in (o.survey or {}) if y is not None} for o in good))
+        years = set().union(*(set(o.akip) | o.assessed_years() | {y for y in (o.survey or {}) if y is not None}
+                              for o in good))
     if not years:
-        raise InputError("Tidak ada realisasi, Nilai AKIP, atau responden bertanggal di buku kerja mana pun, "
-                         "sehingga tahun rekap tidak dapat dipilih. Sebutkan tahunnya: --tahun 2025.")
+        raise InputError("Tidak ada realisasi, Nilai AKIP, penilaian mandiri (LKE) yang dijawab, atau responden "
+                         "bertanggal di buku kerja mana pun, sehingga tahun rekap tidak dapat dipilih. Sebutkan "
+                         "tahunnya: --tahun 2025.")
     return max(years)
 
 
@@ -377,7 +383,13 @@ def _plain(value: Any) -> Any:
 
 
 def rekap_json(result: Rekap) -> dict:
-    """`{"tahun", "instansi": [...], "gagal": [...]}`: IKM and capaian unrounded, absent values null."""
+    """`{"tahun", "instansi": [...], "gagal": [...]}`: IKM and capaian unrounded, absent values null; `lke` the
+    office's self-assessment of the year (each sub-component as % of its weight), null when it has none."""
+    from .rules.lke import SUBS
+
+    lke_of = {r["Berkas"]: {"nilai": r["Nilai AKIP (LKE)"], "predikat": r["Predikat"],
+                            "subkomponen": {s.kode: r[s.kode] for s in SUBS}}
+              for r in (records(result.lke) if result.lke is not None else [])}
     indikator_of: dict[str, list[dict]] = {}
     for r in records(result.indikator):
         indikator_of.setdefault(r["Berkas"], []).append({"kode": r["Kode"], "target": r["Target"],
@@ -387,6 +399,7 @@ def rekap_json(result: Rekap) -> dict:
         "tahun": result.tahun,
         "instansi": [{"nama": r["Instansi"], "berkas": r["Berkas"], "responden": r["Responden"], "ikm": r["IKM"],
                       "mutu": r["Mutu"], "akip": r["Nilai AKIP"], "predikat": r["Predikat"],
-                      "indikator": indikator_of.get(r["Berkas"], [])} for r in records(result.instansi)],
+                      "lke": lke_of.get(r["Berkas"]), "indikator": indikator_of.get(r["Berkas"], [])}
+                     for r in records(result.instansi)],
         "gagal": [{"berkas": berkas, "pesan": pesan} for berkas, pesan in result.gagal],
     }
