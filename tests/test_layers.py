@@ -211,3 +211,28 @@ def test_the_graph_sees_a_circle(tmp_path):
     assert _cycles(graph) == [["xl_iku.batch", "xl_iku.readers.skm", "xl_iku.readers.sources"]]
     (root / "readers" / "sources.py").write_text("SUFFIXES = ()\n")
     assert _cycles(_module_graph(root)) == []
+
+
+def _private_imports(root: Path = PACKAGE) -> list[str]:
+    """`from .x import _name` anywhere in the package: a module reaching into another's private helpers."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("xl_iku")):
+                found += [f"{path.relative_to(root.parent)}:{node.lineno} {a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
+def test_no_module_imports_another_s_private_names():
+    """What a layer offers the one above it is public (named without `_`), so a reader never depends on a model
+    module's internals (readers/skm once imported model/survey's `_column` and `_is_zero`)."""
+    assert _private_imports() == []
+
+
+def test_the_private_import_check_sees_one(tmp_path):
+    package = tmp_path / "xl_iku"
+    (package / "model").mkdir(parents=True)
+    (package / "readers").mkdir()
+    (package / "readers" / "skm.py").write_text("from ..model.survey import SurveyTable, _column\n")
+    assert _private_imports(package) == ["xl_iku/readers/skm.py:1 _column"]

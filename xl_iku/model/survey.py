@@ -45,7 +45,7 @@ class SurveyTable:
 
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
-        return _column(self.records, column)
+        return column_cells(self.records, column)
 
     @cached_property
     def answers(self) -> Any:
@@ -78,7 +78,7 @@ class SurveyTable:
             return error.located(f"Sheet '{self.sheet}', kolom {column_letter(column)}", sheet=self.sheet)
         row = error.row
         value = self.rows[row - 1][error.column - 1] if row <= len(self.rows) else None
-        if _is_zero(value):  # exports that write a missing answer as 0: say how to read them
+        if is_zero(value):  # exports that write a missing answer as 0: say how to read them
             error = InputError(f"{error.message} Bila aplikasi survei menulis 0 untuk jawaban kosong, jalankan "
                                f"dengan {ZERO_OPTION} agar 0 dibaca sebagai tidak dijawab.",
                                row=row, column=error.column, subject=error.subject)
@@ -99,7 +99,7 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
         raise table.locate(error) from None
 
 
-def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
+def column_cells(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
     """One column's cells, None for an empty one (calamine's "" or beyond a short row of a sparse read)."""
     stored = getattr(rows, "column", None)  # a CSV kept column by column (readers.csv_source.ColumnRows)
     if stored is not None:
@@ -116,7 +116,8 @@ def _column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
 _NO_BLANK = {"": None}
 
 
-def _is_zero(value: Any) -> bool:
+def is_zero(value: Any) -> bool:
+    """A 0 as an export writes a missing answer (number or text; never False): read as blank with --nol-kosong."""
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):

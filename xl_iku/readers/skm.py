@@ -24,7 +24,7 @@ from typing import Any
 
 from ..cells import address, column_letter, parse_range
 from ..errors import CellError, InputError, SheetError
-from ..model.survey import SurveyTable, _column, _is_zero, survey_summary
+from ..model.survey import SurveyTable, column_cells, is_zero, survey_summary
 from ..rules.answers import profile_of, subject_unsur
 from ..rules.ikm import UNSUR_14_2017
 from ..rules.periode import parse_date
@@ -273,7 +273,7 @@ def _has_values(rows: Sequence[Sequence[Any]], column: int, zero_blank: bool = F
     for row in rows:
         if len(row) > column:
             value = row[column]
-            if _filled(value) and not (zero_blank and _is_zero(value)):
+            if _filled(value) and not (zero_blank and is_zero(value)):
                 return True
     return False
 
@@ -426,7 +426,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
-    profiles = {name: _column(data, i) for name, i in profile_columns.items()}
+    profiles = {name: column_cells(data, i) for name, i in profile_columns.items()}
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]
@@ -485,7 +485,7 @@ def _from_range(sheet: str, values: list[list[Any]], cell_range: str, *,
         codes = [f"U{i}" for i in range(1, width + 1)]
         names = ([n for _, n in UNSUR_14_2017] if width == len(UNSUR_14_2017) else list(codes))
         block = [r + [None] * (width - len(r)) for r in block]
-    rows = [[None if v == "" or (zero_blank and _is_zero(v)) else v for v in r] for r in block]
+    rows = [[None if v == "" or (zero_blank and is_zero(v)) else v for v in r] for r in block]
     rows = _strip_trailing(rows)
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, headers=headers,
@@ -642,7 +642,7 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
         # calamine's rectangle: every row picked in C, only the rows holding a blank looked at in Python
         out = stored(columns) if stored else list(map(pick, rows))
         if zero_blank:
-            return [tuple(None if v == "" or _is_zero(v) else v for v in cells)
+            return [tuple(None if v == "" or is_zero(v) else v for v in cells)
                     if "" in cells or 0 in cells or "0" in cells else cells for cells in out]
         try:
             for index in compress(range(len(out)), map(contains, out, repeat(""))):
@@ -661,7 +661,7 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
             row = list(row) + [""] * (width - len(row))
         cells = pick(row)
         if "" in cells or (zero_blank and (0 in cells or "0" in cells)):
-            cells = tuple(None if v == "" or (zero_blank and _is_zero(v)) else v for v in cells)
+            cells = tuple(None if v == "" or (zero_blank and is_zero(v)) else v for v in cells)
         out.append(cells)
     return out
 
