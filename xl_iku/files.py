@@ -1,15 +1,15 @@
 """The files a command is given, checked before anything reads or writes them.
 
-Three rules, each in one place so every command (and every command added later) gets them the same way:
+Two rules, each in one place so every command (and every command added later) gets them the same way:
 
 - `refuse_overwrite`: no command writes over one of its own inputs, however the path is spelled (`./a.xlsx`,
   `x/../a.xlsx`, a symlink, a hard link).
 - `check_readable`: an input is an existing file of a kind the command reads, and its first bytes say it is what
-  its name says (a zip package for .xlsx/.xlsm/.ods, an OLE2 file for .xls). A broken file is a message naming it,
-  never a traceback from deep inside zipfile or openpyxl.
-- `unreadable_reason`: after an unexpected failure, each input is read on its own, fully, with the libraries that
-  read it. If one fails, the failure was that file (the CLI says so); if all read cleanly, the failure is a bug in
-  xl-iku and must stay visible (the CLI lets the traceback through).
+  its name says (a zip package for .xlsx/.xlsm/.ods, an OLE2 file for .xls). A broken file is a `FileError` naming
+  it, never a traceback from deep inside zipfile or openpyxl.
+
+What fails later is said by the reader that met it, as an error of its kind (`xl_iku.errors`); no file is read again
+to learn why something failed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FileError, InputError
+from .errors import FileError
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -113,76 +113,4 @@ def _has_workbook_part(path: str | os.PathLike, suffix: str) -> bool:
     return True
 
 
-def unreadable_reason(path: str | os.PathLike, suffixes: Sequence[str]) -> str | None:
-    """Why `path` cannot be read, or None when every reader we use reads it in full.
-
-    Only called after an unexpected failure, so it may be slow: it checks every zip member's checksum and reads the
-    whole workbook with openpyxl and with calamine.
-    """
-    try:
-        check_readable(path, suffixes)
-    except InputError as error:
-        return str(error)
-    if Path(path).suffix.lower() in _MAIN_PART:
-        bad = _damaged_member(path)
-        if bad:
-            return str(FileError.damaged(path, bad))
-    for reader in (_read_with_openpyxl, _read_with_calamine):
-        try:
-            reader(path)
-        except Exception as error:
-            return str(FileError.unreadable(path, error))
-    return None
-
-
-def _damaged_member(path: str | os.PathLike) -> str | None:
-    """The first zip member whose data does not decompress or fails its checksum, read in chunks."""
-    with zipfile.ZipFile(path) as package:
-        for info in package.infolist():
-            try:
-                with package.open(info) as member:
-                    while member.read(1 << 20):
-                        pass
-            except Exception:  # zlib.error, BadZipFile (bad CRC), EOFError, …
-                return info.filename
-    return None
-
-
-def _read_with_openpyxl(path: str | os.PathLike) -> None:
-    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
-        return
-    import openpyxl
-
-    openpyxl.load_workbook(path).close()
-    openpyxl.load_workbook(path, data_only=True).close()
-
-
-def _read_with_calamine(path: str | os.PathLike) -> None:
-    """Every sheet through calamine, except one whose A1-to-farthest rectangle the scan finds too large: calamine
-    would allocate it whole (one stray far cell: 512 GiB, and the process aborts). A .csv is not calamine's."""
-    from .readers.calamine import open_calamine
-
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".xlsx", ".xlsm", ".ods"):
-        return  # .csv: not a workbook; .xls: read by xlrd, whose errors were already the reason
-    too_large: set[str] = set()
-    if suffix == ".ods":
-        from .readers.ods_scan import scan_ods
-        from .readers.xlsx_scan import DENSE_CELL_LIMIT
-
-        if any(scan.dense_cells > DENSE_CELL_LIMIT for scan in scan_ods(os.fspath(path))[0].values()):
-            return  # calamine loads every sheet of an .ods when it opens it
-    else:
-        from .package import Package
-        from .readers.xlsx_scan import DENSE_CELL_LIMIT, scan_sheet
-
-        with Package(path) as package:
-            too_large = {sheet.name for sheet in package.sheets() if sheet.part in package.names
-                         and scan_sheet(package, sheet.part).dense_cells > DENSE_CELL_LIMIT}
-    book = open_calamine(path)
-    for name in book.sheet_names:
-        if name not in too_large:
-            book.get_sheet_by_name(name).to_python()
-
-
-__all__ = ["Files", "same_file", "refuse_overwrite", "check_readable", "unreadable_reason"]
+__all__ = ["Files", "same_file", "refuse_overwrite", "check_readable"]
