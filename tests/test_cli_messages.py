@@ -128,6 +128,10 @@ def test_populasi_typed_as_text_is_read_the_same_by_the_live_formulas(tmp_path):
     (["rekap", "templates", "--json", "--jobs", "-1"], "isian --jobs: '-1' bukan jumlah proses"),
     (["rekap", "templates", "--json", "--tahun", "225"], "isian --tahun: '225' bukan tahun 2000–2100"),
     (["rekap", "templates", "--json", "--tahun", "dua ribu"], "isian --tahun: 'dua ribu' bukan tahun"),
+    # every command taking --tahun checks it the same way, before the book is opened
+    (["pk", "templates/IKU_Wotu.xlsx", "--tahun", "225"], "isian --tahun: '225' bukan tahun 2000–2100"),
+    (["lkjip", "templates/IKU_Wotu.xlsx", "--tahun", "20255"], "isian --tahun: '20255' bukan tahun 2000–2100"),
+    (["lke", "templates/IKU_Wotu.xlsx", "--tahun", "duaribu"], "isian --tahun: 'duaribu' bukan tahun"),
 ])
 def test_jobs_and_rollup_year_are_checked_as_arguments(root, capsys, monkeypatch, argv, fragment):
     """A typo in --tahun gave an empty roll-up with exit 0, --jobs -1 ran quietly on one process: both are errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from . import options
 from .progress import warn
 
 
@@ -14,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                                           "nilai per sub-komponen dan komponen, Nilai AKIP, predikat, prioritas "
                                           "perbaikan, dan kriteria yang belum dijawab. Buku kerja tidak diubah.")
     lke.add_argument("book", metavar="BOOK.xlsx")
-    lke.add_argument("--tahun", type=int, metavar="YYYY", help="tahun yang dinilai (bawaan: tahun terakhir yang "
+    lke.add_argument("--tahun", type=options.tahun, metavar="YYYY", help="tahun yang dinilai (bawaan: tahun terakhir yang "
                                                                   "sudah berisi jawaban)")
     lke.add_argument("--json", action="store_true", help="cetak satu objek JSON")
     lke.set_defaults(run=run, files=files)

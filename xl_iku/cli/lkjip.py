@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from . import options
 from .progress import warn
 
 
@@ -14,17 +15,11 @@ def register(commands: argparse._SubParsersAction) -> None:
                                             "perbandingan dengan tahun sebelumnya, target akhir Renstra, standar "
                                             "nasional, realisasi anggaran. Buku kerja tidak diubah.")
     lkjip.add_argument("book", metavar="BOOK.xlsx")
-    lkjip.add_argument("--tahun", required=True, type=int, metavar="YYYY",
+    lkjip.add_argument("--tahun", required=True, type=options.tahun, metavar="YYYY",
                        help="tahun yang punya realisasi, di dalam Periode")
     lkjip.add_argument("-o", "--output", metavar="FILE.pdf", help="bawaan: BOOK_LKjIP_YYYY.pdf di samping buku kerja")
-    lkjip.set_defaults(run=run, files=files)
+    lkjip.set_defaults(run=run, files=options.book_and_output)
 
-
-def files(args: argparse.Namespace):
-    """The default output (BOOK_LKjIP_YYYY.pdf) cannot be the book; an explicit -o may name it."""
-    from ..files import Files
-
-    return Files(inputs=[args.book], outputs=[args.output] if args.output else [])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,3 +30,11 @@ def tahun(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' bukan tahun {FIRST_YEAR}–{LAST_YEAR}. Tulis tahunnya, "
                                          "misalnya 2025.")
     return value
+
+
+def book_and_output(args: argparse.Namespace):
+    """The files of a command that reads one workbook and writes one document beside it (`pk`, `lkjip`): its
+    default output (BOOK_PK_YYYY.pdf) cannot be the book; an explicit -o may name it."""
+    from ..files import Files
+
+    return Files(inputs=[args.book], outputs=[args.output] if getattr(args, "output", None) else [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from . import options
 from .progress import warn
 
 
@@ -12,16 +13,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                              description="Tulis Perjanjian Kinerja (PermenPANRB 53/2014) satu tahun sebagai PDF dari "
                                          "sheet isian. Buku kerja tidak diubah.")
     pk.add_argument("book", metavar="BOOK.xlsx")
-    pk.add_argument("--tahun", required=True, type=int, metavar="YYYY", help="tahun yang punya target di Data IKU")
+    pk.add_argument("--tahun", required=True, type=options.tahun, metavar="YYYY", help="tahun yang punya target di Data IKU")
     pk.add_argument("-o", "--output", metavar="FILE.pdf", help="bawaan: BOOK_PK_YYYY.pdf di samping buku kerja")
-    pk.set_defaults(run=run, files=files)
+    pk.set_defaults(run=run, files=options.book_and_output)
 
-
-def files(args: argparse.Namespace):
-    """The default output (BOOK_PK_YYYY.pdf) cannot be the book; an explicit -o may name it."""
-    from ..files import Files
-
-    return Files(inputs=[args.book], outputs=[args.output] if args.output else [])
 
 
 def run(args: argparse.Namespace) -> int:
