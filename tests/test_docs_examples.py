@@ -69,6 +69,17 @@ def test_lite_requirements_do_not_pin_pyodide_packages(root):
     assert not any(l.startswith(("numpy=", "pandas=")) for l in lines)
 
 
+def test_lite_wheel_line_names_the_version_pip_wheel_builds(root):
+    """The version is written once, in pyproject.toml; the wheel name staff replace in requirements.txt is the one
+    `pip wheel --no-deps .` builds from it, so a version bump that forgets this line fails here."""
+    import tomllib
+
+    version = tomllib.loads((root / "pyproject.toml").read_text())["project"]["version"]
+    wheels = [l.strip() for l in (root / "excel" / "lite" / "requirements.txt").read_text().splitlines()
+              if l.strip().endswith(".whl") and not l.startswith("#")]
+    assert len(wheels) == 1 and wheels[0].rsplit("/", 1)[1] == f"xl_iku-{version}-py3-none-any.whl"
+
+
 @pytest.mark.parametrize("script", ["scripts/test.sh", "scripts/wotu.sh", ".ci/run"])
 def test_setup_scripts_are_executable(root, script):
     import os
