@@ -144,6 +144,17 @@ def test_jobs_and_rollup_year_are_checked_as_arguments(root, capsys, monkeypatch
     assert fragment in captured.err and captured.out == ""
 
 
+@pytest.mark.parametrize("command, what", [("pk", "Perjanjian Kinerja"), ("lkjip", "tabel LKjIP")])
+def test_a_one_year_document_goes_only_to_a_pdf(root, tmp_path, capsys, command, what):
+    """`-o` naming a workbook would be written as a PDF under an .xlsx name: refused before anything is read, and
+    nothing is written there."""
+    target = tmp_path / "hasil.xlsx"
+    assert main([command, str(root / "templates" / "IKU_Wotu.xlsx"), "--tahun", "2025", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"'hasil.xlsx': {what} ditulis sebagai PDF; beri nama berakhiran .pdf." in err
+    assert not target.exists()
+
+
 def test_rollup_year_and_jobs_in_range_are_taken(root, capsys):
     assert main(["rekap", str(root / "templates"), "--json", "--tahun", "2025", "--jobs", "1"]) == 0
     assert '"tahun": 2025' in capsys.readouterr().out

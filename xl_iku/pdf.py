@@ -59,6 +59,15 @@ def export_pdf(book_path: str | os.PathLike, out: str | os.PathLike | None,
     return target
 
 
+def _document_pdf(source: Path, out: str | os.PathLike | None, tag: str, what: str) -> Path:
+    """Where a one-year document goes: -o as given (a PDF), else BOOK_TAG.pdf beside the book."""
+    target = Path(out) if out else source.with_name(f"{source.stem}_{tag}.pdf")
+    if target.suffix.lower() != ".pdf":
+        raise FileError(target, f"'{target.name}': {what} ditulis sebagai PDF; beri nama berakhiran .pdf.",
+                        reason=FileError.WRONG_KIND)
+    return target
+
+
 def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | None = None) -> tuple[Path, list]:
     """The Perjanjian Kinerja of one year as a PDF of its own pages, read from the inputs (the year need not be in
     `Tahun PK`); the workbook is only read. Returns the PDF and the warnings."""
@@ -68,10 +77,7 @@ def pk_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | Non
     from .workbook import check_book_path, new_book
 
     source = Path(book_path)
-    target = Path(out) if out else source.with_name(f"{source.stem}_PK_{year}.pdf")
-    if target.suffix.lower() != ".pdf":
-        raise FileError(target, f"'{target.name}': Perjanjian Kinerja ditulis sebagai PDF; beri nama berakhiran .pdf.",
-                        reason=FileError.WRONG_KIND)
+    target = _document_pdf(source, out, f"PK_{year}", "Perjanjian Kinerja")
     check_book_path(source)
     data = input_data(source, pk_years=[year])
     with tempfile.TemporaryDirectory(prefix="xl-iku-pk-") as work:
@@ -91,10 +97,7 @@ def lkjip_pdf(book_path: str | os.PathLike, year: int, out: str | os.PathLike | 
     from .workbook import check_book_path, new_book
 
     source = Path(book_path)
-    target = Path(out) if out else source.with_name(f"{source.stem}_LKjIP_{year}.pdf")
-    if target.suffix.lower() != ".pdf":
-        raise FileError(target, f"'{target.name}': tabel LKjIP ditulis sebagai PDF; beri nama berakhiran .pdf.",
-                        reason=FileError.WRONG_KIND)
+    target = _document_pdf(source, out, f"LKjIP_{year}", "tabel LKjIP")
     check_book_path(source)
     data = input_data(source, lkjip_years=[year])
     have = realisasi_years(data.performance)

@@ -21,7 +21,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     lkjip.set_defaults(run=run, files=options.book_and_output)
 
 
-
 def run(args: argparse.Namespace) -> int:
     from ..pdf import lkjip_pdf
 

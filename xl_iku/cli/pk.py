@@ -18,7 +18,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     pk.set_defaults(run=run, files=options.book_and_output)
 
 
-
 def run(args: argparse.Namespace) -> int:
     from ..pdf import pk_pdf
 
