@@ -40,6 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
+    except Exception:  # not an input's fault: ours, with what a developer needs, and the exit status batches give it
+        import traceback
+
+        from ..many import FAULT_EXIT  # the status `skm` and `rekap` give a file that met such a fault
+
+        traceback.print_exc()
+        print(f"Galat: {BUG_MESSAGE}", file=sys.stderr)
+        return FAULT_EXIT
+
+
+BUG_MESSAGE = ("kesalahan program xl-iku, bukan kesalahan berkas atau isian Anda. Laporkan ke pengembang xl-iku "
+               "beserta rincian di atas.")
 
 
 def _tolerant_output() -> None:
@@ -58,8 +70,8 @@ def _tolerant_output() -> None:
 def _run(args: argparse.Namespace) -> int:
     """Run a command after the checks every command shares (`xl_iku.files`): no output over an input, inputs that
     are readable files of the right kind. What a command refuses is an `InputError` of some kind (`xl_iku.errors`:
-    a file, a sheet, a cell), said by `main` with exit 2; anything else is a bug of ours and keeps its traceback (no
-    file is read again to guess whose fault it was)."""
+    a file, a sheet, a cell), said by `main` with exit 2; anything else is a bug of ours: its traceback, a message that says so,
+    exit 3 (no file is read again to guess whose fault it was)."""
     from ..files import Files, check_readable, refuse_overwrite
 
     files: Files = args.files(args) if hasattr(args, "files") else Files()
