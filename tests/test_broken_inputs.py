@@ -163,17 +163,23 @@ def test_workbook_without_calcpr(command, tmp_path, capsys):
         assert path.read_bytes() == before
 
 
-def test_a_bug_of_ours_keeps_its_traceback(tmp_path, monkeypatch):
-    """An unexpected error with inputs that read cleanly is not blamed on the file: it surfaces."""
+def _said_as_ours(err: str, error: str) -> bool:
+    """The traceback of `error`, then the message that a bug is ours (never a file's fault)."""
+    return ("Traceback" in err and error in err and "tidak dapat dibaca" not in err
+            and err.rstrip().splitlines()[-1].startswith("Galat: kesalahan program xl-iku, bukan kesalahan berkas"))
+
+
+def test_a_bug_of_ours_keeps_its_traceback(tmp_path, monkeypatch, capsys):
+    """An unexpected error with inputs that read cleanly is not blamed on the file: its traceback, exit 3."""
     def broken(*args, **kwargs):
         raise ZeroDivisionError("bug in xl-iku")
 
     monkeypatch.setattr("xl_iku.model.survey.survey_summary", broken)
-    with pytest.raises(ZeroDivisionError):
-        main(["ikm", str(SURVEY)])
+    assert main(["ikm", str(SURVEY)]) == 3
+    assert _said_as_ours(capsys.readouterr().err, "ZeroDivisionError: bug in xl-iku")
 
 
-def test_a_bug_of_ours_keeps_its_traceback_even_on_a_damaged_file(tmp_path, monkeypatch):
+def test_a_bug_of_ours_keeps_its_traceback_even_on_a_damaged_file(tmp_path, monkeypatch, capsys):
     """Whose fault a failure is follows from its kind (issue 19), not from reading the inputs again: an unexpected
     error is a bug even when an input happens to be damaged (the damaged file alone is a `FileError`, exit 2:
     `test_broken_file`)."""
@@ -184,8 +190,8 @@ def test_a_bug_of_ours_keeps_its_traceback_even_on_a_damaged_file(tmp_path, monk
         raise KeyError("deep inside a reader")
 
     monkeypatch.setattr("xl_iku.readers.skm.read_survey", crash)
-    with pytest.raises(KeyError):
-        main(["ikm", str(path)])
+    assert main(["ikm", str(path)]) == 3
+    assert _said_as_ours(capsys.readouterr().err, "KeyError: 'deep inside a reader'")
 
 
 # --- no output over an input -------------------------------------------------------------------------------------
