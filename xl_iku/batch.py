@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from . import many
 from .errors import InputError
 from .many import Found
+from .model.survey import profile_blocks
 from .readers.sources import SURVEY_SUFFIXES
-from .rules.ikm import IkmResult, ikm_by_group, ikm_pooled
+from .rules.ikm import IkmResult, ikm_by_group_coded, ikm_pooled
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     `optional`: the file was found in a folder, so a workbook without a survey sheet (or with no answers yet) is
     skipped rather than failed. `read_options` go to `read_survey` (zero_blank, other_unsur).
     """
-    from .model.skm_report import period_labels_of
+    from .model.skm_report import period_codes
     from .readers.skm import NotASurvey, read_survey
 
     try:
@@ -98,21 +101,16 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     if optional and not any(any(v is not None for v in row) for row in table.rows):
         raise many.Skip(f"sheet '{table.sheet}' belum berisi jawaban")
     table.require_respondents()
-    periods = period_labels_of(table, granularity) or [((0,), "Semua")] * len(table.rows)
-    stem = path.stem
-    if "Unit" in table.profiles:
-        keys = [(str(u) if u not in (None, "") else stem, period)
-                for u, period in zip(table.profiles["Unit"], periods)]
-    else:  # one unit: the file (saves building 100,000 keys)
-        keys = periods
+    coded = period_codes(table, granularity)
+    period_ids, periods = coded if coded is not None else (bytes(len(table.rows)), [((0,), "Semua")])
+    ids, keys = _group_codes(table, period_ids, periods, path.stem)
     try:  # validates the whole file once; a bad answer is reported with its cell
-        results = ikm_by_group(table.answers, keys, names=table.names, codes=table.codes)
+        results = ikm_by_group_coded(table.answer_bytes, ids, len(keys), names=table.names, codes=table.codes)
     except InputError as error:
         raise table.locate(error) from None
-    if "Unit" not in table.profiles:
-        results = {(stem, period): result for period, result in results.items()}
     groups = []
-    for (unit, (_, label)), result in sorted(results.items(), key=lambda kv: (kv[0][0], kv[0][1][0])):
+    for (unit, (_, label)), result in sorted(((keys[g], result) for g, result in results.items()),
+                                             key=lambda kv: (kv[0][0], kv[0][1][0])):
         if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
             raise InputError(f"unit '{unit}', periode {label}: {result}") from None
         groups.append(GroupOutcome(str(path), unit, label, result))
@@ -124,9 +122,47 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
                           responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
                           names=tuple(table.names), left_out=tuple(table.left_out),
                           notes=_date_notes(path, table))
-    # the survey as read: its unsur, every answer (NaN: none) and every profile column, not the file's name
-    return outcome, many.digest(table.codes, table.answers.shape, table.answers.tobytes(),
-                                sorted(table.profiles.items()))
+    # the survey as read: its unsur, every answer (0: none) and every profile column, not the file's name
+    return outcome, _digest(table)
+
+
+def _group_codes(table, period_ids: Sequence[int], periods: list, stem: str) -> tuple[Any, list[tuple[str, Any]]]:
+    """Each row's group (unit × period) as an integer code, and the (unit, period) of each code: the `Unit` column's
+    values (the file's name where blank) coded a block at a time, as the periods are."""
+    import numpy as np
+
+    if "Unit" not in table.profiles:  # one unit: the file
+        return np.frombuffer(period_ids, dtype=np.uint8) if isinstance(period_ids, bytes) else period_ids, [
+            (stem, period) for period in periods]
+    index: dict[tuple[str, Any], int] = {}
+    ids = array("i")
+    start = 0
+    for units in profile_blocks(table, "Unit"):
+        end = start + len(units)
+        unit_of = {u: str(u) if u not in (None, "") else stem for u in dict.fromkeys(units)}
+        pairs = list(zip(map(unit_of.__getitem__, units), period_ids[start:end]))
+        code = {pair: index.setdefault((pair[0], periods[pair[1]]), len(index)) for pair in dict.fromkeys(pairs)}
+        ids.extend(map(code.__getitem__, pairs))
+        start = end
+    return ids, list(index)
+
+
+def _digest(table) -> str:
+    """`many.digest` of the answers (one byte each) and of every profile column (as `repr` of the sorted items
+    writes them, fed a block at a time: the same digest as of the whole columns, never held whole)."""
+    def profiles() -> Iterator[str]:
+        yield "["
+        for n, name in enumerate(sorted(table.profiles)):
+            yield f"{', ' if n else ''}({name!r}, ["
+            written = False
+            for values in profile_blocks(table, name):
+                if values:
+                    yield (", " if written else "") + repr(values)[1:-1]
+                    written = True
+            yield "])"
+        yield "]"
+    answers = table.answer_bytes
+    return many.digest(table.codes, answers.shape, answers.tobytes(), many.Pieces(profiles()))
 
 
 def _date_notes(path: Path, table) -> tuple[str, ...]:
@@ -135,7 +171,8 @@ def _date_notes(path: Path, table) -> tuple[str, ...]:
 
     if "Periode" in table.profiles or "Tanggal" not in table.profiles:
         return ()
-    example = undecided_order({v for v in table.profiles["Tanggal"] if isinstance(v, str)})
+    example = undecided_order(v for values in profile_blocks(table, "Tanggal") for v in dict.fromkeys(values)
+                              if isinstance(v, str))
     if example is None:
         return ()
     return (f"'{path}': urutan tanggal di kolom Tanggal tidak dapat dipastikan (tidak ada tanggal di atas 12, "

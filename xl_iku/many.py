@@ -301,11 +301,22 @@ def _distinct(outcomes: list[Outcome], found: Found) -> Ran:
     return Ran(kept, skipped, list(found.same), same_data)
 
 
+class Pieces:
+    """A part of a digest given as the pieces of its text, in order (`digest` hashes them as it hashes the whole
+    text): a large column's `repr` written a block at a time, never held whole."""
+
+    def __init__(self, pieces: Iterable[str | bytes]) -> None:
+        self.pieces = pieces
+
+
 def digest(*parts: Any) -> str:
     """A digest of values as they print (`repr`: exact for numbers, strings, dates and containers of them), part by
-    part; bytes (a numpy array's `tobytes()`) as they are. Equal data gives equal digests in any process."""
+    part; bytes (a numpy array's `tobytes()`) as they are, `Pieces` as the text they make. Equal data gives equal
+    digests in any process."""
     hashed = hashlib.blake2b(digest_size=20)
     for part in parts:
-        hashed.update(part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogateescape"))
+        pieces = part.pieces if isinstance(part, Pieces) else (part if isinstance(part, bytes) else repr(part),)
+        for piece in pieces:
+            hashed.update(piece if isinstance(piece, bytes) else piece.encode("utf-8", "surrogateescape"))
         hashed.update(b"\x00")
     return hashed.hexdigest()

@@ -7,7 +7,8 @@ Built from a `SurveyTable` (model.survey, read by readers.skm) with the rules; r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -18,7 +19,7 @@ from ..rules.ikm import IkmResult, ikm_by_group
 from ..rules.intervals import Category
 from ..rules.periode import month_first_order, parse_date, period_of
 from ..rules.sampel import krejcie_morgan
-from .survey import SurveyTable, survey_summary
+from .survey import SurveyTable, profile_blocks, survey_summary
 
 #: Profile columns broken down in the report, in this order (when present).
 BREAKDOWNS = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan")
@@ -81,30 +82,49 @@ def skm_report(table: SurveyTable, population: Any = None, granularity: str = "s
 
 def period_labels_of(table: SurveyTable, granularity: str = "semester") -> list[tuple[Any, str]] | None:
     """(sort key, label) per row from a `Periode` column, else from `Tanggal`; None when neither exists."""
+    coded = period_codes(table, granularity)
+    if coded is None:
+        return None
+    ids, periods = coded
+    return list(map(periods.__getitem__, ids))
+
+
+def period_codes(table: SurveyTable, granularity: str = "semester") -> tuple[array, list[tuple[Any, str]]] | None:
+    """`period_labels_of` as one small integer per row into a list of (sort key, label), worked out a block of rows
+    at a time from each block's distinct values (`survey.profile_blocks`): a large export's `Tanggal`, a distinct
+    timestamp per respondent, is never held whole, parsed or not. None when the survey has neither column."""
     if "Periode" in table.profiles:
-        return [((0, str(v)) if v is not None else (1, TIDAK_DIISI), str(v) if v is not None else TIDAK_DIISI)
-                for v in table.profiles["Periode"]]
+        def period(key: tuple[type, Any]) -> tuple[Any, str]:
+            value = key[1]
+            return (0, str(value)) if value is not None else (1, TIDAK_DIISI), (str(value) if value is not None
+                                                                                else TIDAK_DIISI)
+        return _coded(profile_blocks(table, "Periode"), period, typed=True)
     if "Tanggal" in table.profiles:
-        seen: dict[Any, tuple[Any, str]] = {}  # a survey has far fewer distinct dates than respondents
-        out = []
-        dates = _column_dates(table)
-        for value in table.profiles["Tanggal"]:
-            period = seen.get(value)
-            if period is None:
-                date = dates.get(value)
-                period = seen[value] = (period_of(date, granularity) if date else
-                                        ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else
-                                        ((9999, 9), TIDAK_DIISI))
-            out.append(period)
-        return out
+        try:  # the order of numeric dates (day or month first), decided from the whole column first
+            month_first = month_first_order(v for values in profile_blocks(table, "Tanggal")
+                                            for v in dict.fromkeys(values) if isinstance(v, str))
+        except InputError as error:
+            raise SheetError(table.sheet, error.message) from None
+
+        def dated(value: Any) -> tuple[Any, str]:
+            date = survey_date(value, month_first) if value is not None else None
+            return (period_of(date, granularity) if date else
+                    ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else ((9999, 9), TIDAK_DIISI))
+        return _coded(profile_blocks(table, "Tanggal"), dated)
     return None
 
 
-def _column_dates(table: SurveyTable) -> dict[Any, dt.date | None]:
-    try:
-        return survey_dates(table.profiles["Tanggal"])
-    except InputError as error:
-        raise SheetError(table.sheet, error.message) from None
+def _coded(blocks: Iterable[list[Any]], label: Callable[[Any], tuple[Any, str]],
+           typed: bool = False) -> tuple[array, list[tuple[Any, str]]]:
+    """(code per value, the labels): `label` worked out once per distinct value of each block. `typed`: values are
+    told apart by type too (TRUE and 1 are equal keys)."""
+    index: dict[tuple[Any, str], int] = {}
+    ids = array("i")
+    for values in blocks:
+        keys: Iterable[Any] = list(zip(map(type, values), values)) if typed else values
+        code = {key: index.setdefault(label(key), len(index)) for key in dict.fromkeys(keys)}
+        ids.extend(map(code.__getitem__, keys))
+    return ids, list(index)
 
 
 def _period_order(labels: list[tuple[Any, str]]) -> list[str]:

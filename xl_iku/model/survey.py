@@ -4,7 +4,7 @@ its IKM (`survey_summary`)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter, methodcaller
@@ -12,7 +12,7 @@ from typing import Any
 
 from ..cells import address, column_letter
 from ..errors import CellError, InputError, SheetError
-from ..rules.ikm import IkmResult, answer_matrix, ikm_summary, ikm_summary_counted
+from ..rules.ikm import IkmResult, answer_bytes, answer_matrix, ikm_summary, ikm_summary_counted
 
 ZERO_OPTION = "--nol-kosong"
 
@@ -27,7 +27,8 @@ class SurveyTable:
     columns: list[int]  # 1-based sheet column of each unsur, in code order
     first_row: int  # 1-based sheet row of the first answer row
     rows: list[list[Any]]  # answers only, in code order, "" already turned into None
-    profiles: dict[str, list[Any]] = field(default_factory=dict)  # canonical name → one value per row
+    # canonical name → one value per row: a dict, or `Profiles` (read from `records` each time one is asked for)
+    profiles: Mapping[str, list[Any]] = field(default_factory=dict)
     # every other headed column as (header text, 0-based column), read from `records` (the raw rows of `rows`) only
     # when asked for (`values_of`): read_skm shows them, the IKM commands never pay for them
     others: list[tuple[str, int]] = field(default_factory=list)
@@ -55,6 +56,19 @@ class SurveyTable:
         matrix = answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
         _check_not_a_number(self, matrix)
         return matrix
+
+    @cached_property
+    def answer_bytes(self) -> Any:
+        """The answers validated once as a uint8 matrix, one byte an answer (1–4, 0 = not answered): what the
+        breakdowns by group count (`rules.ikm.ikm_by_group_coded`), a ninth of the float matrix. Rows of plain
+        answers are coded directly; anything else goes through `answers` (which names a bad cell, raising the rules'
+        InputError as `answers` does), as does an unsur nobody answered."""
+        coded = answer_bytes(self.rows)
+        if coded is None or not coded.any(axis=0).all():
+            import numpy as np
+
+            coded = np.nan_to_num(self.answers, nan=0.0).astype(np.uint8)
+        return coded
 
     def require_respondents(self) -> None:
         """A sheet with unsur headers and no answer below them is a template not filled in yet: say so (the rules'
@@ -97,6 +111,50 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)
     except InputError as error:
         raise table.locate(error) from None
+
+
+class Profiles(Mapping):
+    """A survey's profile columns (canonical name → one value per answer row, None for a blank), read from the rows
+    each time a caller asks for one, never kept: `xl-iku ikm` never reads them, and a large export's `Tanggal`
+    (every timestamp distinct) is read a block at a time (`profile_blocks`) by the callers that go through it."""
+
+    def __init__(self, records: Sequence[Sequence[Any]], columns: Mapping[str, int]) -> None:
+        self._records = records
+        self._columns = dict(columns)
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return column_cells(self._records, self._columns[name])
+
+    def __contains__(self, name: object) -> bool:  # Mapping's own would read the column to answer
+        return name in self._columns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __repr__(self) -> str:
+        return f"Profiles({self._columns!r})"
+
+    def blocks(self, name: str) -> Iterator[list[Any]]:
+        """The column `name` as `self[name]` gives it, a block of rows at a time (the whole column when the rows
+        are not kept in blocks)."""
+        stored = getattr(self._records, "column_blocks", None)  # a CSV kept column by column (ColumnRows)
+        if stored is None:
+            yield self[name]
+            return
+        for _, values in stored(self._columns[name]):
+            yield [None if v == "" else v for v in values]
+
+
+def profile_blocks(table: SurveyTable, name: str) -> Iterator[list[Any]]:
+    """One profile column of `table`, a block of rows at a time (`Profiles.blocks`; a plain dict's column whole)."""
+    blocks = getattr(table.profiles, "blocks", None)
+    if blocks is not None:
+        yield from blocks(name)
+    else:
+        yield table.profiles[name]
 
 
 def column_cells(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..cells import address, column_letter, parse_range
 from ..errors import CellError, InputError, SheetError
-from ..model.survey import SurveyTable, column_cells, is_zero, survey_summary
+from ..model.survey import Profiles, SurveyTable, is_zero, survey_summary
 from ..rules.answers import profile_of, subject_unsur
 from ..rules.ikm import UNSUR_14_2017
 from ..rules.periode import parse_date
@@ -426,7 +426,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
-    profiles = {name: column_cells(data, i) for name, i in profile_columns.items()}
+    profiles = Profiles(data, profile_columns)  # read when a caller asks (skm's groups, read_skm), not for `ikm`
     used = set(columns) | set(profile_columns.values())
     others = [(" ".join(str(cell).split()), i) for i, cell in enumerate(header)
               if i not in used and cell is not None and str(cell).strip()]

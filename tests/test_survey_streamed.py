@@ -1,0 +1,150 @@
+"""A large CSV export's profile columns are read a block at a time, when asked (issue 21 item 12): `xl-iku ikm`
+never reads them; `xl-iku skm` works out periods and units per block into integer codes and counts the answers one
+byte each, with results, digests and messages equal to those of the same rows read whole."""
+
+from __future__ import annotations
+
+import csv
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from xl_iku import batch, many
+from xl_iku.errors import InputError, SheetError
+from xl_iku.model.skm_report import period_codes, period_labels_of
+from xl_iku.model.survey import survey_summary
+from xl_iku.readers.csv_source import BLOCK, ColumnRows
+from xl_iku.readers.skm import read_survey, survey_from_rows
+from xl_iku.readers.sources import open_source
+from xl_iku.rules.ikm import answer_bytes, ikm_by_group, ikm_by_group_coded
+
+CODES = [f"U{i}" for i in range(1, 10)]
+
+
+def export(path: Path, rows: int, *, dates=None, seed: int = 7, unit: bool = True) -> Path:
+    """A form export of `rows` respondents over a few blocks: a date, a unit, profiles, nine answers (some blank)."""
+    rng = random.Random(seed)
+    header = ["Timestamp", *(["Unit"] if unit else []), "Jenis Kelamin", "Jenis Layanan", *CODES]
+    lines = [header]
+    for n in range(rows):
+        when = dates(n) if dates else f"{rng.randrange(1, 29)}/{rng.randrange(1, 13)}/2025 {rng.randrange(24)}:00:{n % 60:02}"
+        lines.append([when, *([rng.choice(["Loket A", "Loket B", ""])] if unit else []),
+                      rng.choice(["Laki-laki", "Perempuan", ""]), rng.choice(["KTP", "KK"]),
+                      *(rng.choice(["1", "2", "3", "3", "4", ""]) for _ in CODES)])
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+    return path
+
+
+def plain_table(path: Path):
+    """The same survey read from the same rows as plain lists: profiles held whole, as before."""
+    source = open_source(path)
+    name = source.sheet_names[0]
+    return survey_from_rows(name, [list(row) for row in source.values(name)])
+
+
+@pytest.fixture
+def no_whole_columns(monkeypatch):
+    """Fail on any whole-column read of a CSV's rows (a profile column held at once)."""
+    def whole(self, index, missing=None):
+        raise AssertionError(f"column {index} read whole")
+    monkeypatch.setattr(ColumnRows, "column", whole)
+
+
+def test_ikm_never_reads_the_profiles(tmp_path, monkeypatch):
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 50)
+    read: list[int] = []
+    real = ColumnRows.column
+    monkeypatch.setattr(ColumnRows, "column", lambda self, index, missing=None: read.append(index) or
+                        real(self, index, missing))
+    table = read_survey(path)
+    result = survey_summary(table)
+    assert "Tanggal" in table.profiles and "Unit" in table.profiles and read == []
+    plain = plain_table(path)
+    assert result == survey_summary(plain)
+    assert table.profiles["Jenis Kelamin"] == plain.profiles["Jenis Kelamin"] and read == [2]  # read when asked
+    assert dict(table.profiles) == dict(plain.profiles)
+
+
+def _old_file_groups(table, stem, granularity="semester"):
+    """What `batch.process_file` computed before: a key per row, the float matrix grouped."""
+    periods = period_labels_of(table, granularity)
+    keys = [(str(u) if u not in (None, "") else stem, p) for u, p in zip(table.profiles["Unit"], periods)]
+    results = ikm_by_group(table.answers, keys, names=table.names, codes=table.codes)
+    return sorted(((unit, label), r) for (unit, (_, label)), r in results.items())
+
+
+@pytest.mark.parametrize("granularity", ["semester", "triwulan"])
+def test_skm_groups_come_block_by_block_with_the_same_results(tmp_path, no_whole_columns, granularity):
+    path = export(tmp_path / "f.csv", 3 * BLOCK + 11)
+    outcome, digest = batch.process_file(path, granularity=granularity)
+    plain = plain_table(path)
+    assert sorted(((g.unit, g.periode), g.result) for g in outcome.groups) == _old_file_groups(plain, "f",
+                                                                                                 granularity)
+    assert len(outcome.groups) == 3 * (2 if granularity == "semester" else 4)  # Loket A/B/the file × periods
+    answers = np.nan_to_num(plain.answers, nan=0).astype(np.uint8)
+    assert digest == many.digest(plain.codes, answers.shape, answers.tobytes(), sorted(dict(plain.profiles).items()))
+
+
+def test_periods_are_coded_a_block_at_a_time(tmp_path, no_whole_columns):
+    """The order of dates is decided from the whole column although only one block is held: the one date that
+    proves month first sits in the last block, yet the first rows are read month first too."""
+    last = 2 * BLOCK + 30
+    path = export(tmp_path / "f.csv", last + 1, dates=lambda n: "7/13/2025" if n == last else "2/5/2025 10:00")
+    table = read_survey(path)
+    ids, periods = period_codes(table, "triwulan")
+    assert len(ids) == last + 1 and periods == [((2025, 1), "2025 Triwulan I"), ((2025, 3), "2025 Triwulan III")]
+    assert ids[0] == 0 and ids[last] == 1  # 5 February (day first it would be 2 May, Triwulan II)
+    assert period_labels_of(plain_table(path), "triwulan") == [periods[i] for i in ids]
+
+
+def test_dates_written_both_ways_in_different_blocks_still_refused(tmp_path, no_whole_columns):
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 5,
+                  dates=lambda n: "13/7/2025" if n == 3 else "7/13/2025" if n == 2 * BLOCK else "2/3/2025")
+    with pytest.raises(SheetError, match="hari dulu .*bulan dulu"):
+        period_codes(read_survey(path))
+    with pytest.raises(SheetError, match="hari dulu .*bulan dulu"):
+        batch.process_file(path)
+
+
+def test_a_bad_answer_is_named_by_cell_on_the_coded_path(tmp_path):
+    path = export(tmp_path / "f.csv", BLOCK + 20, unit=False)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[BLOCK + 3].split(",")
+    cells[5] = "7"  # U3 of the respondent on line BLOCK + 4
+    lines[BLOCK + 3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        batch.process_file(path)
+    assert f"F{BLOCK + 4}" in str(raised.value)
+
+
+def test_answers_one_byte_each_group_as_the_float_matrix_does():
+    rng = random.Random(5)
+    rows = [tuple(rng.choice([1, 2, 3, 4, None, 3.0]) for _ in range(4)) for _ in range(3000)]
+    rows += [(None,) * 4] * 7 + [(None, 2, None, 1)] * 3  # respondents without an answer; a group lacking U1
+    groups = [rng.randrange(3) for _ in range(3000)] + [3] * 7 + [4] * 3
+    coded = answer_bytes(rows)
+    assert coded.dtype == np.uint8 and coded.shape == (3010, 4)
+    assert np.array_equal(coded, np.nan_to_num(np.array(rows, dtype=float), nan=0).astype(np.uint8))
+    got = ikm_by_group_coded(coded, groups, 5, codes=["A", "B", "C", "D"])
+    want = ikm_by_group(rows, groups, codes=["A", "B", "C", "D"])
+    assert set(got) == set(want) == {0, 1, 2, 4}  # group 3 has no respondent: left out
+    for key in want:
+        if isinstance(want[key], InputError):
+            assert isinstance(got[key], InputError) and str(got[key]) == str(want[key])
+        else:
+            assert got[key] == want[key]
+    for bad in (True, math.nan, 5, 0, "3", 2.5):
+        assert answer_bytes([(1, 2), (bad, 3)]) is None
+
+
+def test_a_digest_fed_in_pieces_is_the_digest_of_the_whole():
+    text = repr([("Tanggal", ["1/2/2025", None, 3]), ("Unit", ["A"])])
+    pieces = ["[", "('Tanggal', [", "'1/2/2025', None", ", 3", "])", ", ('Unit', [", "'A'", "])", "]"]
+    assert "".join(pieces) == text
+    assert many.digest(b"x", many.Pieces(iter(pieces))) == many.digest(b"x", [("Tanggal", ["1/2/2025", None, 3]),
+                                                                           ("Unit", ["A"])])
