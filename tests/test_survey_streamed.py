@@ -19,7 +19,14 @@ from xl_iku.model.survey import survey_summary
 from xl_iku.readers.csv_source import BLOCK, ColumnRows
 from xl_iku.readers.skm import read_survey, survey_from_rows
 from xl_iku.readers.sources import open_source
-from xl_iku.rules.ikm import answer_bytes, ikm_by_group, ikm_by_group_coded
+from xl_iku.rules.ikm import (
+    answer_byte,
+    answer_bytes,
+    ikm_by_group,
+    ikm_by_group_coded,
+    ikm_summary_bytes,
+    ikm_summary_counted,
+)
 
 CODES = [f"U{i}" for i in range(1, 10)]
 
@@ -148,3 +155,61 @@ def test_a_digest_fed_in_pieces_is_the_digest_of_the_whole():
     assert "".join(pieces) == text
     assert many.digest(b"x", many.Pieces(iter(pieces))) == many.digest(b"x", [("Tanggal", ["1/2/2025", None, 3]),
                                                                            ("Unit", ["A"])])
+
+
+def test_a_csv_surveys_answers_are_kept_one_byte_a_cell(tmp_path):
+    """No tuple per respondent: each block's answer columns stay one byte a cell (codes into the block's distinct
+    values); rows are built when asked for and equal the rows read as lists."""
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 77, unit=False)
+    table = read_survey(path)
+    plain = plain_table(path)
+    assert not isinstance(table.rows, list) and len(table.rows) == 2 * BLOCK + 77
+    kept = [column for _, columns in table.rows._parts for column in columns]
+    assert all(isinstance(codes, bytes) and len(values) <= 6 for codes, values in kept)
+    assert sum(len(codes) for codes, _ in kept) == 9 * len(table.rows)
+    assert table.rows == plain.rows and list(table.rows[BLOCK - 3:BLOCK + 3]) == plain.rows[BLOCK - 3:BLOCK + 3]
+    assert table.rows[-1] == plain.rows[-1] and table.rows[BLOCK] == plain.rows[BLOCK]
+    assert [bytes(map(answer_byte, (row[j] for row in plain.rows))) for j in range(9)] == table.byte_columns
+    assert survey_summary(table) == survey_summary(plain)
+    assert np.array_equal(table.answers, plain.answers, equal_nan=True)
+    assert np.array_equal(table.answer_bytes, answer_bytes(plain.rows))
+
+
+def test_summary_rows_in_the_last_block_leave_the_answers_in_bytes(tmp_path):
+    """A summary row's sums (300) share the last block with respondents; they are no answer of the survey, so the
+    answers are still counted from their bytes, with the IKM of the same rows read as lists."""
+    path = export(tmp_path / "f.csv", BLOCK + 40, unit=False)
+    with open(path, "a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerow(["Jumlah", "", "", *(["300"] * 9)])
+    table = read_survey(path)
+    assert table.left_out and len(table.rows) == BLOCK + 40 and table.byte_columns is not None
+    assert survey_summary(table) == survey_summary(plain_table(path))
+
+
+@pytest.mark.parametrize("cell, message", [("7", "F"), ("Sangat Baik", None)])
+def test_answers_that_are_no_plain_number_take_the_careful_path(tmp_path, cell, message):
+    """A cell that is no plain answer (a 7, an answer written as its label) leaves the bytes: the careful path
+    names a wrong one by cell, or reads a label, as for rows read as lists."""
+    path = export(tmp_path / "f.csv", BLOCK + 20, unit=False)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[BLOCK + 3].split(",")
+    cells[5] = cell
+    lines[BLOCK + 3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_survey(path)
+    assert table.byte_columns is None
+    if message:
+        with pytest.raises(InputError, match=f"{message}{BLOCK + 4}"):
+            survey_summary(table)
+    else:
+        assert survey_summary(table) == survey_summary(plain_table(path))
+
+
+def test_answers_counted_from_bytes_as_from_rows():
+    rng = random.Random(9)
+    rows = [tuple(rng.choice([1, 2, 3, 4, None]) for _ in range(9)) for _ in range(5000)] + [(None,) * 9] * 4
+    columns = [bytes(map(answer_byte, (row[j] for row in rows))) for j in range(9)]
+    assert ikm_summary_bytes(columns, codes=CODES) == ikm_summary_counted(rows, codes=CODES)
+    assert ikm_summary_bytes(columns, "0,11", codes=CODES) == ikm_summary_counted(rows, "0,11", codes=CODES)
+    assert ikm_summary_bytes([bytes(3), b"\x01\x02\x03"]) is None  # an unsur nobody answered: the careful path
+    assert [answer_byte(v) for v in (1, 4.0, None, True, 0, 5, 2.5, math.nan, "3")] == [1, 4, 0] + [None] * 6

@@ -12,7 +12,15 @@ from typing import Any
 
 from ..cells import address, column_letter
 from ..errors import CellError, InputError, SheetError
-from ..rules.ikm import IkmResult, answer_bytes, answer_matrix, ikm_summary, ikm_summary_counted
+from ..rules.ikm import (
+    IkmResult,
+    answer_byte,
+    answer_bytes,
+    answer_matrix,
+    ikm_summary,
+    ikm_summary_bytes,
+    ikm_summary_counted,
+)
 
 ZERO_OPTION = "--nol-kosong"
 
@@ -53,9 +61,27 @@ class SurveyTable:
         """The answers validated once, as a float matrix (NaN = not answered): the summary and every breakdown of
         the Hasil SKM report read this instead of converting and checking the same rows again. A bad answer raises
         the rules' InputError, as `ikm_summary(rows)` would (`locate` it to name the sheet cell)."""
-        matrix = answer_matrix(self.rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
+        columns = self.byte_columns
+        if columns is not None and all(column.count(0) < len(column) for column in columns):
+            import numpy as np  # kept one byte a cell, every cell a plain answer, every unsur answered
+
+            matrix = _side_by_side(columns, len(self.rows), float)
+            matrix[matrix == 0] = np.nan
+            return matrix
+        rows = self.rows if isinstance(self.rows, (list, tuple)) else list(self.rows)
+        matrix = answer_matrix(rows, [c if n == c else f"{c} {n}" for c, n in zip(self.codes, self.names)])
         _check_not_a_number(self, matrix)
         return matrix
+
+    @cached_property
+    def byte_columns(self) -> list[bytes] | None:
+        """Each unsur's answers as bytes (`rules.ikm.answer_byte`: 1–4, 0 = not answered), when the rows are kept
+        one byte a cell (`readers.csv_source.AnswerRows`) and every cell is a plain answer; else None."""
+        column_bytes = getattr(self.rows, "column_bytes", None)
+        if column_bytes is None:
+            return None
+        columns = [column_bytes(j, answer_byte) for j in range(len(self.codes))]
+        return None if None in columns else columns
 
     @cached_property
     def answer_bytes(self) -> Any:
@@ -63,10 +89,11 @@ class SurveyTable:
         breakdowns by group count (`rules.ikm.ikm_by_group_coded`), a ninth of the float matrix. Rows of plain
         answers are coded directly; anything else goes through `answers` (which names a bad cell, raising the rules'
         InputError as `answers` does), as does an unsur nobody answered."""
-        coded = answer_bytes(self.rows)
-        if coded is None or not coded.any(axis=0).all():
-            import numpy as np
+        import numpy as np
 
+        columns = self.byte_columns  # kept one byte a cell (csv_source.AnswerRows): the columns side by side
+        coded: Any = _side_by_side(columns, len(self.rows), np.uint8) if columns else answer_bytes(self.rows)
+        if coded is None or not coded.any(axis=0).all():
             coded = np.nan_to_num(self.answers, nan=0.0).astype(np.uint8)
         return coded
 
@@ -102,7 +129,12 @@ class SurveyTable:
 def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
     table.require_respondents()
     try:
-        if "answers" not in table.__dict__ and "numpy" not in sys.modules:
+        columns = table.byte_columns if "answers" not in table.__dict__ else None
+        if columns is not None:  # a CSV's answers, one byte each: counted without building a row
+            counted = ikm_summary_bytes(columns, weight, names=table.names, codes=table.codes)
+            if counted is not None:
+                return counted
+        elif "answers" not in table.__dict__ and "numpy" not in sys.modules:
             # every answer 1–4 or blank: counted without numpy (`xl-iku ikm` never imports it); else the matrix,
             # whose conversion checks every cell (NaN among them) and names the first wrong one
             counted = ikm_summary_counted(table.rows, weight, names=table.names, codes=table.codes)
@@ -155,6 +187,16 @@ def profile_blocks(table: SurveyTable, name: str) -> Iterator[list[Any]]:
         yield from blocks(name)
     else:
         yield table.profiles[name]
+
+
+def _side_by_side(columns: list[bytes], rows: int, dtype: Any) -> Any:
+    """Byte columns (one byte a row) as the columns of a `rows` × len(columns) matrix of `dtype`."""
+    import numpy as np
+
+    matrix = np.empty((rows, len(columns)), dtype=dtype)
+    for j, column in enumerate(columns):
+        matrix[:, j] = np.frombuffer(column, dtype=np.uint8)
+    return matrix
 
 
 def column_cells(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:

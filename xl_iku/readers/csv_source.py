@@ -3,7 +3,8 @@
 One pass over the file, a line at a time, into column storage (`ColumnRows`): a few thousand rows at a time are
 turned into one compact chunk per column (an answer or a profile one byte a cell, whole numbers eight, text joined and
 compressed), so memory follows what the columns hold, never the file's bytes, its decoded text and a Python list per
-row at once. The survey reader reads it as rows, or column by column where it reads whole columns. What a CSV
+row at once. The survey reader reads it as rows, or column by column where it reads whole columns; a survey's
+answers stay one byte a cell (`AnswerRows`), its profile columns are read a block at a time when asked for. What a CSV
 export gets wrong, each said with its line:
 
 - encodings: UTF-8 with or without BOM, UTF-16 (BOM, or the NUL bytes of UTF-16 text without one), and a file
@@ -23,12 +24,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import operator
 import os
 import re
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
-from itertools import compress
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
 
@@ -321,5 +324,110 @@ class ColumnRows(Sequence):
             out += map(seen.setdefault, part, part)
         return out
 
+    def answer_rows(self, columns: Sequence[int], cell: Callable[[Any], Any]) -> AnswerRows:
+        """`pick` kept one byte a cell (`AnswerRows`): the cells of `columns` in each row, each as `cell` makes it
+        ("" where a row is shorter, before `cell`)."""
+        parts = []
+        for block, first, end in self._spans():
+            kept: list[tuple[bytes | None, Sequence[Any]]] = []
+            for column in columns:
+                chunk = block.chunks[column] if column < len(block.chunks) else None
+                if chunk is not None and chunk.kind == "codes":
+                    kept.append((chunk.data[first:end], tuple(map(cell, chunk.table))))
+                    continue
+                values = block.column(column, "")[first:end]
+                distinct = dict.fromkeys(values)
+                if len(distinct) <= 256:
+                    index = {value: code for code, value in enumerate(distinct)}
+                    kept.append((bytes(map(index.__getitem__, values)), tuple(map(cell, distinct))))
+                else:  # a column of many different texts (no survey answers): the cells themselves
+                    kept.append((None, list(map(cell, values))))
+            parts.append((end - first, kept))
+        return AnswerRows(parts)
 
-__all__ = ["read_csv", "ColumnRows", "MAX_FIELD_LINES"]
+
+# --- a survey's answers, kept one byte a cell ------------------------------------------------------------------------
+
+class AnswerRows(Sequence):
+    """The answer cells of a CSV survey's rows (`ColumnRows.answers`), in code order, each cell as `cell` made it
+    ("" as None): every block's answer columns stay their chunk's codes, one byte a cell, into the block's distinct
+    values, and a row is a tuple built when asked for, so a survey's answers cost a byte each, not a tuple per
+    respondent. `column_bytes` gives a column coded 1–4 (0: not answered) without building any row."""
+
+    def __init__(self, parts: list[tuple[int, list[tuple[bytes | None, Sequence[Any]]]]], start: int = 0,
+                 stop: int | None = None) -> None:
+        self._parts = parts  # (rows, [(codes, their values) or (None, the cells) per answer column]) per block
+        self._offsets = list(accumulate((size for size, _ in parts), initial=0))
+        self._start = min(start, self._offsets[-1])
+        self._stop = self._offsets[-1] if stop is None else max(self._start, min(stop, self._offsets[-1]))
+        self._cached: tuple[int, list[tuple[Any, ...]]] | None = None
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (AnswerRows, list, tuple)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return AnswerRows(self._parts, self._start + start, self._start + max(start, stop))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("row index out of range")
+        row = self._start + index
+        number = bisect_right(self._offsets, row) - 1
+        if self._cached is None or self._cached[0] != number:
+            self._cached = number, self._rows(number)
+        return self._cached[1][row - self._offsets[number]]
+
+    def _rows(self, number: int) -> list[tuple[Any, ...]]:
+        size, columns = self._parts[number]
+        cells = [values if codes is None else [values[codes[0]]] if size == 1 else itemgetter(*codes)(values)
+                 for codes, values in columns]
+        return list(zip(*cells)) if cells else [()] * size
+
+    def _spans(self) -> Iterator[tuple[int, int, int]]:
+        """(part, first, end) of the rows in view, part by part."""
+        row = self._start
+        while row < self._stop:
+            number = bisect_right(self._offsets, row) - 1
+            first = row - self._offsets[number]
+            end = min(self._parts[number][0], first + self._stop - row)
+            yield number, first, end
+            row += end - first
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        for number, first, end in self._spans():
+            yield from self._rows(number)[first:end]
+
+    def column_bytes(self, index: int, byte: Callable[[Any], int | None]) -> bytes | None:
+        """Column `index` with each cell as `byte` codes it (an answer 1–4, 0 for none), one byte a row; None
+        when `byte` refuses a cell (None from it: a cell that is no plain answer)."""
+        out = []
+        for number, first, end in self._spans():
+            codes, values = self._parts[number][1][index]
+            if codes is None:
+                coded = list(map(byte, values[first:end]))
+                if None in coded:
+                    return None
+                out.append(bytes(coded))
+                continue
+            codes = codes[first:end]
+            coded = list(map(byte, values))
+            for code in [c for c, b in enumerate(coded) if b is None]:
+                if bytes((code,)) in codes:  # a refused value among these rows (not only elsewhere in the block)
+                    return None
+                coded[code] = 0
+            out.append(codes.translate(bytes(coded).ljust(256, b"\0")))
+        return b"".join(out)
+
+
+__all__ = ["read_csv", "ColumnRows", "AnswerRows", "MAX_FIELD_LINES"]

@@ -530,7 +530,7 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
                 f"Sheet '{sheet}' baris {first_row + summary} ('{_short(_label(body[summary], skip))}') "
                 f"tampak sebagai baris ringkasan, tetapi baris {first_row + below} di bawahnya masih berisi jawaban. "
                 "Pindahkan baris ringkasan ke bawah seluruh data responden, atau hapus.", where="")
-    kept = _strip_trailing(list(rows[:end]))
+    kept = _strip_trailing(rows[:end])  # a list, or a CSV's answers still kept one byte a cell
     left_out = []
     for index in range(len(kept), len(body)):
         line = body[index]
@@ -635,9 +635,12 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
     Done with C-level helpers (itemgetter, `in`) and a Python loop only for the few rows that hold a blank: this
     is most of the reading time of a 100,000-respondent survey after calamine itself.
     """
+    kept = getattr(rows, "answer_rows", None)  # a CSV kept column by column: its answers stay one byte a cell
+    if kept is not None:
+        return kept(columns, _blank_or_zero if zero_blank else _blank)
     width = max(columns) + 1
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    stored = getattr(rows, "pick", None)  # a CSV kept column by column: the columns picked without building rows
+    stored = getattr(rows, "pick", None)  # the columns picked without building rows
     if stored or (not zero_blank and len(columns) > 1 and rows and min(map(len, rows)) >= width):
         # calamine's rectangle: every row picked in C, only the rows holding a blank looked at in Python
         out = stored(columns) if stored else list(map(pick, rows))
@@ -667,6 +670,14 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
 
 
 _NO_BLANK = {"": None}
+
+
+def _blank(value: Any) -> Any:
+    return None if value == "" else value
+
+
+def _blank_or_zero(value: Any) -> Any:
+    return None if value == "" or is_zero(value) else value
 
 
 def _strip_trailing(rows: list[list[Any]]) -> list[list[Any]]:

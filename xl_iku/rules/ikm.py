@@ -292,6 +292,32 @@ def answer_bytes(responses: Sequence[Sequence[Any]]) -> np.ndarray | None:
     return np.frombuffer(flat, dtype=np.uint8).reshape(len(responses), width)
 
 
+def answer_byte(cell: Any) -> int | None:
+    """One cell as `answer_bytes` codes it: 1–4 for that answer (an int or a float, never a bool), 0 for None; None
+    for anything else (0, 5, 2.5, NaN, text), which only the careful path reads or names."""
+    return _ANSWER_BYTE.get(cell) if cell.__class__ in _PLAIN_CELLS else None
+
+
+def ikm_summary_bytes(columns: Sequence[bytes], weight: float | str | None = None,
+                      names: Sequence[str] | None = None, codes: Sequence[str] | None = None,
+                      table: str | IntervalTable = "14/2017") -> IkmResult | None:
+    """`ikm_summary_counted` of answers given one unsur at a time, one byte a respondent (`answer_byte`: 1–4, 0 =
+    not answered): each value counted in C, the respondents with any answer found by OR-ing the columns as big
+    integers. None when an unsur has no answer (the careful path says which)."""
+    per_value = [[column.count(value) for value in (1, 2, 3, 4)] for column in columns]
+    counts = [sum(found) for found in per_value]
+    if not columns or not all(counts):
+        return None
+    sums = [float(n1 + 2 * n2 + 3 * n3 + 4 * n4) for n1, n2, n3, n4 in per_value]
+    rows = len(columns[0])
+    anyone = 0
+    for column in columns:
+        anyone |= int.from_bytes(column, "big")
+    responden = rows - anyone.to_bytes(rows, "big").count(0)
+    codes, names = _codes_names(len(columns), codes, names)
+    return ikm_from_totals(sums, counts, responden, names, codes, table, _bobot(weight, len(columns)))
+
+
 def ikm_by_group_coded(answers: np.ndarray, groups: Any, count: int, names: Sequence[str] | None = None,
                        codes: Sequence[str] | None = None) -> dict[int, IkmResult | InputError]:
     """`ikm_by_group` of answers coded one byte each (`answer_bytes`: 1–4, 0 = not answered, already validated) and
