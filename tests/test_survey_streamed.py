@@ -14,7 +14,13 @@ import pytest
 
 from xl_iku import batch, many
 from xl_iku.errors import InputError, SheetError
-from xl_iku.model.skm_report import period_codes, period_labels_of
+from xl_iku.model.skm_report import (
+    TIDAK_DIISI,
+    GroupResult,
+    period_codes,
+    period_labels_of,
+    skm_report,
+)
 from xl_iku.model.survey import survey_summary
 from xl_iku.readers.csv_source import BLOCK, ColumnRows
 from xl_iku.readers.skm import read_survey, survey_from_rows
@@ -213,3 +219,27 @@ def test_answers_counted_from_bytes_as_from_rows():
     assert ikm_summary_bytes(columns, "0,11", codes=CODES) == ikm_summary_counted(rows, "0,11", codes=CODES)
     assert ikm_summary_bytes([bytes(3), b"\x01\x02\x03"]) is None  # an unsur nobody answered: the careful path
     assert [answer_byte(v) for v in (1, 4.0, None, True, 0, 5, 2.5, math.nan, "3")] == [1, 4, 0] + [None] * 6
+
+
+def test_hasil_skm_breakdowns_come_from_codes_with_the_same_results(tmp_path, no_whole_columns):
+    """The Hasil SKM report's groups (by layanan, by profile) and periods, each coded a block at a time and counted
+    from the answers one byte each: the same results as labels per row over the float matrix; a group in which an
+    unsur has no answer still shows its respondents."""
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 9)
+    with open(path, "a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["3/4/2025", "Loket A", "Perempuan", "Izin", "", *(["3"] * 8)]] * 5)
+    report = skm_report(read_survey(path))
+    plain = plain_table(path)
+
+    def old(labels):
+        results = ikm_by_group(plain.answers, labels, names=plain.names, codes=plain.codes)
+        return {k: (r.responden, r.ikm) if not isinstance(r, InputError) else None for k, r in results.items()}
+
+    for name in ("Jenis Kelamin", "Jenis Layanan"):
+        got = {g.label: (g.responden, g.ikm) if g.ikm is not None else None for g in report.groups[name]}
+        assert got == old([v if v is not None else TIDAK_DIISI for v in plain.profiles[name]])  # labels as written
+    assert [g for g in report.groups["Jenis Layanan"] if g.label == "Izin"] == [GroupResult("Izin", 5, None, None)]
+    assert [g.label for g in report.groups["Jenis Kelamin"]] == ["Laki-laki", "Perempuan", TIDAK_DIISI]
+    periods = {g.label: (g.responden, g.ikm) for g in report.periods}
+    assert periods == old([label for _, label in period_labels_of(plain)])
+    assert list(periods) == ["2025 Semester I", "2025 Semester II"]

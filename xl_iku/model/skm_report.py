@@ -7,19 +7,22 @@ Built from a `SurveyTable` (model.survey, read by readers.skm) with the rules; r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from ..cells import date_from_serial
 from ..errors import InputError, SheetError
-from ..rules.ikm import IkmResult, ikm_by_group
+from ..rules.ikm import IkmResult, ikm_by_group_coded
 from ..rules.intervals import Category
 from ..rules.periode import month_first_order, parse_date, period_of
 from ..rules.sampel import krejcie_morgan
 from .survey import SurveyTable, profile_blocks, survey_summary
+
+_Label = TypeVar("_Label")
 
 #: Profile columns broken down in the report, in this order (when present).
 BREAKDOWNS = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan")
@@ -60,19 +63,21 @@ class SkmReport:
         """IKM by jenis layanan and by respondent profile, for the profile columns the survey has."""
         groups = {}
         for name in BREAKDOWNS:
-            if name in self.survey.profiles:
-                labels = _labels_of(name, self.survey.profiles[name])
+            if name in self.survey.profiles:  # each block's distinct values labelled once, coded per row
+                ids, labels = _coded(profile_blocks(self.survey, name), functools.partial(_typed_label, name),
+                                     typed=True)
                 order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
-                groups[name] = grouped(self.survey, labels, order=order)
+                groups[name] = _grouped_codes(self.survey, ids, labels, order)
         return groups
 
     @cached_property
     def periods(self) -> list[GroupResult]:
         """IKM by period (`Periode` column, else semester/triwulan/tahun of `Tanggal`); empty without either."""
-        period_labels = period_labels_of(self.survey, self.granularity)
-        if period_labels is None:
+        coded = period_codes(self.survey, self.granularity)
+        if coded is None:
             return []
-        return grouped(self.survey, [label for _, label in period_labels], order=_period_order(period_labels))
+        ids, periods = coded
+        return _grouped_codes(self.survey, ids, [label for _, label in periods], _period_order(periods))
 
 
 def skm_report(table: SurveyTable, population: Any = None, granularity: str = "semester") -> SkmReport:
@@ -114,11 +119,11 @@ def period_codes(table: SurveyTable, granularity: str = "semester") -> tuple[arr
     return None
 
 
-def _coded(blocks: Iterable[list[Any]], label: Callable[[Any], tuple[Any, str]],
-           typed: bool = False) -> tuple[array, list[tuple[Any, str]]]:
+def _coded(blocks: Iterable[list[Any]], label: Callable[[Any], _Label],
+           typed: bool = False) -> tuple[array, list[_Label]]:
     """(code per value, the labels): `label` worked out once per distinct value of each block. `typed`: values are
     told apart by type too (TRUE and 1 are equal keys)."""
-    index: dict[tuple[Any, str], int] = {}
+    index: dict[_Label, int] = {}
     ids = array("i")
     for values in blocks:
         keys: Iterable[Any] = list(zip(map(type, values), values)) if typed else values
@@ -135,30 +140,42 @@ def _period_order(labels: list[tuple[Any, str]]) -> list[str]:
 
 
 def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | None) -> list[GroupResult]:
-    """IKM per group label, in `order` first, then the other labels alphabetically, the unfilled ones last."""
-    results = ikm_by_group(table.answers, labels, names=table.names, codes=table.codes)  # validated once
+    """IKM per group label (one per row), in `order` first, then the other labels alphabetically, the unfilled ones
+    last."""
+    index = {label: code for code, label in enumerate(dict.fromkeys(labels))}
+    return _grouped_codes(table, array("i", map(index.__getitem__, labels)), list(index), order)
+
+
+def _grouped_codes(table: SurveyTable, ids: Sequence[int], labels: Sequence[str],
+                   order: Sequence[str] | None) -> list[GroupResult]:
+    """`grouped` of rows given as integer codes into `labels` (distinct), counted from the answers one byte each
+    (`SurveyTable.answer_bytes`, validated once: a bad answer raises as `table.answers` would)."""
+    import numpy as np
+
+    answers = table.answer_bytes
+    coded = ikm_by_group_coded(answers, ids, len(labels), names=table.names, codes=table.codes)
+    results = {labels[g]: result for g, result in coded.items()}
     order = list(order or ())
     rest = sorted((str(k) for k in results if k not in order and k != TIDAK_DIISI), key=str.lower)
     tail = [TIDAK_DIISI] if TIDAK_DIISI in results and TIDAK_DIISI not in order else []
+    answered = None
     out = []
     label: str
     for label in [o for o in order if o in results] + rest + tail:
         result = results[label]
-        if isinstance(result, InputError):
-            answered = sum(1 for lab, row in zip(labels, table.rows) if lab == label and any(v is not None for v in row))
-            out.append(GroupResult(label, answered, None, None))
+        if isinstance(result, InputError):  # an unsur nobody in the group answered: its respondents still shown
+            if answered is None:
+                answered = np.bincount(np.asarray(ids, dtype=np.intp)[answers.any(axis=1)], minlength=len(labels))
+            out.append(GroupResult(label, int(answered[labels.index(label)]), None, None))
         else:
             out.append(GroupResult(label, result.responden, result.ikm, result.category))
     return out
 
 
-def _labels_of(name: str, values: Sequence[Any]) -> list[str]:
-    """`_group_label` of each value, worked out once per distinct value (a survey repeats a few answers). Equal
-    numbers get equal labels (1 and 1.0 are "1"), but TRUE == 1 does not: with a logical value in the column,
-    values are told apart by type too."""
-    keys: Sequence[Any] = list(zip(map(type, values), values)) if bool in set(map(type, values)) else values
-    label = {key: _group_label(name, key[1] if keys is not values else key) for key in set(keys)}
-    return list(map(label.__getitem__, keys))
+def _typed_label(name: str, key: tuple[type, Any]) -> str:
+    """`_group_label` of a (type, value) key: equal numbers get equal labels (1 and 1.0 are "1"), TRUE and 1 are
+    labelled apart."""
+    return _group_label(name, key[1])
 
 
 def _group_label(name: str, value: Any) -> str:
