@@ -156,3 +156,49 @@ def test_usage_errors_in_indonesian(capsys, args, fragment):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert fragment in err and "Galat:" in err and "--help" in err
+
+
+def test_cycle_collector_paused_while_ikm_reads_and_back_after(tmp_path, capsys):
+    """`xl-iku ikm` builds no reference cycles; the collector would only walk calamine's rows and the answer tuples
+    (~0.05 s on 100,000 respondents), so it is off while the command runs, and on again after, a failure included;
+    a caller that had it off keeps it off. The IKM is the one counted by hand either way."""
+    import gc
+
+    from skm_books import ikm_by_hand, survey_rows
+    from test_hostile_input_3 import survey_file
+
+    rows = survey_rows(seed=5, count=3000)  # 3,000 rows: several collections' worth of containers
+    path = survey_file(tmp_path / "s.xlsx", rows)
+    collections = []
+
+    def count(phase, info):  # a collection started while a survey is read or counted
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name not in ("read_survey", "survey_summary"):
+            frame = frame.f_back
+        if phase == "start" and frame is not None:
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        assert gc.isenabled()
+        result = run_json(capsys, path)
+        assert collections == []
+        assert gc.isenabled()
+        assert result["ikm"] == pytest.approx(ikm_by_hand(rows)[0], abs=1e-9)
+        assert main(["ikm", str(tmp_path / "none.xlsx"), "--json"]) == 2  # a failure: on again too
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            run_json(capsys, path)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        # the same reading with the collector on does start collections: the pause above is what kept them away
+        from xl_iku.model.survey import survey_summary
+        from xl_iku.readers.skm import read_survey
+
+        collections.clear()
+        assert survey_summary(read_survey(path)).ikm == pytest.approx(result["ikm"], abs=1e-12)
+        assert collections
+    finally:
+        gc.callbacks.remove(count)

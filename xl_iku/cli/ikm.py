@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_reader_options(ikm)
     ikm.add_argument("--verbose", action="store_true",
                      help="tampilkan kolom mana dibaca sebagai unsur/profil dan baris yang tidak dihitung")
-    ikm.set_defaults(run=run, files=files)
+    ikm.set_defaults(run=run, files=files, acyclic=True)
 
 
 def files(args: argparse.Namespace):
