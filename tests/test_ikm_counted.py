@@ -69,3 +69,76 @@ def test_ikm_command_counts_without_importing_numpy(tmp_path):
     result, numpy_loaded = done.stdout.strip().splitlines()
     assert numpy_loaded == "False", done.stderr[-800:]
     assert json.loads(result)["ikm"] == pytest.approx(ikm_by_hand(rows)[0], abs=1e-9)
+
+
+# -- the counted path against numpy's, on any cells (hypothesis) ------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ANSWER = st.sampled_from([1, 2, 3, 4, 1.0, 2.0, 3.0, 4.0, None, None])
+_ODD = st.one_of(
+    st.sampled_from([True, False, 0, 5, 0.0, -1, 2.5, 1.0000001, 0.9999999, float("nan"), float("inf"), "", "3",
+                     "1", "nan", Decimal(2), Decimal(1), Fraction(3), Fraction(7, 2)]),
+    st.floats(allow_nan=True), st.integers(-3, 8), st.text(max_size=3), st.booleans())
+
+
+@st.composite
+def surveys(draw):
+    """Rows of answers (1–4 as int or float, blanks), lists or tuples, and sometimes a cell that is not one."""
+    width = draw(st.integers(1, 10))
+    rows = draw(st.lists(st.lists(_ANSWER, min_size=width, max_size=width), min_size=1, max_size=40))
+    if draw(st.booleans()):
+        i, j = draw(st.integers(0, len(rows) - 1)), draw(st.integers(0, width - 1))
+        rows[i][j] = draw(_ODD)
+    return [tuple(r) if draw(st.booleans()) else r for r in rows]
+
+
+def _careful(rows):
+    """numpy's path (what `ikm_summary` does once numpy is loaded): the result, or the error it raises."""
+    try:
+        return ikm_summary([list(r) for r in rows])
+    except InputError as error:
+        return error
+
+
+@given(surveys())
+def test_counted_is_numpys_result_or_declines(rows):
+    """Whatever the cells, counting gives numpy's result exactly, or declines where numpy finds an error (a bool, a
+    NaN, text, 0, 5, 2.5, an unsur without answers): never a number numpy would not give. A TRUE among the answers
+    (it reads 1) is the case the type check on the cells that read 1 is there for."""
+    counted = ikm_summary_counted(rows)
+    careful = _careful(rows)
+    if counted is None:
+        cells = [c for r in rows for c in r]
+        assert isinstance(careful, InputError) or any(type(c) not in (int, float, type(None)) for c in cells)
+    else:
+        assert not isinstance(careful, InputError), careful
+        assert counted == careful
+
+
+@given(surveys(), st.sampled_from([True, False]))
+def test_a_logical_value_is_never_counted(rows, value):
+    """TRUE reads 1 and FALSE 0 by equality: counted, either would change the IKM without a word."""
+    rows = [list(r) for r in rows]
+    rows[len(rows) // 2][0] = value
+    assert ikm_summary_counted(rows) is None
+    assert isinstance(_careful(rows), InputError)
+
+
+def test_a_true_among_many_ones_is_found():
+    """The type check looks only at the cells whose byte is 1: a TRUE hidden among 10,000 ones (float and int) and
+    other answers is one of them."""
+    rows = [[1.0, 2, 3.0, 4], [1, 1.0, None, 4.0]] * 5000
+    assert ikm_summary_counted(rows) == ikm_summary(rows)
+    rows[7777] = [1.0, 2, True, 4]
+    assert ikm_summary_counted(rows) is None
+    import numpy as np
+
+    rows[7777] = [1.0, 2, np.True_, 4]  # numpy's True_ reads 1 too, and is no int or float
+    assert ikm_summary_counted(rows) is None
+    rows[7777] = [1.0, 2, np.float64(3.0), 4]  # a number equal to 3 is the answer 3, as numpy's path reads it
+    assert ikm_summary_counted(rows) == ikm_summary(rows)

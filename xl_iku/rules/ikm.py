@@ -19,7 +19,7 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
@@ -203,17 +203,21 @@ def ikm_summary_counted(
     the same IKM.
 
     Every answer becomes one byte (0 for a blank) through a dict lookup, and each unsur's column of bytes is counted
-    per value: ~0.1 s for 100,000 respondents."""
+    per value: ~0.05 s for 100,000 respondents. The lookup goes by equality: a cell that reads 2, 3 or 4 is that
+    answer whatever its numeric type (Decimal, Fraction, numpy's numbers: the careful path reads them as the same
+    number), a blank is None; only 1 has a look-alike that is no answer, TRUE (True == 1), so only the cells that
+    read 1 (~5 % of a real survey's) have their type checked, picked in C by their bytes, not every cell."""
     if not isinstance(responses, list | tuple) or not responses or not _ROWS.issuperset(map(type, responses)):
         return None
     width = len(responses[0])
     if not width or set(map(len, responses)) != {width} or any(len(x) != width for x in (names, codes) if x):
         return None
-    if not _PLAIN_CELLS.issuperset(map(type, chain.from_iterable(responses))):  # a bool would count as 1
-        return None
     try:
         flat = bytes(map(_ANSWER_BYTE.__getitem__, chain.from_iterable(responses)))
-    except KeyError:  # 0, 5, 2.5, NaN: the careful path names it
+    except (KeyError, TypeError):  # 0, 5, 2.5, NaN, FALSE, text, a list: the careful path names it
+        return None
+    ones = compress(chain.from_iterable(responses), flat.translate(_ONLY_ONES))
+    if not _PLAIN_ONES.issuperset(map(type, ones)):  # TRUE, numpy's True_: a logical value, not the answer 1
         return None
     per_value = [[flat[j::width].count(value) for value in (1, 2, 3, 4)] for j in range(width)]
     counts = [sum(found) for found in per_value]
@@ -226,8 +230,11 @@ def ikm_summary_counted(
 
 
 _ROWS = frozenset({list, tuple})
-_PLAIN_CELLS = frozenset({float, int, type(None)})
-_ANSWER_BYTE = {1: 1, 2: 2, 3: 3, 4: 4, None: 0}  # 1.0 finds 1; 0, 5, 2.5, NaN find nothing
+_PLAIN_ONES = frozenset({float, int})
+#: float keys: calamine's cells are floats, and a float finds a float key faster than an int one (37 ms against
+#: 63 ms for 900,000 cells); the int 1 finds 1.0 all the same. 0, 5, 2.5, NaN, FALSE and text find nothing.
+_ANSWER_BYTE = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, None: 0}
+_ONLY_ONES = bytes(range(2)) + bytes(254)  # byte 1 stays 1, every other byte becomes 0 (compress's selectors)
 
 
 def ikm_by_group(responses: Any, groups: Sequence[Hashable], names: Sequence[str] | None = None,
