@@ -67,3 +67,69 @@ def test_scan_and_sparse_read_of_a_far_away_cell(tmp_path):
     assert len(rows) == 1048576 and all(row == [] for row in rows[1:-1])
     assert rows[0][:2] == ["Tanggal", xlsx_scan._EPOCH + __import__("datetime").timedelta(days=45658)]
     assert rows[0][2:] == [None, "#N/A"] and rows[-1] == [None] * 16383 + [7.0]
+
+
+def _one_part_zip(path, data: bytes) -> None:
+    """A workbook whose one sheet part (written last: its central directory entry is the last) holds `data`."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("_rels/.rels", f'<Relationships><Relationship Id="r1" Type="{rel}officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="r"><sheets>'
+                   '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships><Relationship Id="rId1" Type="{rel}worksheet" '
+                   'Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", data)
+
+
+@pytest.mark.parametrize("size", [0, 1, 5_000, 300_000])
+def test_libdeflate_and_zlib_inflate_the_same_bytes(tmp_path, monkeypatch, size):
+    """`inflated` reads a part with libdeflate when the `deflate` package is there, else with zlib: the same bytes
+    either way, for an empty part too, and both the same as zipfile's reading."""
+    import random
+
+    rng = random.Random(size)
+    data = bytes(rng.choice(b'<c r="A1" t="s"><v>12</v></c>\n ') for _ in range(size))
+    path = tmp_path / "p.zip"
+    _one_part_zip(path, data)
+    read = {}
+    for name, inflate in (("libdeflate", xlsx_scan._inflate), ("zlib", None)):
+        monkeypatch.setattr(xlsx_scan, "_inflate", inflate)
+        with Package(path) as package:
+            read[name] = xlsx_scan.inflated(package, "xl/worksheets/sheet1.xml")
+    assert read["libdeflate"] == read["zlib"] == data
+    assert xlsx_scan._inflate is None or xlsx_scan._crc32 is not __import__("zlib").crc32  # libdeflate is used
+
+
+@pytest.mark.parametrize("damage", ["flipped", "cut", "size"])
+def test_a_damaged_part_fails_the_same_with_libdeflate_as_with_zlib(tmp_path, monkeypatch, damage):
+    """Damaged data, a stream cut short, a stated size that does not agree: libdeflate's refusal is handed to zlib,
+    so the error (zlib.error or BadZipFile, naming the part) is the one zlib alone gives."""
+    import struct
+    import zlib
+
+    data = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i) for i in range(1, 3000))
+    path = tmp_path / "p.zip"
+    _one_part_zip(path, data)
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    if damage == "flipped":
+        for i in range(start + 20, start + 200):
+            raw[i] ^= 0x5A
+    elif damage == "cut":
+        raw[start + info.compress_size // 2:start + info.compress_size] = bytes(info.compress_size
+                                                                                 - info.compress_size // 2)
+    else:  # the central directory states one byte more than the part holds
+        central = raw.rfind(b"PK\x01\x02")
+        raw[central + 24:central + 28] = struct.pack("<I", info.file_size + 1)
+    path.write_bytes(bytes(raw))
+    errors = {}
+    for name, inflate in (("libdeflate", xlsx_scan._inflate), ("zlib", None)):
+        monkeypatch.setattr(xlsx_scan, "_inflate", inflate)
+        with Package(path) as package, pytest.raises((zlib.error, zipfile.BadZipFile)) as raised:
+            xlsx_scan.inflated(package, "xl/worksheets/sheet1.xml")
+        errors[name] = (type(raised.value), str(raised.value))
+    assert errors["libdeflate"] == errors["zlib"]

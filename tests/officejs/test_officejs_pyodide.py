@@ -1,7 +1,7 @@
 """xlwings Lite runs in Pyodide: pure-Python wheels only, and what it installs comes from excel/lite/requirements.txt.
 
 The Lite path (the functions of excel/lite/main.py and its one-click script) runs here in a process where the
-libraries Lite does not have or does not need cannot be imported: python-calamine (no Pyodide wheel), and xlrd,
+libraries Lite does not have or does not need cannot be imported: python-calamine and deflate (no Pyodide wheel), and xlrd,
 tqdm, openpyxl and matplotlib (files and the command line only). Whatever the Lite path imports beyond the standard
 library must be numpy, pandas or xlwings (which Pyodide and Lite provide) or be listed in requirements.txt.
 """
@@ -12,7 +12,7 @@ import sys
 
 from test_officejs_oneclick import payload
 
-NOT_ON_LITE = ("python_calamine", "xlrd", "tqdm", "openpyxl", "matplotlib")
+NOT_ON_LITE = ("python_calamine", "deflate", "xlrd", "tqdm", "openpyxl", "matplotlib")
 
 CHILD = r"""
 import asyncio, importlib.abc, importlib.util, json, sys
