@@ -56,7 +56,8 @@ def test_names_of_another_length_decline():
 
 
 def test_ikm_command_counts_without_importing_numpy(tmp_path):
-    """`xl-iku ikm` on a clean survey never imports numpy (~0.1 s of its start), and gives the IKM numpy gives."""
+    """`xl-iku ikm` on a clean survey never imports numpy (~0.1 s of its start) nor the IKU plan's modules (~7 ms),
+    and gives the IKM numpy gives."""
     from skm_books import ikm_by_hand, survey_rows
     from test_hostile_input_3 import survey_file
 
@@ -64,10 +65,12 @@ def test_ikm_command_counts_without_importing_numpy(tmp_path):
     path = survey_file(tmp_path / "s.xlsx", rows)
     code = ("import runpy, sys; sys.argv = ['xl-iku', 'ikm', sys.argv[1], '--json']\n"
             "try:\n    runpy.run_module('xl_iku.cli', run_name='__main__')\n"
-            "except SystemExit:\n    pass\nprint('numpy' in sys.modules)")
+            "except SystemExit:\n    pass\nprint('numpy' in sys.modules)\n"
+            "print(sorted(m for m in ('xl_iku.model.plan', 'xl_iku.rules.rencana') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
-    result, numpy_loaded = done.stdout.strip().splitlines()
+    result, numpy_loaded, unneeded = done.stdout.strip().splitlines()
     assert numpy_loaded == "False", done.stderr[-800:]
+    assert unneeded == "[]"  # the IKU plan's types and the plan years: imported on first use, not by `ikm`
     assert json.loads(result)["ikm"] == pytest.approx(ikm_by_hand(rows)[0], abs=1e-9)
 
 

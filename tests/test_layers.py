@@ -236,3 +236,15 @@ def test_the_private_import_check_sees_one(tmp_path):
     (package / "readers").mkdir()
     (package / "readers" / "skm.py").write_text("from ..model.survey import SurveyTable, _column\n")
     assert _private_imports(package) == ["xl_iku/readers/skm.py:1 _column"]
+
+
+def test_the_plan_types_are_importable_from_model():
+    """`xl_iku.model` imports its plan types on first use (PEP 562): every name it offers is still there, the same
+    class as in `model.plan`, and a name it does not offer is an AttributeError."""
+    import xl_iku.model as model
+    from xl_iku.model import plan
+
+    for name in model.__all__:
+        assert getattr(model, name) is getattr(plan, name)
+    with pytest.raises(AttributeError):
+        model.NoSuchThing  # noqa: B018

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..rules.rencana import FIRST_YEAR, LAST_YEAR
-
 
 def jobs(text: str) -> int:
     """--jobs N: a number of processes, 1 or more (left out: chosen from the number of files)."""
@@ -22,6 +20,8 @@ def jobs(text: str) -> int:
 
 def tahun(text: str) -> int:
     """--tahun YYYY: a year an IKU may plan for (`rules.rencana`); `--tahun 225` is a typo, never an empty roll-up."""
+    from ..rules.rencana import FIRST_YEAR, LAST_YEAR  # here: every command's parser is built, few take --tahun
+
     try:
         value = int(text)
     except ValueError:
