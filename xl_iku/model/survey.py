@@ -51,6 +51,10 @@ class SurveyTable:
     #: a group header, columns left out as empty, "Waktu" holding dates (--verbose, Hasil SKM)
     notes: list[str] = field(default_factory=list)
     header_row: int | None = None  # 1-based sheet row of the unsur headers, when the sheet has them
+    #: one byte per cell of `rows`, row by row (0 blank, 1–4 the answer by equality, 255 anything else), when the
+    #: reader made them (calamine's rectangle: `readers.skm._answers`): the IKM counts these instead of looking
+    #: every cell up again
+    answer_codes: bytes | None = field(default=None, repr=False, compare=False)
 
     def values_of(self, column: int) -> list[Any]:
         """One value per answer row from a 0-based sheet column of `records`, blanks as None."""
@@ -137,7 +141,8 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
         elif "answers" not in table.__dict__ and "numpy" not in sys.modules:
             # every answer 1–4 or blank: counted without numpy (`xl-iku ikm` never imports it); else the matrix,
             # whose conversion checks every cell (NaN among them) and names the first wrong one
-            counted = ikm_summary_counted(table.rows, weight, names=table.names, codes=table.codes)
+            counted = ikm_summary_counted(table.rows, weight, names=table.names, codes=table.codes,
+                                          answer_bytes=table.answer_codes)
             if counted is not None:
                 return counted
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)

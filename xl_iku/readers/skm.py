@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import contains, itemgetter
 from typing import Any
 
@@ -421,9 +421,12 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
             rule = "kosong seluruhnya"
         matched.append((column_letter(index + 1), _short(str(cell) if _filled(cell) else "(kosong)", 80), target,
                         rule))
-    rows = _answers(body, columns, zero_blank)
+    rows, answer_codes = _answers(body, columns, zero_blank)
     first_row = header_index + 2 + found_header.skip
-    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()))
+    rows, left_out = _table_end(sheet, body, rows, first_row, set(columns), set(profile_columns.values()),
+                                answer_codes)
+    if answer_codes is not None:
+        answer_codes = answer_codes[:len(rows) * len(columns)]  # the respondents' rows, as `rows`
     _check_problems(sheet, problems or {}, columns, first_row, len(rows))
     data = body[:len(rows)]
     profiles = Profiles(data, profile_columns)  # read when a caller asks (skm's groups, read_skm), not for `ikm`
@@ -433,7 +436,7 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     headers = [_header_text(header, c, found_header) for c in columns]
     return SurveyTable(sheet, codes, names, [c + 1 for c in columns], first_row, rows, profiles, others, data,
                        headers=headers, matched=matched, left_out=left_out, zero_blank=zero_blank, notes=notes,
-                       header_row=header_index + 1)
+                       header_row=header_index + 1, answer_codes=answer_codes)
 
 
 def _header_text(header: Sequence[Any], column: int, found: _Header) -> str:
@@ -509,7 +512,8 @@ def _check_problems(sheet: str, problems: dict[tuple[int, int], str], columns: l
 
 
 def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], first_row: int,
-               answer_columns: set[int], profile_columns: set[int]) -> tuple[list[Sequence[Any]], list[str]]:
+               answer_columns: set[int], profile_columns: set[int],
+               codes: bytes | None = None) -> tuple[list[Sequence[Any]], list[str]]:
     """Answer rows up to the last respondent above the first summary row, and the rows left out below, described.
 
     A summary row is a row whose label (text in the first column, or in a column that is neither answer nor
@@ -519,7 +523,7 @@ def _table_end(sheet: str, body: Sequence[Sequence[Any]], rows: list[Sequence[An
     """
     skip = frozenset(answer_columns) | frozenset(profile_columns - {0})
     profile = frozenset(profile_columns)
-    summary = _first_summary(body, rows, skip, profile)
+    summary = _first_summary(body, rows, skip, profile, codes)
     end = summary if summary is not None else len(rows)
     if summary is not None:
         below = next((i for i in range(summary + 1, len(rows))
@@ -545,9 +549,9 @@ _VALID = frozenset({1, 2, 3, 4})
 
 
 def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], skip: frozenset[int],
-                   profile: frozenset[int]) -> int | None:
+                   profile: frozenset[int], codes: bytes | None = None) -> int | None:
     """Index of the first summary row, column by column rather than row by row: a 100,000-row survey pays a few
-    C-level passes, not a Python loop over every cell."""
+    C-level passes, not a Python loop over every cell (`codes`: the answers' bytes from `_answers`, when made)."""
     width = max((len(line) for line in body[:1]), default=0)
     # a CSV kept column by column (csv_source.ColumnRows): its columns read a block at a time, no rows built
     stored = getattr(body, "column_blocks", None)
@@ -564,8 +568,9 @@ def _first_summary(body: Sequence[Sequence[Any]], rows: list[Sequence[Any]], ski
         found.append(next((i for offset, values in pieces
                            if (i := _first_label(values, offset, body, profile - {column})) is not None), None))
     # a row with no valid answer at all is the only one that can be a row of sums or averages
-    found.append(next((i for i in compress(range(len(rows)), map(_VALID.isdisjoint, rows))  # rows picked in C
-                       if _sums_or_averages(rows[i])), None))
+    unanswered = (_rows_without_answer(codes, len(rows[0])) if codes is not None and rows
+                  else compress(range(len(rows)), map(_VALID.isdisjoint, rows)))  # rows picked in C
+    found.append(next((i for i in unanswered if _sums_or_averages(rows[i])), None))
     if max(lengths, default=0) > width:  # rows longer than the first (a sparse read) are looked at one by one
         found.append(next((index for index in range(len(body)) if row_lengths[index] > width
                            and _is_summary(body[index], rows[index], skip, profile)), None))
@@ -629,11 +634,16 @@ def _standard_name(code: str) -> str:
     return _STANDARD_NAMES.get(code, "")
 
 
-def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool = False) -> list[Sequence[Any]]:
-    """The answer cells of each row, in code order, with calamine's "" for an empty cell turned into None.
+def _answers(rows: Sequence[Sequence[Any]], columns: list[int],
+             zero_blank: bool = False) -> tuple[list[Sequence[Any]], bytes | None]:
+    """The answer cells of each row, in code order, with calamine's "" for an empty cell turned into None; and, for
+    a rectangle of rows (calamine's), one byte per answer cell, row by row (`_answer_codes`), else None.
 
-    Done with C-level helpers (itemgetter, `in`) and a Python loop only for the few rows that hold a blank: this
-    is most of the reading time of a 100,000-respondent survey after calamine itself.
+    Done with C-level helpers (itemgetter, a dict lookup per cell) and a Python loop only for the few rows that hold
+    a blank: this is most of the reading time of a 100,000-respondent survey after calamine itself. The bytes are
+    made once and read three times: the rows holding a blank are found in them, the rows without any answer (the
+    only ones that can be sums or averages), and the IKM counts them (`model.survey.survey_summary`) instead of
+    looking every cell up again.
     """
     kept = getattr(rows, "answer_rows", None)  # a CSV kept column by column: its answers stay one byte a cell
     if kept is not None:
@@ -646,14 +656,18 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
         out = stored(columns) if stored else list(map(pick, rows))
         if zero_blank:
             return [tuple(None if v == "" or is_zero(v) else v for v in cells)
-                    if "" in cells or 0 in cells or "0" in cells else cells for cells in out]
+                    if "" in cells or 0 in cells or "0" in cells else cells for cells in out], None
+        codes = None if stored else _answer_codes(out)
+        # the rows holding a blank: from the bytes when blanks are few (a find per such row), else a test per row
+        blanks = (_rows_with(codes, 0, len(columns)) if codes is not None and codes.count(0) * 8 <= len(codes)
+                  else compress(range(len(out)), map(contains, out, repeat(""))))
         try:
-            for index in compress(range(len(out)), map(contains, out, repeat(""))):
+            for index in blanks:
                 out[index] = tuple(map(_NO_BLANK.get, out[index], out[index]))  # "" → None in C
         except TypeError:  # a value that cannot be a dict key (a list from another reader): one by one
             for index in compress(range(len(out)), map(contains, out, repeat(""))):
                 out[index] = tuple(None if v == "" else v for v in out[index])
-        return out
+        return out, codes
     out = []
     blank = (None,) * len(columns)
     for row in rows:
@@ -666,10 +680,50 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int], zero_blank: bool
         if "" in cells or (zero_blank and (0 in cells or "0" in cells)):
             cells = tuple(None if v == "" or (zero_blank and is_zero(v)) else v for v in cells)
         out.append(cells)
-    return out
+    return out, None
 
 
 _NO_BLANK = {"": None}
+#: An answer cell's byte: 0 blank ("" or None), 1–4 the answer (by equality, as `_VALID` and the IKM's own lookup
+#: read it: 1.0 and 1 alike, and TRUE too, which the IKM then refuses by its type), 255 anything else.
+_CODES = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, "": 0, None: 0}
+_OTHER = 255
+_IS_ANSWER = bytes([0, 1, 1, 1, 1]) + bytes(251)  # 1–4 → 1, every other byte → 0
+
+
+def _answer_codes(out: list[Sequence[Any]]) -> bytes | None:
+    """One byte per cell of the answer tuples, row by row (`_CODES`), looked up in C; None when a cell cannot be
+    looked up (a value that is no dict key: not from calamine)."""
+    try:
+        return bytes(map(_CODES.get, chain.from_iterable(out), repeat(_OTHER)))
+    except TypeError:
+        return None
+
+
+def _rows_with(codes: bytes, value: int, width: int) -> list[int]:
+    """The rows (`width` bytes each) holding the byte `value`, in order: one find per such row."""
+    found = []
+    pos = codes.find(value)
+    while pos != -1:
+        row = pos // width
+        found.append(row)
+        pos = codes.find(value, (row + 1) * width)
+    return found
+
+
+def _rows_without_answer(codes: bytes, width: int) -> list[int]:
+    """The rows (`width` bytes each) in which no cell is an answer 1–4, in order: what `_VALID.isdisjoint` tells
+    row by row, found as `width` zero bytes of the answer mask that start a row."""
+    mask = codes.translate(_IS_ANSWER)
+    none = bytes(width)
+    found = []
+    pos = mask.find(none)
+    while pos != -1:
+        row, offset = divmod(pos, width)
+        if offset == 0:
+            found.append(row)
+        pos = mask.find(none, (row + 1) * width)  # a run across two rows: the next one may start a row
+    return found
 
 
 def _blank(value: Any) -> Any:
