@@ -145,3 +145,15 @@ def test_a_true_among_many_ones_is_found():
     assert ikm_summary_counted(rows) is None
     rows[7777] = [1.0, 2, np.float64(3.0), 4]  # a number equal to 3 is the answer 3, as numpy's path reads it
     assert ikm_summary_counted(rows) == ikm_summary(rows)
+
+
+@pytest.mark.parametrize("width", [1, 2, 9])
+def test_blank_rows_are_the_rows_of_blanks_only(width):
+    """Respondents are the rows holding any answer: the rows of zero bytes that start a row, never a run of blanks
+    across two rows (the end of one respondent's row and the start of the next)."""
+    from xl_iku.rules.ikm import _blank_rows
+
+    rng = random.Random(width)
+    rows = [[rng.choice([0, 0, 0, 1, 4]) for _ in range(width)] for _ in range(500)]
+    flat = bytes(b for row in rows for b in row)
+    assert _blank_rows(flat, width) == sum(1 for row in rows if not any(row))

@@ -233,9 +233,22 @@ def ikm_summary_counted(
     if not all(counts):  # an unsur without answers: the careful path says which
         return None
     sums = [float(n1 + 2 * n2 + 3 * n3 + 4 * n4) for n1, n2, n3, n4 in per_value]
-    responden = len(responses) - responses.count([None] * width) - responses.count((None,) * width)
+    responden = len(responses) - _blank_rows(flat, width)
     codes, names = _codes_names(width, codes, names)
     return ikm_from_totals(sums, counts, responden, names, codes, table, _bobot(weight, width))
+
+
+def _blank_rows(flat: bytes, width: int) -> int:
+    """How many rows (`width` bytes each) are all blank (0): runs of `width` zero bytes that start a row, found by
+    `bytes.find` (a run across two rows moves the search on to the next row's start)."""
+    none = bytes(width)
+    count = 0
+    pos = flat.find(none)
+    while pos != -1:
+        row, offset = divmod(pos, width)
+        count += offset == 0
+        pos = flat.find(none, (row + 1) * width)
+    return count
 
 
 _ROWS = frozenset({list, tuple})
