@@ -45,3 +45,13 @@ def test_csv_memory_bench_runs(root, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     rows = [line for line in done.stdout.splitlines() if line.startswith("| `xl-iku ikm`")]
     assert [row.split(" | ")[3] for row in rows] == ["after", "before"] and all(" MB | " in row for row in rows)
+
+
+def test_ikm_cpu_bench_runs(root, tmp_path):
+    """bench/ikm_cpu.py on 300 respondents, this checkout beside itself: a row for the floor and each side."""
+    done = subprocess.run([sys.executable, str(root / "bench" / "ikm_cpu.py"), "--respondents", "300", "--rounds", "1",
+                           "--before", str(root), "--cache", str(tmp_path)], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line.split(" | ")[0] for line in done.stdout.splitlines() if line.startswith("| ") and "×" in line]
+    assert rows == ["| floor", "| after", "| before"]
