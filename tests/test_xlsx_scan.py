@@ -133,3 +133,23 @@ def test_a_damaged_part_fails_the_same_with_libdeflate_as_with_zlib(tmp_path, mo
             xlsx_scan.inflated(package, "xl/worksheets/sheet1.xml")
         errors[name] = (type(raised.value), str(raised.value))
     assert errors["libdeflate"] == errors["zlib"]
+
+
+def test_the_guard_and_the_sparse_read_the_same_with_libdeflate_as_with_zlib(tmp_path, monkeypatch):
+    """libdeflate hands back a bytearray, zlib bytes: the scan (extent, an error value, a formula never computed)
+    and the sparse read of a part with a cell at XFD1048576 come out the same from either."""
+    cells = ('<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="e"><v>#DIV/0!</v></c><c r="C1"><f>A1+1</f></c></row>'
+             + "".join(f'<row r="{r}"><c r="A{r}"><v>{r % 4 + 1}</v></c></row>' for r in range(2, 2000))
+             + '<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>')
+    path = tmp_path / "far.xlsx"
+    _one_part_zip(path, sheet_xml(cells))
+    seen = {}
+    for name, inflate in (("libdeflate", xlsx_scan._inflate), ("zlib", None)):
+        monkeypatch.setattr(xlsx_scan, "_inflate", inflate)
+        with Package(path) as package:
+            scan = xlsx_scan.scan_sheet(package, "xl/worksheets/sheet1.xml", keep_above=xlsx_scan.DENSE_CELL_LIMIT)
+            assert scan.data is not None  # kept for the sparse read
+            rows = xlsx_scan.CellValues(package).sparse_rows(scan.data)
+        seen[name] = (scan.max_row, scan.max_column, scan.problems, len(rows), rows[:3], rows[-1][-1])
+    assert seen["libdeflate"] == seen["zlib"]
+    assert seen["zlib"][:3] == (1048576, 16384, {(1, 2): "#DIV/0!", (1, 3): "rumus"})
