@@ -79,7 +79,7 @@ def test_ikm_command_counts_without_importing_numpy(tmp_path):
 from decimal import Decimal  # noqa: E402
 from fractions import Fraction  # noqa: E402
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _ANSWER = st.sampled_from([1, 2, 3, 4, 1.0, 2.0, 3.0, 4.0, None, None])
@@ -108,6 +108,7 @@ def _careful(rows):
         return error
 
 
+@settings(max_examples=300)  # fast: more than the suite's default 5
 @given(surveys())
 def test_counted_is_numpys_result_or_declines(rows):
     """Whatever the cells, counting gives numpy's result exactly, or declines where numpy finds an error (a bool, a
@@ -123,6 +124,7 @@ def test_counted_is_numpys_result_or_declines(rows):
         assert counted == careful
 
 
+@settings(max_examples=100)
 @given(surveys(), st.sampled_from([True, False]))
 def test_a_logical_value_is_never_counted(rows, value):
     """TRUE reads 1 and FALSE 0 by equality: counted, either would change the IKM without a word."""

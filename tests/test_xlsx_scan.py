@@ -153,3 +153,25 @@ def test_the_guard_and_the_sparse_read_the_same_with_libdeflate_as_with_zlib(tmp
         seen[name] = (scan.max_row, scan.max_column, scan.problems, len(rows), rows[:3], rows[-1][-1])
     assert seen["libdeflate"] == seen["zlib"]
     assert seen["zlib"][:3] == (1048576, 16384, {(1, 2): "#DIV/0!", (1, 3): "rumus"})
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300)  # fast: more than the suite's default 5
+@given(st.lists(st.sampled_from([b":", b":c", b":c ", b":c>", b":c/", b":cc", b"<c ", b"x", b"\n", b'r="A1"']),
+                max_size=200), st.integers(0, 5), st.integers(0, 5))
+def test_prefixed_cell_is_the_regex_search(pieces, cut_first, cut_last):
+    """`_prefixed_cell` (colons by find, then the regex) answers as the regex over the same span, with few colons
+    and with more than it looks at one by one (the limit set low so both ways are taken)."""
+    data = b"".join(pieces)
+    first, last = min(cut_first, len(data)), max(len(data) - cut_last, 0)
+    expected = xlsx_scan._PREFIXED_CELL.search(data, first, last) is not None
+    assert xlsx_scan._prefixed_cell(data, first, last) == expected
+    limit = xlsx_scan._COLONS_BY_FIND
+    try:
+        xlsx_scan._COLONS_BY_FIND = 2
+        assert xlsx_scan._prefixed_cell(data, first, last) == expected
+    finally:
+        xlsx_scan._COLONS_BY_FIND = limit

@@ -254,7 +254,7 @@ def _boxed(data: bytes, first: int, last: int, exact_when_small: bool = True,
     extent)."""
     if exact_when_small and last - first <= 2 * _SAMPLE:
         return None
-    if _PREFIXED_CELL.search(data, first, last):  # `<x:c …>`: calamine reads any prefix's c as a cell
+    if _prefixed_cell(data, first, last):  # `<x:c …>`: calamine reads any prefix's c as a cell
         return None
     sample = _SAMPLE_REF.findall(data, first, min(last, first + _SAMPLE))
     sample += _SAMPLE_REF.findall(data, max(first, last - _SAMPLE), last)
@@ -270,6 +270,22 @@ def _boxed(data: bytes, first: int, last: int, exact_when_small: bool = True,
 _SAMPLE = 1 << 16
 _SAMPLE_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_COLONS_BY_FIND = 64
+
+
+def _prefixed_cell(data: bytes, first: int, last: int) -> bool:
+    """Is there a prefixed cell tag (`:c` then a space, "/" or ">") between `first` and `last`? Looked for from the
+    colons, found at memchr speed (~1 ms on 41 MB, where the regex takes ~12 ms): openpyxl's, LibreOffice's and
+    most exporters' cells hold none. After `_COLONS_BY_FIND` of them (Excel writes two on every row: `spans="1:11"`,
+    `x14ac:dyDescent`) the regex searches the rest."""
+    pos = data.find(b":", first, last)
+    for _ in range(_COLONS_BY_FIND):
+        if pos == -1:
+            return False
+        if _PREFIXED_CELL.match(data, pos, last):
+            return True
+        pos = data.find(b":", pos + 1, last)
+    return pos != -1 and _PREFIXED_CELL.search(data, pos, last) is not None
 
 
 def _row_bound(target: int, at_least: int) -> int:
