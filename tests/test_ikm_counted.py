@@ -153,9 +153,9 @@ def test_a_true_among_many_ones_is_found():
 def test_blank_rows_are_the_rows_of_blanks_only(width):
     """Respondents are the rows holding any answer: the rows of zero bytes that start a row, never a run of blanks
     across two rows (the end of one respondent's row and the start of the next)."""
-    from xl_iku.rules.ikm import _blank_rows
+    from xl_iku.rules.ikm import zero_rows
 
     rng = random.Random(width)
     rows = [[rng.choice([0, 0, 0, 1, 4]) for _ in range(width)] for _ in range(500)]
     flat = bytes(b for row in rows for b in row)
-    assert _blank_rows(flat, width) == sum(1 for row in rows if not any(row))
+    assert zero_rows(flat, width) == [i for i, row in enumerate(rows) if not any(row)]

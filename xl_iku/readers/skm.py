@@ -26,7 +26,7 @@ from ..cells import address, column_letter, parse_range
 from ..errors import CellError, InputError, SheetError
 from ..model.survey import Profiles, SurveyTable, is_zero, survey_summary
 from ..rules.answers import profile_of, subject_unsur
-from ..rules.ikm import UNSUR_14_2017
+from ..rules.ikm import UNSUR_14_2017, zero_rows
 from ..rules.periode import parse_date
 from .sources import open_source
 
@@ -713,17 +713,8 @@ def _rows_with(codes: bytes, value: int, width: int) -> list[int]:
 
 def _rows_without_answer(codes: bytes, width: int) -> list[int]:
     """The rows (`width` bytes each) in which no cell is an answer 1–4, in order: what `_VALID.isdisjoint` tells
-    row by row, found as `width` zero bytes of the answer mask that start a row."""
-    mask = codes.translate(_IS_ANSWER)
-    none = bytes(width)
-    found = []
-    pos = mask.find(none)
-    while pos != -1:
-        row, offset = divmod(pos, width)
-        if offset == 0:
-            found.append(row)
-        pos = mask.find(none, (row + 1) * width)  # a run across two rows: the next one may start a row
-    return found
+    row by row, as the rows of zeros in the answer mask."""
+    return zero_rows(codes.translate(_IS_ANSWER), width)
 
 
 def _blank(value: Any) -> Any:

@@ -233,22 +233,24 @@ def ikm_summary_counted(
     if not all(counts):  # an unsur without answers: the careful path says which
         return None
     sums = [float(n1 + 2 * n2 + 3 * n3 + 4 * n4) for n1, n2, n3, n4 in per_value]
-    responden = len(responses) - _blank_rows(flat, width)
+    responden = len(responses) - len(zero_rows(flat, width))
     codes, names = _codes_names(width, codes, names)
     return ikm_from_totals(sums, counts, responden, names, codes, table, _bobot(weight, width))
 
 
-def _blank_rows(flat: bytes, width: int) -> int:
-    """How many rows (`width` bytes each) are all blank (0): runs of `width` zero bytes that start a row, found by
-    `bytes.find` (a run across two rows moves the search on to the next row's start)."""
+def zero_rows(flat: bytes, width: int) -> list[int]:
+    """The rows (`width` bytes each, one per cell) whose bytes are all 0, in order: runs of `width` zero bytes that
+    start a row, found by `bytes.find` (a run across two rows moves the search on to the next row's start). The
+    blank rows of the answer bytes here; the rows without any answer in the survey reader's mask of them."""
     none = bytes(width)
-    count = 0
+    found = []
     pos = flat.find(none)
     while pos != -1:
         row, offset = divmod(pos, width)
-        count += offset == 0
+        if offset == 0:
+            found.append(row)
         pos = flat.find(none, (row + 1) * width)
-    return count
+    return found
 
 
 _ROWS = frozenset({list, tuple})
