@@ -89,8 +89,8 @@ def _run(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a command that builds no reference cycles runs (`xl-iku ikm`, `skm`:
-    `set_defaults(acyclic=True)`), as it was after, an error included.
+    """Python's cycle collector off while a command that builds no reference cycles runs (`xl-iku ikm`:
+    `set_defaults(acyclic=True)`; not `skm`, whose workers read file after file), as it was after, an error included.
 
     Reading a survey builds a container per row (calamine's rows, the answer tuples: 200,000 for 100,000
     respondents), none of them in a cycle; every 700 of them started a collection that walked the young ones, and
