@@ -695,7 +695,10 @@ def _answer_codes(out: list[Sequence[Any]]) -> bytes | None:
     """One byte per cell of the answer tuples, row by row (`_CODES`), looked up in C; None when a cell cannot be
     looked up (a value that is no dict key: not from calamine)."""
     try:
-        return bytes(map(_CODES.get, chain.from_iterable(out), repeat(_OTHER)))
+        try:  # every cell an answer or a blank: one argument a lookup (~4 ms less on 900,000 cells)
+            return bytes(map(_CODES.__getitem__, chain.from_iterable(out)))
+        except KeyError:  # text, 0, 5, NaN somewhere: 255 for each such cell
+            return bytes(map(_CODES.get, chain.from_iterable(out), repeat(_OTHER)))
     except TypeError:
         return None
 
