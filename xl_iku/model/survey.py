@@ -142,7 +142,7 @@ def survey_summary(table: SurveyTable, weight: Any = None) -> IkmResult:
             # every answer 1–4 or blank: counted without numpy (`xl-iku ikm` never imports it); else the matrix,
             # whose conversion checks every cell (NaN among them) and names the first wrong one
             counted = ikm_summary_counted(table.rows, weight, names=table.names, codes=table.codes,
-                                          answer_bytes=table.answer_codes)
+                                          cell_bytes=table.answer_codes)
             if counted is not None:
                 return counted
         return ikm_summary(table.answers, weight=weight, names=table.names, codes=table.codes)

@@ -647,7 +647,7 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int],
     """
     kept = getattr(rows, "answer_rows", None)  # a CSV kept column by column: its answers stay one byte a cell
     if kept is not None:
-        return kept(columns, _blank_or_zero if zero_blank else _blank)
+        return kept(columns, _blank_or_zero if zero_blank else _blank), None
     width = max(columns) + 1
     pick = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     stored = getattr(rows, "pick", None)  # the columns picked without building rows

@@ -196,7 +196,7 @@ def ikm_summary_counted(
     names: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     table: str | IntervalTable = "14/2017",
-    answer_bytes: bytes | None = None,
+    cell_bytes: bytes | None = None,
 ) -> IkmResult | None:
     """`ikm_summary` of nested lists whose every cell is 1, 2, 3, 4 (a float or an int, never a bool) or None,
     counted in C without numpy (whose import alone costs as much as converting 100,000 × 9 answers); None for
@@ -209,17 +209,17 @@ def ikm_summary_counted(
     number), a blank is None; only 1 has a look-alike that is no answer, TRUE (True == 1), so only the cells that
     read 1 (~5 % of a real survey's) have their type checked, picked in C by their bytes, not every cell.
 
-    `answer_bytes`: those bytes already made by the reader (one per cell, row by row; 255 for a cell that is no
+    `cell_bytes`: those bytes already made by the reader (one per cell, row by row; 255 for a cell that is no
     answer or blank), so the cells are not looked up a second time."""
     if not isinstance(responses, list | tuple) or not responses or not _ROWS.issuperset(map(type, responses)):
         return None
     width = len(responses[0])
     if not width or set(map(len, responses)) != {width} or any(len(x) != width for x in (names, codes) if x):
         return None
-    if answer_bytes is not None and len(answer_bytes) == len(responses) * width:
-        if answer_bytes.translate(None, _BLANK_OR_ANSWER):  # 0, 5, 2.5, NaN, FALSE, text: the careful path says
+    if cell_bytes is not None and len(cell_bytes) == len(responses) * width:
+        if cell_bytes.translate(None, _BLANK_OR_ANSWER):  # 0, 5, 2.5, NaN, FALSE, text: the careful path says
             return None
-        flat = answer_bytes
+        flat = cell_bytes
     else:
         try:
             flat = bytes(map(_ANSWER_BYTE.__getitem__, chain.from_iterable(responses)))
@@ -255,6 +255,7 @@ def zero_rows(flat: bytes, width: int) -> list[int]:
 
 _ROWS = frozenset({list, tuple})
 _PLAIN_ONES = frozenset({float, int})
+_PLAIN_CELLS = frozenset({float, int, type(None)})
 #: float keys: calamine's cells are floats, and a float finds a float key faster than an int one (37 ms against
 #: 63 ms for 900,000 cells); the int 1 finds 1.0 all the same. 0, 5, 2.5, NaN, FALSE and text find nothing.
 _ANSWER_BYTE = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, None: 0}
