@@ -33,15 +33,21 @@ FLOOR = ("from python_calamine import CalamineWorkbook; import sys; "
          "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Data SKM').to_python()")
 
 
-def timed(argv: list[str], code: Path | None) -> tuple[float, float, bytes]:
-    """(wall seconds, CPU seconds, stdout) of one fresh process (`code`: the checkout xl_iku is imported from)."""
+def _env(code: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if code is not None:
         env["PYTHONPATH"] = str(code)
+    return env
+
+
+def timed(argv: list[str], code: Path | None) -> tuple[float, float, bytes]:
+    """(wall seconds, CPU seconds, stdout) of one fresh process (`code`: the checkout xl_iku is imported from). It
+    runs in that checkout: `python -m` puts the working directory before PYTHONPATH, so from another checkout's
+    root the other checkout's xl_iku would be timed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True)
+    done = subprocess.run(argv, env=_env(code), capture_output=True, cwd=code)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -63,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
                                                          None)]
     for name, code in [("after", ROOT)] + ([("before", Path(args.before).resolve())] if args.before else []):
         sides.append((name, [sys.executable, "-m", "xl_iku.cli", "ikm", str(book), "--json"], code))
+    for _, _, code in sides[1:]:  # each side times its own checkout's xl_iku
+        where = subprocess.run([sys.executable, "-c", "import xl_iku; print(xl_iku.__file__)"], env=_env(code),
+                               cwd=code, capture_output=True, text=True, check=True).stdout.strip()
+        assert code is not None and Path(where).resolve().is_relative_to(code.resolve()), (code, where)
     load = os.getloadavg()[0]
     measured: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in sides}
     outputs = set()
