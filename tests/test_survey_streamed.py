@@ -14,6 +14,7 @@ import pytest
 
 from xl_iku import batch, many
 from xl_iku.errors import InputError, SheetError
+from xl_iku.model.capaian import derived_realisasi
 from xl_iku.model.skm_report import (
     TIDAK_DIISI,
     GroupResult,
@@ -243,3 +244,14 @@ def test_hasil_skm_breakdowns_come_from_codes_with_the_same_results(tmp_path, no
     periods = {g.label: (g.responden, g.ikm) for g in report.periods}
     assert periods == old([label for _, label in period_labels_of(plain)])
     assert list(periods) == ["2025 Semester I", "2025 Semester II"]
+
+
+def test_the_yearly_ikm_for_the_iku_sheet_comes_from_codes(tmp_path, no_whole_columns):
+    """The IKM of each year's respondents that the IKU sheet takes as realisasi (`capaian.derived_realisasi`):
+    periods coded a block at a time, the same numbers as the float matrix grouped by a year label per row."""
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 3, dates=lambda n: f"{n % 28 + 1}/5/{2024 + n % 2}")
+    report = skm_report(read_survey(path), granularity="tahun")
+    plain = plain_table(path)
+    years = [label for _, label in period_labels_of(plain, "tahun")]
+    want = {int(k): r.ikm for k, r in ikm_by_group(plain.answers, years, codes=plain.codes).items()}
+    assert derived_realisasi([], report)["SKM"] == want and set(want) == {2024, 2025}

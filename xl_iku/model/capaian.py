@@ -16,7 +16,7 @@ from . import Catatan, IkuPlan, Indikator
 from .akip import AkipYear
 from .checks import data_cell
 from .plan import DATA_SHEET
-from .skm_report import SkmReport, grouped, period_labels_of
+from .skm_report import SkmReport, grouped_codes, period_codes
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,10 @@ def derived_realisasi(akip: list[AkipYear], skm: SkmReport | None) -> dict[str, 
     """Realisasi that other sheets already hold: Nilai AKIP by year, IKM of each year's respondents."""
     out: dict[str, dict[int, float]] = {"AKIP": {y.tahun: y.nilai for y in akip}, "SKM": {}}
     if skm is not None and "Tanggal" in skm.survey.profiles and "Periode" not in skm.survey.profiles:
-        labels = period_labels_of(skm.survey, "tahun")
-        assert labels is not None  # the survey has dates ("Tanggal" above)
-        for group in grouped(skm.survey, [label for _, label in labels], order=None):
+        coded = period_codes(skm.survey, "tahun")
+        assert coded is not None  # the survey has dates ("Tanggal" above)
+        ids, periods = coded
+        for group in grouped_codes(skm.survey, ids, [label for _, label in periods], order=None):
             if group.label.isdigit() and group.ikm is not None:
                 out["SKM"][int(group.label)] = group.ikm
     return out

@@ -67,7 +67,7 @@ class SkmReport:
                 ids, labels = _coded(profile_blocks(self.survey, name), functools.partial(_typed_label, name),
                                      typed=True)
                 order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
-                groups[name] = _grouped_codes(self.survey, ids, labels, order)
+                groups[name] = grouped_codes(self.survey, ids, labels, order)
         return groups
 
     @cached_property
@@ -77,7 +77,7 @@ class SkmReport:
         if coded is None:
             return []
         ids, periods = coded
-        return _grouped_codes(self.survey, ids, [label for _, label in periods], _period_order(periods))
+        return grouped_codes(self.survey, ids, [label for _, label in periods], _period_order(periods))
 
 
 def skm_report(table: SurveyTable, population: Any = None, granularity: str = "semester") -> SkmReport:
@@ -143,10 +143,10 @@ def grouped(table: SurveyTable, labels: Sequence[str], order: Sequence[str] | No
     """IKM per group label (one per row), in `order` first, then the other labels alphabetically, the unfilled ones
     last."""
     index = {label: code for code, label in enumerate(dict.fromkeys(labels))}
-    return _grouped_codes(table, array("i", map(index.__getitem__, labels)), list(index), order)
+    return grouped_codes(table, array("i", map(index.__getitem__, labels)), list(index), order)
 
 
-def _grouped_codes(table: SurveyTable, ids: Sequence[int], labels: Sequence[str],
+def grouped_codes(table: SurveyTable, ids: Sequence[int], labels: Sequence[str],
                    order: Sequence[str] | None) -> list[GroupResult]:
     """`grouped` of rows given as integer codes into `labels` (distinct), counted from the answers one byte each
     (`SurveyTable.answer_bytes`, validated once: a bad answer raises as `table.answers` would)."""

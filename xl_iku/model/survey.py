@@ -81,11 +81,7 @@ class SurveyTable:
     def byte_columns(self) -> list[bytes] | None:
         """Each unsur's answers as bytes (`rules.ikm.answer_byte`: 1–4, 0 = not answered), when the rows are kept
         one byte a cell (`readers.csv_source.AnswerRows`) and every cell is a plain answer; else None."""
-        column_bytes = getattr(self.rows, "column_bytes", None)
-        if column_bytes is None:
-            return None
-        columns = [column_bytes(j, answer_byte) for j in range(len(self.codes))]
-        return None if None in columns else columns
+        return _byte_columns(self)
 
     @cached_property
     def answer_bytes(self) -> Any:
@@ -95,7 +91,8 @@ class SurveyTable:
         InputError as `answers` does), as does an unsur nobody answered."""
         import numpy as np
 
-        columns = self.byte_columns  # kept one byte a cell (csv_source.AnswerRows): the columns side by side
+        # kept one byte a cell (csv_source.AnswerRows): the columns side by side, not kept beside the matrix
+        columns = self.__dict__["byte_columns"] if "byte_columns" in self.__dict__ else _byte_columns(self)
         coded: Any = _side_by_side(columns, len(self.rows), np.uint8) if columns else answer_bytes(self.rows)
         if coded is None or not coded.any(axis=0).all():
             coded = np.nan_to_num(self.answers, nan=0.0).astype(np.uint8)
@@ -192,6 +189,14 @@ def profile_blocks(table: SurveyTable, name: str) -> Iterator[list[Any]]:
         yield from blocks(name)
     else:
         yield table.profiles[name]
+
+
+def _byte_columns(table: SurveyTable) -> list[bytes] | None:
+    column_bytes = getattr(table.rows, "column_bytes", None)
+    if column_bytes is None:
+        return None
+    columns = [column_bytes(j, answer_byte) for j in range(len(table.codes))]
+    return None if None in columns else columns
 
 
 def _side_by_side(columns: list[bytes], rows: int, dtype: Any) -> Any:
