@@ -255,3 +255,24 @@ def test_the_yearly_ikm_for_the_iku_sheet_comes_from_codes(tmp_path, no_whole_co
     years = [label for _, label in period_labels_of(plain, "tahun")]
     want = {int(k): r.ikm for k, r in ikm_by_group(plain.answers, years, codes=plain.codes).items()}
     assert derived_realisasi([], report)["SKM"] == want and set(want) == {2024, 2025}
+
+
+def test_the_roll_ups_yearly_totals_come_from_codes(tmp_path, no_whole_columns):
+    """`xl-iku rekap`'s per-year sums and counts of a survey: years coded a block at a time from each block's
+    distinct dates, totals counted from one byte per answer; the same as the float matrix summed by a year per row
+    (rows whose Tanggal is no date, or empty, belong to no year)."""
+    from xl_iku.model.skm_report import survey_dates
+    from xl_iku.rekap import SurveyTotals, _survey_totals
+
+    def when(n):
+        return "bukan tanggal" if n % 97 == 0 else "" if n % 89 == 0 else f"{n % 28 + 1}/{n % 12 + 1}/{2024 + n % 2}"
+    path = export(tmp_path / "f.csv", 2 * BLOCK + 3, dates=when)
+    got = _survey_totals(read_survey(path))
+    plain = plain_table(path)
+    dates = survey_dates(plain.profiles["Tanggal"])
+    years = np.array([dates[v].year if dates.get(v) else -1 for v in plain.profiles["Tanggal"]])
+    given = ~np.isnan(plain.answers)
+    want = {year: SurveyTotals(int(given[years == year].any(axis=1).sum()),
+                               tuple(float(v) for v in np.where(given, plain.answers, 0)[years == year].sum(axis=0)),
+                               tuple(int(v) for v in given[years == year].sum(axis=0))) for year in (2024, 2025)}
+    assert got == want

@@ -185,25 +185,26 @@ def _survey_totals(table) -> dict[int | None, SurveyTotals]:
     no year); the whole sheet under the key None when no row has a date."""
     import numpy as np
 
-    from .model.skm_report import survey_dates
+    from .model.skm_report import tanggal_codes, tanggal_order
+    from .rules.ikm import totals_by_group
 
-    matrix = table.answers  # converted and validated once, by the reading (the Hasil SKM summary)
-    given = ~np.isnan(matrix)
-    answers = np.where(given, matrix, 0.0)
-    years = [None] * len(table.rows)
-    if "Tanggal" in table.profiles:
-        dates = survey_dates(table.profiles["Tanggal"])  # day or month first: decided for the whole column
-        years = [dates[v].year if dates.get(v) else None for v in table.profiles["Tanggal"]]
+    answers = table.answer_bytes  # validated once (one byte an answer); a bad answer raises as `answers` would
+    ids: Any = bytes(len(table.rows))
+    years: list[int | None] = [None]
+    if "Tanggal" in table.profiles:  # a year per distinct date of each block; day or month first for the column
+        ids, years = tanggal_codes(table, lambda date, _: date.year if date else None, tanggal_order(table))
+    responden, sums, given = totals_by_group(answers, np.frombuffer(ids, dtype=np.uint8) if isinstance(ids, bytes)
+                                             else ids, len(years))
     dated = any(y is not None for y in years)
-    keys = np.array([y if dated and y is not None else (-1 if dated else 0) for y in years])
+    keys = np.array([y if dated and y is not None else (-1 if dated else 0) for y in years])  # one per year code
     out: dict[int | None, SurveyTotals] = {}
     for key in sorted(set(keys.tolist())):
         if key == -1:  # no date while others have one: in no year
             continue
-        rows = keys == key
-        out[int(key) if dated else None] = SurveyTotals(int(given[rows].any(axis=1).sum()),
-                                                        tuple(float(v) for v in answers[rows].sum(axis=0)),
-                                                        tuple(int(v) for v in given[rows].sum(axis=0)))
+        year = keys == key  # the year codes of this key
+        out[int(key) if dated else None] = SurveyTotals(int(responden[year].sum()),
+                                                        tuple(float(v) for v in sums[year].sum(axis=0)),
+                                                        tuple(int(v) for v in given[year].sum(axis=0)))
     return out
 
 

@@ -105,18 +105,32 @@ def period_codes(table: SurveyTable, granularity: str = "semester") -> tuple[arr
                                                                                 else TIDAK_DIISI)
         return _coded(profile_blocks(table, "Periode"), period, typed=True)
     if "Tanggal" in table.profiles:
-        try:  # the order of numeric dates (day or month first), decided from the whole column first
-            month_first = month_first_order(v for values in profile_blocks(table, "Tanggal")
-                                            for v in dict.fromkeys(values) if isinstance(v, str))
+        try:
+            month_first = tanggal_order(table)
         except InputError as error:
             raise SheetError(table.sheet, error.message) from None
 
-        def dated(value: Any) -> tuple[Any, str]:
-            date = survey_date(value, month_first) if value is not None else None
+        def dated(date: dt.date | None, value: Any) -> tuple[Any, str]:
             return (period_of(date, granularity) if date else
                     ((9999, 8), TANGGAL_TAK_DIKENALI) if value not in (None, "") else ((9999, 9), TIDAK_DIISI))
-        return _coded(profile_blocks(table, "Tanggal"), dated)
+        return tanggal_codes(table, dated, month_first)
     return None
+
+
+def tanggal_order(table: SurveyTable) -> bool:
+    """Whether the survey's `Tanggal` column writes numeric dates month first, decided from all its distinct texts
+    a block at a time (`month_first_order`; its InputError when both orders are written)."""
+    return month_first_order(v for values in profile_blocks(table, "Tanggal") for v in dict.fromkeys(values)
+                             if isinstance(v, str))
+
+
+def tanggal_codes(table: SurveyTable, label: Callable[[dt.date | None, Any], _Label],
+                  month_first: bool) -> tuple[array, list[_Label]]:
+    """Each row's `Tanggal` as a small integer into the labels `label(date, value)` gives (date None where the cell
+    is empty or no date), worked out once per distinct value of each block of rows."""
+    def dated(value: Any) -> _Label:
+        return label(survey_date(value, month_first) if value is not None else None, value)
+    return _coded(profile_blocks(table, "Tanggal"), dated)
 
 
 def _coded(blocks: Iterable[list[Any]], label: Callable[[Any], _Label],

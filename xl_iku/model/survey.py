@@ -91,6 +91,8 @@ class SurveyTable:
         InputError as `answers` does), as does an unsur nobody answered."""
         import numpy as np
 
+        if "answers" in self.__dict__:  # the float matrix is there already: the same answers, coded from it
+            return np.nan_to_num(self.answers, nan=0.0).astype(np.uint8)
         # kept one byte a cell (csv_source.AnswerRows): the columns side by side, not kept beside the matrix
         columns = self.__dict__["byte_columns"] if "byte_columns" in self.__dict__ else _byte_columns(self)
         coded: Any = _side_by_side(columns, len(self.rows), np.uint8) if columns else answer_bytes(self.rows)

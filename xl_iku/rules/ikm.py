@@ -359,16 +359,8 @@ def ikm_by_group_coded(answers: np.ndarray, groups: Any, count: int, names: Sequ
     group code; a group without respondents is left out."""
     import numpy as np
 
-    rows, width = answers.shape
-    groups = np.asarray(groups, dtype=np.intp)
-    if len(groups) != rows:
-        raise InputError(f"Rentang kelompok berisi {len(groups)} baris, rentang jawaban {rows} baris.")
-    codes, names = _codes_names(width, codes, names)
-    responden = np.bincount(groups[answers.any(axis=1)], minlength=count)
-    per_value = np.stack([np.bincount(groups * 5 + answers[:, j], minlength=count * 5).reshape(count, 5)
-                          for j in range(width)], axis=1)  # group × unsur × value (0 = not answered)
-    given = per_value[:, :, 1:].sum(axis=2)
-    sums = (per_value[:, :, 1:] * np.arange(1, 5)).sum(axis=2).astype(float)
+    responden, sums, given = totals_by_group(answers, groups, count)
+    codes, names = _codes_names(answers.shape[1], codes, names)
     out: dict[int, IkmResult | InputError] = {}
     for g in np.flatnonzero(responden).tolist():
         try:
@@ -376,6 +368,22 @@ def ikm_by_group_coded(answers: np.ndarray, groups: Any, count: int, names: Sequ
         except InputError as error:
             out[g] = error
     return out
+
+
+def totals_by_group(answers: np.ndarray, groups: Any, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(respondents, answer sums as floats, answers given) of each group 0 … count − 1, per unsur (group × unsur)
+    for the last two, from answers coded one byte each (`answer_bytes`) and one group code per row."""
+    import numpy as np
+
+    rows, width = answers.shape
+    groups = np.asarray(groups, dtype=np.intp)
+    if len(groups) != rows:
+        raise InputError(f"Rentang kelompok berisi {len(groups)} baris, rentang jawaban {rows} baris.")
+    responden = np.bincount(groups[answers.any(axis=1)], minlength=count)
+    per_value = np.stack([np.bincount(groups * 5 + answers[:, j], minlength=count * 5).reshape(count, 5)
+                          for j in range(width)], axis=1)  # group × unsur × value (0 = not answered)
+    given = per_value[:, :, 1:].sum(axis=2)
+    return responden, (per_value[:, :, 1:] * np.arange(1, 5)).sum(axis=2).astype(float), given
 
 
 def ikm_from_totals(sums: Collection[float], counts: Collection[int], responden: int, names: Sequence[str],
