@@ -276,3 +276,16 @@ def test_the_roll_ups_yearly_totals_come_from_codes(tmp_path, no_whole_columns):
                                tuple(float(v) for v in np.where(given, plain.answers, 0)[years == year].sum(axis=0)),
                                tuple(int(v) for v in given[years == year].sum(axis=0))) for year in (2024, 2025)}
     assert got == want
+
+
+@pytest.mark.parametrize("zero", ["0", "0.0", "0,0", " 0 "])
+def test_a_zero_written_as_text_is_blank_with_nol_kosong_in_every_row(tmp_path, zero):
+    """--nol-kosong reads every zero as not answered (`is_zero`: 0, "0", "0.0", "0,0"), whether or not its row also
+    holds a blank: a CSV export and the same rows as lists give the same IKM, the zero's unsur answered once less."""
+    path = tmp_path / "z.csv"
+    lines = [["Timestamp", *CODES], ["1/2/2025", *"123433333"], ["1/2/2025", "1", "2", zero, *"433333"]]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(lines)
+    stored = survey_summary(read_survey(path, zero_blank=True))
+    plain = survey_summary(survey_from_rows("z", [list(row) for row in lines], zero_blank=True))
+    assert stored == plain and [u.n for u in plain.unsur] == [2, 2, 1, 2, 2, 2, 2, 2, 2]

@@ -677,13 +677,16 @@ def _answers(rows: Sequence[Sequence[Any]], columns: list[int],
         if len(row) < width:
             row = list(row) + [""] * (width - len(row))
         cells = pick(row)
-        if "" in cells or (zero_blank and (0 in cells or "0" in cells)):
+        if "" in cells or (zero_blank and (0 in cells or not _NUMBER_TYPES.issuperset(map(type, cells)))):
             cells = tuple(None if v == "" or (zero_blank and is_zero(v)) else v for v in cells)
         out.append(cells)
     return out, None
 
 
 _NO_BLANK = {"": None}
+#: Cells that are no text: with --nol-kosong a row holding anything else is looked at cell by cell (`is_zero`: the
+#: texts "0", "0.0", "0,0" are zeros too)
+_NUMBER_TYPES = frozenset({int, float, type(None)})
 #: An answer cell's byte: 0 blank ("" or None), 1–4 the answer (by equality, as `_VALID` and the IKM's own lookup
 #: read it: 1.0 and 1 alike, and TRUE too, which the IKM then refuses by its type), 255 anything else.
 _CODES = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, "": 0, None: 0}
