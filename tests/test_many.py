@@ -283,6 +283,8 @@ def test_skm_says_a_fault_of_xl_iku_is_no_fault_of_the_file(tmp_path, capsys, mo
         assert "kesalahan program xl-iku" in row["alasan"] and "KeyError" in row["alasan"]
         assert "tidak dapat dibaca" not in row["alasan"]
         assert ("Traceback" in printed.err and "bug_on_one" in printed.err) == bool(verbose)
+        (line,) = [line for line in printed.err.splitlines() if line.startswith("Gagal:")]
+        assert line.startswith("Gagal: kesalahan program xl-iku") and line.count("kutu.xlsx") == 1
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -315,6 +317,8 @@ def test_rekap_says_a_fault_of_xl_iku_is_no_fault_of_the_office(tmp_path, capsys
         assert "kesalahan program xl-iku" in row["pesan"] and "TypeError" in row["pesan"]
         assert "tidak dapat diolah" not in row["pesan"]
         assert ("Traceback" in printed.err and "bug_on_one" in printed.err) == bool(verbose)
+        (line,) = [line for line in printed.err.splitlines() if line.startswith("Gagal:")]
+        assert line.startswith("Gagal: kesalahan program xl-iku") and line.count("kutu.xlsx") == 1
 
 
 def test_rekap_passes_over_a_workbook_in_the_folder_that_is_no_office_book(tmp_path, capsys):

@@ -268,6 +268,12 @@ def fault_message(path: str | os.PathLike, error: BaseException) -> str:
             "lain tetap diolah.")
 
 
+def failed_line(berkas: str, error: str) -> str:
+    """A failed file as one line on stderr: the reason alone when it names the file already (a file-level reason, a
+    fault of ours), never the path twice."""
+    return f"Gagal: {error}" if berkas in error else f"Gagal: {berkas}: {error}"
+
+
 def _attempt_many(read: Read, tasks: list[tuple[Path, bool]]) -> list[Outcome]:
     return [attempt(read, *task) for task in tasks]
 

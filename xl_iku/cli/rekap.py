@@ -99,9 +99,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _failed(summaries, verbose: bool) -> None:
+    from ..many import failed_line
+
     for summary in summaries:
         if summary.error:
-            print(f"Gagal: {summary.berkas}: {summary.error}", file=sys.stderr)
+            print(failed_line(summary.berkas, summary.error), file=sys.stderr)
         if summary.fault and verbose:
             print(summary.fault.rstrip(), file=sys.stderr)
 

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..batch import SURVEY_SUFFIXES, find_surveys, run_batch
-    from ..many import FAULT_EXIT, jobs_for
+    from ..many import FAULT_EXIT, failed_line, jobs_for
 
     found = getattr(args, "found", None) or find_surveys(args.paths)
     paths = found.files
@@ -68,8 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_csv(batch_table(batch), args.csv)
     for outcome in batch.failed:
-        named = outcome.berkas in outcome.error  # a file-level reason names the file already: not twice
-        print(f"Gagal: {outcome.error if named else f'{outcome.berkas}: {outcome.error}'}", file=sys.stderr)
+        print(failed_line(outcome.berkas, outcome.error), file=sys.stderr)
         if outcome.fault and args.verbose:
             print(outcome.fault.rstrip(), file=sys.stderr)
     for warning in batch.warnings:
