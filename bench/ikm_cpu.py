@@ -26,11 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from run import SURVEY_FLOOR as FLOOR  # noqa: E402  (bench/run.py's floor for this row)
 from run import survey_workbook  # noqa: E402
-
-#: bench/run.py's floor for this row: python-calamine reading the survey sheet, nothing else
-FLOOR = ("from python_calamine import CalamineWorkbook; import sys; "
-         "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Data SKM').to_python()")
 
 
 def _env(code: Path | None) -> dict[str, str]:
