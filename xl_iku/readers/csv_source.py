@@ -30,7 +30,7 @@ import re
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
@@ -249,17 +249,25 @@ class _Block:
         return rows
 
 
-class ColumnRows(Sequence):
-    """A CSV's rows, kept column by column in blocks (`_Chunk`): memory follows what each column holds, not a
-    Python list per row. Read as a sequence of rows (a row is a fresh list), as every survey source gives its values;
-    `column` and `pick` read columns without building rows."""
+class _BlockedRows(Sequence):
+    """Rows kept in blocks, seen through a window [start, stop): a slice is another window on the same blocks (no
+    copy), a row is read from its block's rows, built once for the rows that follow it (`_rows`)."""
 
-    def __init__(self, blocks: list[_Block], start: int = 0, stop: int | None = None) -> None:
-        self._blocks = blocks
-        total = sum(block.size for block in blocks)
+    def __init__(self, sizes: Iterable[int], start: int, stop: int | None) -> None:
+        self._offsets = list(accumulate(sizes, initial=0))
+        total = self._offsets[-1]
         self._start = min(start, total)
         self._stop = total if stop is None else max(self._start, min(stop, total))
-        self._cached: tuple[int, list[list[Any]]] | None = None
+        self._cached: tuple[int, list[Any]] | None = None
+
+    def _window(self, start: int, stop: int) -> _BlockedRows:
+        raise NotImplementedError
+
+    def _rows(self, number: int) -> list[Any]:
+        raise NotImplementedError
+
+    def _row(self, row: Any) -> Any:
+        return row
 
     def __len__(self) -> int:
         return self._stop - self._start
@@ -269,48 +277,71 @@ class ColumnRows(Sequence):
             start, stop, step = index.indices(len(self))
             if step != 1:
                 return [self[i] for i in range(start, stop, step)]
-            return ColumnRows(self._blocks, self._start + start, self._start + max(start, stop))
+            return self._window(self._start + start, self._start + max(start, stop))
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("row index out of range")
-        number, offset = divmod(self._start + index, BLOCK)
+        row = self._start + index
+        number = bisect_right(self._offsets, row) - 1
         if self._cached is None or self._cached[0] != number:
-            self._cached = number, self._blocks[number].rows()
-        return list(self._cached[1][offset])
+            self._cached = number, self._rows(number)
+        return self._row(self._cached[1][row - self._offsets[number]])
 
-    def _spans(self) -> Iterator[tuple[_Block, int, int]]:
-        """(block, first, end) of the rows in view, block by block."""
-        first = self._start
-        while first < self._stop:
-            number, offset = divmod(first, BLOCK)
-            block = self._blocks[number]
-            end = min(block.size, offset + self._stop - first)
-            yield block, offset, end
-            first += end - offset
+    def _spans(self) -> Iterator[tuple[int, int, int]]:
+        """(block number, first, end) of the rows in view, block by block."""
+        row = self._start
+        while row < self._stop:
+            number = bisect_right(self._offsets, row) - 1
+            first = row - self._offsets[number]
+            end = min(self._offsets[number + 1] - self._offsets[number], first + self._stop - row)
+            yield number, first, end
+            row += end - first
 
-    def __iter__(self) -> Iterator[list[Any]]:
-        for block, first, end in self._spans():
-            yield from block.rows()[first:end]
+    def __iter__(self) -> Iterator[Any]:
+        for number, first, end in self._spans():
+            yield from self._rows(number)[first:end]
+
+
+class ColumnRows(_BlockedRows):
+    """A CSV's rows, kept column by column in blocks (`_Chunk`): memory follows what each column holds, not a
+    Python list per row. Read as a sequence of rows (a row is a fresh list), as every survey source gives its values;
+    `column` and `pick` read columns without building rows."""
+
+    def __init__(self, blocks: list[_Block], start: int = 0, stop: int | None = None) -> None:
+        super().__init__((block.size for block in blocks), start, stop)
+        self._blocks = blocks
+
+    def _window(self, start: int, stop: int) -> ColumnRows:
+        return ColumnRows(self._blocks, start, stop)
+
+    def _rows(self, number: int) -> list[list[Any]]:
+        return self._blocks[number].rows()
+
+    _row = staticmethod(list)  # a fresh list each time, as a list of lists would be copied by its reader
+
+    def _block_spans(self) -> Iterator[tuple[_Block, int, int]]:
+        for number, first, end in self._spans():
+            yield self._blocks[number], first, end
 
     def lengths(self) -> list[int]:
         """Each row's length, as `map(len, rows)` would give them."""
         out: list[int] = []
-        for block, first, end in self._spans():
+        for block, first, end in self._block_spans():
             out += block.row_lengths()[first:end]
         return out
 
     def column(self, index: int, missing: Any = None) -> list[Any]:
         """One column's cells, `missing` where a row is shorter."""
         out: list[Any] = []
-        for block, first, end in self._spans():
+        for block, first, end in self._block_spans():
             out += block.column(index, missing)[first:end]
         return out
 
     def column_blocks(self, index: int, missing: Any = None) -> Iterator[tuple[int, list[Any]]]:
         """`column` a block at a time: (index of its first row in this view, its cells)."""
         offset = 0
-        for block, first, end in self._spans():
+        for block, first, end in self._block_spans():
             yield offset, block.column(index, missing)[first:end]
             offset += end - first
 
@@ -319,7 +350,7 @@ class ColumnRows(Sequence):
         respondents repeat their answer patterns (all 3, all 4), so 100,000 rows hold a few thousand tuples."""
         out: list[tuple[Any, ...]] = []
         seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        for block, first, end in self._spans():
+        for block, first, end in self._block_spans():
             part = list(zip(*(block.column(c, "")[first:end] for c in columns)))
             out += map(seen.setdefault, part, part)
         return out
@@ -328,7 +359,7 @@ class ColumnRows(Sequence):
         """`pick` kept one byte a cell (`AnswerRows`): the cells of `columns` in each row, each as `cell` makes it
         ("" where a row is shorter, before `cell`)."""
         parts = []
-        for block, first, end in self._spans():
+        for block, first, end in self._block_spans():
             kept: list[tuple[bytes | None, Sequence[Any]]] = []
             for column in columns:
                 chunk = block.chunks[column] if column < len(block.chunks) else None
@@ -348,7 +379,7 @@ class ColumnRows(Sequence):
 
 # --- a survey's answers, kept one byte a cell ------------------------------------------------------------------------
 
-class AnswerRows(Sequence):
+class AnswerRows(_BlockedRows):
     """The answer cells of a CSV survey's rows (`ColumnRows.answers`), in code order, each cell as `cell` made it
     ("" as None): every block's answer columns stay their chunk's codes, one byte a cell, into the block's distinct
     values, and a row is a tuple built when asked for, so a survey's answers cost a byte each, not a tuple per
@@ -356,14 +387,11 @@ class AnswerRows(Sequence):
 
     def __init__(self, parts: list[tuple[int, list[tuple[bytes | None, Sequence[Any]]]]], start: int = 0,
                  stop: int | None = None) -> None:
+        super().__init__((size for size, _ in parts), start, stop)
         self._parts = parts  # (rows, [(codes, their values) or (None, the cells) per answer column]) per block
-        self._offsets = list(accumulate((size for size, _ in parts), initial=0))
-        self._start = min(start, self._offsets[-1])
-        self._stop = self._offsets[-1] if stop is None else max(self._start, min(stop, self._offsets[-1]))
-        self._cached: tuple[int, list[tuple[Any, ...]]] | None = None
 
-    def __len__(self) -> int:
-        return self._stop - self._start
+    def _window(self, start: int, stop: int) -> AnswerRows:
+        return AnswerRows(self._parts, start, stop)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (AnswerRows, list, tuple)):
@@ -372,41 +400,11 @@ class AnswerRows(Sequence):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step != 1:
-                return [self[i] for i in range(start, stop, step)]
-            return AnswerRows(self._parts, self._start + start, self._start + max(start, stop))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("row index out of range")
-        row = self._start + index
-        number = bisect_right(self._offsets, row) - 1
-        if self._cached is None or self._cached[0] != number:
-            self._cached = number, self._rows(number)
-        return self._cached[1][row - self._offsets[number]]
-
     def _rows(self, number: int) -> list[tuple[Any, ...]]:
         size, columns = self._parts[number]
         cells = [values if codes is None else [values[codes[0]]] if size == 1 else itemgetter(*codes)(values)
                  for codes, values in columns]
         return list(zip(*cells)) if cells else [()] * size
-
-    def _spans(self) -> Iterator[tuple[int, int, int]]:
-        """(part, first, end) of the rows in view, part by part."""
-        row = self._start
-        while row < self._stop:
-            number = bisect_right(self._offsets, row) - 1
-            first = row - self._offsets[number]
-            end = min(self._parts[number][0], first + self._stop - row)
-            yield number, first, end
-            row += end - first
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        for number, first, end in self._spans():
-            yield from self._rows(number)[first:end]
 
     def column_bytes(self, index: int, byte: Callable[[Any], int | None]) -> bytes | None:
         """Column `index` with each cell as `byte` codes it (an answer 1–4, 0 for none), one byte a row; None
