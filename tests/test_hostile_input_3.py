@@ -467,7 +467,18 @@ def _scenario_csv(separator: str, encoding: str):
     return make
 
 
+def _scenario_semicolon_questions(folder: Path) -> Path:
+    """Excel set to Indonesian saves CSV with ";" and quotes nothing: the questions' own commas outnumber them."""
+    lines = csv_lines(survey_rows(seed=9, count=20), ";")
+    lines[0] = ";".join(["Nama", "Tanggal"] + [f"{code}. Menurut Anda, bagaimana {name.lower()}, secara umum?"
+                                               for code, name in UNSUR_14_2017])
+    path = folder / "formulir.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
 SCENARIOS = {
+    "csv_semicolon_questions": _scenario_semicolon_questions,
     "nik_in_date_far_cell": _scenario_nik_far,
     "single_quoted_far_cell": _scenario_quoted_far,
     "control_characters": lambda folder: _office_with(folder, _control_characters),
