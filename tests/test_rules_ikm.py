@@ -133,7 +133,7 @@ def test_category_rejects_out_of_range(score):
         (5, "jawaban 5 di luar skala 1–4"),
         (2.5, "jawaban 2,5 bukan bilangan bulat"),
         ("x", "teks 'x' bukan jawaban"),
-        ("2,5", "teks '2,5' bukan jawaban"),
+        ("2,5", "jawaban 2,5 bukan bilangan bulat"),  # the decimal comma read as the point is
         (True, "nilai logika TRUE bukan jawaban"),
         (False, "nilai logika FALSE bukan jawaban"),
         (float("inf"), "bukan angka yang sah"),
@@ -156,6 +156,14 @@ def test_bad_answers_name_row_column_and_unsur(cell, pattern):
 
 def test_text_answers_that_are_valid_are_accepted():
     assert ikm_score([["3", " 4 "], [2, "1"]]) == pytest.approx(ikm_score([[3, 4], [2, 1]]))
+    # the decimal comma of a sheet set to Indonesian, as the decimal point is
+    assert ikm_score([["3,0", " 4,00 "], ["2.0", "1,0"]]) == pytest.approx(ikm_score([[3, 4], [2, 1]]))
+
+
+@pytest.mark.parametrize("text", ["2,5", "3,0,0", "1.000,0"])
+def test_text_with_a_decimal_comma_that_is_no_whole_answer_is_refused(text):
+    with pytest.raises(InputError, match="bukan bilangan bulat|bukan jawaban yang dikenal"):
+        ikm_score([[3, text], [2, 1]])
 
 
 def test_date_is_rejected():

@@ -615,17 +615,23 @@ EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 
 @lru_cache(maxsize=4096)
 def _text_value(cell: str) -> float | None:
-    """A text answer's value: a number ("3", " 4 ", "3.0": what numpy's conversion accepts, never NaN/inf) or a
-    questionnaire label ("c. Sesuai"); a blank text is not answered (NaN). Cached: a survey repeats a few texts."""
+    """A text answer's value: a number ("3", " 4 ", "3.0": what numpy's conversion accepts, and "3,0" with the
+    decimal comma; never NaN/inf) or a questionnaire label ("c. Sesuai"); a blank text is not answered (NaN).
+    Cached: a survey repeats a few texts."""
     text = cell.strip()
     if not text:
         return math.nan
     try:
-        value = float(text)
+        value = float(text.replace(",", ".", 1) if _DECIMAL_COMMA.fullmatch(text) else text)
     except ValueError:
         label = label_value(text)
         return None if label is None else float(label)
     return value if math.isfinite(value) else None
+
+
+#: A number written with the Indonesian decimal comma ("3,0", as a sheet set to Indonesian turns 3.0 into text);
+#: "2,5" then reads 2.5 and is refused as no whole number, as "2.5" is
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 
 
 def _where(i: int, j: int) -> str:
