@@ -6,7 +6,7 @@ bytes, counted without numpy), as a CSV export (kept one byte a cell, counted pe
 Every path must give what the rule gives when worked out by hand with exact fractions (PermenPANRB 14/2017: per unsur
 the mean of the answers given, blanks left out; weight 1/n; × 25; mutu from the IKM rounded half up to two
 decimals), with titles above the header, blank and unanswered rows among the respondents, summary rows below them,
-and, with `--nol-kosong`, 0 written for "not answered". Fixtures prove the cases someone thought of; this draws the
+answers written as numbers, texts or the scale's words, and, with `--nol-kosong`, 0 written for "not answered". Fixtures prove the cases someone thought of; this draws the
 rest.
 """
 
@@ -19,7 +19,7 @@ from fractions import Fraction
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import event, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import xl_iku  # noqa: E402
@@ -46,6 +46,17 @@ def surveys(draw):
                 zero_blank=draw(st.booleans()), separator=draw(st.sampled_from([",", ";"])))
 
 
+#: How an office's sheet may write an answer n besides the number: as text, padded, with the decimal comma of a
+#: sheet set to Indonesian, or as the generic scale's words (with an option letter)
+SPELLINGS = {
+    "text": lambda n: str(n),
+    "padded": lambda n: f" {n} ",
+    "decimal comma": lambda n: f"{n},0",
+    "words": lambda n: ("Tidak puas", "Kurang puas", "Puas", "Sangat puas")[n - 1],
+    "lettered": lambda n: f"{'abcd'[n - 1]}. {('Tidak puas', 'Kurang puas', 'Puas', 'SANGAT PUAS')[n - 1]}",
+}
+
+
 def exact(rows):
     """(IKM as a Fraction, NRR per unsur, respondents, mutu) worked out from the rule, nothing of xl-iku's."""
     nrr = []
@@ -59,15 +70,16 @@ def exact(rows):
     return ikm, nrr, sum(any(v is not None for v in row) for row in rows), mutu
 
 
-def sheet_rows(survey):
+def sheet_rows(survey, spelling=None):
     """The sheet as a form service or a web app would lay it out: titles, a header, the respondents (a name each),
     then, sometimes, a row of sums and a row of averages."""
     blank = 0 if survey["zero_blank"] else None
+    spell = SPELLINGS.get(spelling, lambda n: n)
     out = [[f"Rekap Survei Kepuasan Masyarakat {i + 1}"] + [None] * 9 for i in range(survey["titles"])]
     if survey["titles"]:
         out.append([None] * 10)
     out.append(["Nama", *CODES])
-    out += [[f"Responden {i + 1}", *(blank if v is None else v for v in row)]
+    out += [[f"Responden {i + 1}", *(blank if v is None else spell(v) for v in row)]
             for i, row in enumerate(survey["rows"])]
     if survey["summary"]:
         columns = list(zip(*survey["rows"]))
@@ -100,11 +112,13 @@ def assert_is(result, expected):
     assert result.category.code == mutu
 
 
-@settings(max_examples=40)
-@given(surveys())
-def test_every_path_gives_the_rules_ikm(tmp_path_factory, survey):
+@pytest.mark.parametrize("spelling", [None, *SPELLINGS])
+@settings(max_examples=20)
+@given(survey=surveys())
+def test_every_path_gives_the_rules_ikm(tmp_path_factory, spelling, survey):
+    event("past the first block" if len(survey["rows"]) > BLOCK else "one block")
     expected = exact(survey["rows"])
-    rows = sheet_rows(survey)
+    rows = sheet_rows(survey, spelling)
     folder = tmp_path_factory.mktemp("survey")
     write_xlsx(folder / "survei.xlsx", rows)
     write_csv(folder / "survei.csv", rows, survey["separator"])
