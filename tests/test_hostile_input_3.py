@@ -490,6 +490,7 @@ SCENARIOS = {
     "error_type_first": _scenario_cell(b'<c t="e" r="E6"><v>#DIV/0!</v></c>'),
     "nan_value": _scenario_cell(b'<c r="E6"><v>NaN</v></c>'),
     "formula_single_quotes": _scenario_cell(b"<c r='E6'><f>1/0</f></c>"),
+    "shared_formula_no_value": _scenario_cell(b'<c r="E6"><f t="shared" ref="E6:E7" si="0">1+2</f></c>'),
     "table_totals_row": _scenario_totals,
     "very_hidden_sheet": _scenario_very_hidden,
     "csv_many_rows": lambda folder: _many_rows_csv(folder),
