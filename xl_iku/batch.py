@@ -22,15 +22,25 @@ from .errors import InputError
 from .many import Found
 from .model.survey import profile_blocks
 from .readers.sources import SURVEY_SUFFIXES
-from .rules.ikm import IkmResult, ikm_by_group_coded, ikm_pooled
+from .rules.ikm import IkmResult, ikm_by_group_coded, ikm_pooled, totals_by_group
 
 
 @dataclass(frozen=True)
 class GroupOutcome:
+    """One file/unit/period row. A group in which some unsur has no answer has no IKM (`result` None,
+    `keterangan` says which unsur), as in the Hasil SKM sheet and `ikm_table`: its respondents still count in the
+    file's and the combined figure, which only the whole file's unanswered unsur would prevent."""
+
     berkas: str
     unit: str
     periode: str
-    result: IkmResult
+    result: IkmResult | None
+    keterangan: str = ""
+    without_ikm: int = 0  # respondents of a group without IKM
+
+    @property
+    def responden(self) -> int:
+        return self.result.responden if self.result is not None else self.without_ikm
 
 
 @dataclass(frozen=True)
@@ -105,21 +115,24 @@ def process_file(path: Path, sheet: str | None = None, granularity: str = "semes
     period_ids, periods = coded if coded is not None else (bytes(len(table.rows)), [((0,), "Semua")])
     ids, keys = _group_codes(table, period_ids, periods, path.stem)
     try:  # validates the whole file once; a bad answer is reported with its cell
-        results = ikm_by_group_coded(table.answer_bytes, ids, len(keys), names=table.names, codes=table.codes)
+        answers = table.answer_bytes
     except InputError as error:
         raise table.locate(error) from None
+    responden, sums, given = totals_by_group(answers, ids, len(keys))
+    results = ikm_by_group_coded(answers, ids, len(keys), names=table.names, codes=table.codes)
     groups = []
-    for (unit, (_, label)), result in sorted(((keys[g], result) for g, result in results.items()),
-                                             key=lambda kv: (kv[0][0], kv[0][1][0])):
-        if isinstance(result, InputError):  # e.g. an unsur nobody answered in this period
-            raise InputError(f"unit '{unit}', periode {label}: {result}") from None
-        groups.append(GroupOutcome(str(path), unit, label, result))
+    for g in sorted(results, key=lambda g: (keys[g][0], keys[g][1][0])):
+        unit, (_, label) = keys[g]
+        result = results[g]
+        if isinstance(result, InputError):  # an unsur nobody in this unit and period answered: no IKM for it
+            groups.append(GroupOutcome(str(path), unit, label, None, str(result), int(responden[g])))
+        else:
+            groups.append(GroupOutcome(str(path), unit, label, result))
     if not groups:
         raise InputError("tidak ada jawaban survei di sheet ini.")
-    sums = tuple(sum(u.nrr * u.n for u in (g.result.unsur[j] for g in groups)) for j in range(len(table.codes)))
-    counts = tuple(sum(g.result.unsur[j].n for g in groups) for j in range(len(table.codes)))
-    outcome = FileOutcome(str(path), groups, sums=sums, counts=counts,
-                          responden=sum(g.result.responden for g in groups), codes=tuple(table.codes),
+    totals = tuple(sums.sum(axis=0).tolist()), tuple(int(n) for n in given.sum(axis=0)), int(responden.sum())
+    outcome = FileOutcome(str(path), groups, sums=totals[0], counts=totals[1], responden=totals[2],
+                          codes=tuple(table.codes),
                           names=tuple(table.names), left_out=tuple(table.left_out),
                           notes=_date_notes(path, table))
     # the survey as read: its unsur, every answer (0: none) and every profile column, not the file's name

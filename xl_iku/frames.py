@@ -136,18 +136,23 @@ def group_table(answers: Any, keys: Sequence[Sequence[Hashable]], names: Sequenc
 
 
 def batch_table(batch: BatchResult) -> pd.DataFrame:
-    """`xl-iku skm`'s table: one row per file/unit/period, with its respondents, IKM, mutu, kinerja and NRR."""
+    """`xl-iku skm`'s table: one row per file/unit/period, with its respondents, IKM, mutu, kinerja and NRR; a
+    `keterangan` column when some group has no IKM (an unsur nobody in it answered), saying why."""
     import pandas as pd
 
     rows = []
     for g in batch.groups:
-        row = {"berkas": g.berkas, "unit": g.unit, "periode": g.periode, "responden": g.result.responden,
-               "ikm": g.result.ikm, "mutu": g.result.category.code, "kinerja": g.result.category.label}
-        row.update({f"nrr_{u.kode}": u.nrr for u in g.result.unsur})
+        row = {"berkas": g.berkas, "unit": g.unit, "periode": g.periode, "responden": g.responden}
+        if g.result is not None:
+            row.update(ikm=g.result.ikm, mutu=g.result.category.code, kinerja=g.result.category.label)
+            row.update({f"nrr_{u.kode}": u.nrr for u in g.result.unsur})
+        else:  # an unsur nobody in this group answered: no IKM, and why (as `ikm_table` says it)
+            row.update(ikm=float("nan"), mutu=pd.NA, kinerja=pd.NA, keterangan=g.keterangan)
         rows.append(row)
     columns = ["berkas", "unit", "periode", "responden", "ikm", "mutu", "kinerja"]
-    return pd.DataFrame(rows, columns=columns + sorted({k for r in rows for k in r} - set(columns),
-                                                       key=lambda k: int(k[5:])))
+    nrr = sorted({k for r in rows for k in r if k.startswith("nrr_")}, key=lambda k: int(k[5:]))
+    extra = ["keterangan"] if any("keterangan" in r for r in rows) else []
+    return pd.DataFrame(rows, columns=columns + nrr + extra)
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> None:

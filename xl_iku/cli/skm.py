@@ -82,8 +82,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"Dilewati: {berkas}: {why}", file=sys.stderr)
     if args.json:
         print(json.dumps({
-            "berkas": [dict(berkas=g.berkas, unit=g.unit, periode=g.periode, **result_json(g.result))
-                       for g in batch.groups],
+            "berkas": [dict(berkas=g.berkas, unit=g.unit, periode=g.periode, **_group_json(g)) for g in batch.groups],
             "gabungan": result_json(batch.combined) if batch.combined else None,
             "gagal": [{"berkas": f.berkas, "alasan": f.error} for f in batch.failed],
         }, ensure_ascii=False))
@@ -91,8 +90,13 @@ def run(args: argparse.Namespace) -> int:
         width = max([len(Path(g.berkas).name) for g in batch.groups] + [6])
         print(f"{'Berkas':<{width}}  {'Unit':<20}  {'Periode':<18}  {'Resp.':>6}  {'IKM':>6}  Mutu")
         for g in batch.groups:
-            print(f"{Path(g.berkas).name:<{width}}  {g.unit[:20]:<20}  {g.periode:<18}  {g.result.responden:>6}  "
-                  f"{format_id(g.result.ikm):>6}  {g.result.category.code}")
+            ikm, mutu = (format_id(g.result.ikm), g.result.category.code) if g.result else ("–", "–")
+            print(f"{Path(g.berkas).name:<{width}}  {g.unit[:20]:<20}  {g.periode:<18}  {g.responden:>6}  "
+                  f"{ikm:>6}  {mutu}")
+        for g in batch.groups:
+            if g.result is None:
+                print(f"Catatan: {Path(g.berkas).name}, unit '{g.unit}', periode {g.periode}: tanpa IKM. "
+                      f"{g.keterangan} Respondennya tetap dihitung dalam nilai berkas dan gabungan.")
         if batch.combined:
             c = batch.combined
             print(f"\nGabungan ({c.responden} responden dari {len(batch.files) - len(batch.failed)} berkas): "
@@ -108,3 +112,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     return 1 if batch.failed else 0
 
+
+def _group_json(group) -> dict:
+    """A row's figures; a group without IKM (an unsur nobody in it answered) has nulls and `keterangan`."""
+    if group.result is not None:
+        return result_json(group.result)
+    return {"ikm": None, "mutu": None, "kinerja": None, "responden": group.responden, "unsur": [],
+            "keterangan": group.keterangan}

@@ -17,7 +17,8 @@ FAILED_SHEET = "Berkas Gagal"
 
 def ringkasan_skm(batch: BatchResult) -> list[SheetLayout]:
     groups = batch.groups
-    codes = [u.kode for u in groups[0].result.unsur] if groups else []
+    computed = [g.result for g in groups if g.result is not None]
+    codes = [u.kode for u in computed[0].unsur] if computed else []
     headers = ["No", "Berkas", "Unit", "Periode", "Responden", "IKM", "Mutu", "Kinerja"] + [f"NRR {c}" for c in codes]
     sheet = SheetLayout(SHEET, print_setup=PrintSetup(title_rows=(3, 3)), freeze=(4, 3))
     sheet.column_widths = {1: 5, 2: 28, 3: 24, 4: 18, 5: 11, 6: 9, 7: 7, 8: 14}
@@ -31,7 +32,16 @@ def ringkasan_skm(batch: BatchResult) -> list[SheetLayout]:
     sheet.row_heights[3] = 30
     row = 4
     for number, group in enumerate(groups, start=1):
-        _result_row(sheet, row, [number, Path(group.berkas).name, group.unit, group.periode], group.result)
+        lead = [number, Path(group.berkas).name, group.unit, group.periode]
+        if group.result is not None:
+            _result_row(sheet, row, lead, group.result)
+        else:  # an unsur nobody in this group answered: its respondents, no IKM, and why
+            for col, value in enumerate(lead, start=1):
+                sheet.put(row, col, value, styles.CENTER if col == 1 else styles.TEXT)
+            sheet.put(row, 5, group.responden, styles.INTEGER)
+            sheet.put(row, 6, "–", styles.CENTER)
+            sheet.put(row, 7, "–", styles.CENTER)
+            sheet.merge(row, 8, row, max(last, 8), f"Tanpa IKM: {group.keterangan}", styles.NOTE)
         row += 1
     if batch.combined is not None:
         bold = styles.TEXT.but(bold=True)
