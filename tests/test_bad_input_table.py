@@ -36,11 +36,11 @@ def rows():
     return out
 
 
-def _survey_with_a_five(folder: Path) -> Path:
+def _survey_with_a_five(folder: Path, answer: float = 5) -> Path:
     path = folder / "survei.xlsx"
     book = openpyxl.Workbook()
     book.active.append(CODES)
-    book.active.append([3, 3, 3, 5, 3, 3, 3, 3, 3])
+    book.active.append([3, 3, 3, answer, 3, 3, 3, 3, 3])
     book.save(path)
     return path
 
@@ -98,6 +98,9 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
         return ["regenerate", path], [path]
     if kasus == "answer_out_of_scale":
         path = _survey_with_a_five(folder)
+        return [command, path], [path]
+    if kasus == "answer_float_noise":
+        path = _survey_with_a_five(folder, 2.0000000001)
         return [command, path], [path]
     if kasus == "results_table":
         path = results_table_xlsx(folder / "hasil.xlsx")

@@ -132,6 +132,11 @@ def test_category_rejects_out_of_range(score):
         (0, "jawaban 0 di luar skala 1–4"),
         (5, "jawaban 5 di luar skala 1–4"),
         (2.5, "jawaban 2,5 bukan bilangan bulat"),
+        (0.5, "jawaban 0,5 bukan bilangan bulat"),
+        # a formula's float noise is shown digit for digit, never rounded back to the whole number it is not
+        (2.0000000001, "jawaban 2,0000000001 bukan bilangan bulat"),
+        (3.9999999999999996, "jawaban 3,9999999999999996 bukan bilangan bulat"),
+        ("2.0000000001", "jawaban 2,0000000001 bukan bilangan bulat"),
         ("x", "teks 'x' bukan jawaban"),
         ("2,5", "jawaban 2,5 bukan bilangan bulat"),  # the decimal comma read as the point is
         (True, "nilai logika TRUE bukan jawaban"),

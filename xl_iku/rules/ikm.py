@@ -650,7 +650,9 @@ def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
         if not math.isfinite(value):
             problem = f"nilai {value} bukan angka yang sah"
         elif value != math.floor(value):
-            problem = f"jawaban {format_id(value, 3).rstrip('0').rstrip(',')} bukan bilangan bulat"
+            # every digit it holds: a formula's 2.0000000001 rounded for show would read "jawaban 2 bukan
+            # bilangan bulat", which contradicts itself
+            problem = f"jawaban {repr(value).replace('.', ',')} bukan bilangan bulat"
         else:
             problem = f"jawaban {int(value)} di luar skala 1–4"
         raise InputError(f"{problem}. {_FIX}", row=i + 1, column=j + 1, where=_where(i, j), subject=labels[j])
