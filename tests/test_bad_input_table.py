@@ -99,6 +99,14 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     if kasus == "answer_out_of_scale":
         path = _survey_with_a_five(folder)
         return [command, path], [path]
+    if kasus == "survey_turned":
+        path = folder / "survei.xlsx"
+        book = openpyxl.Workbook()
+        book.active.append(["No", "Unsur"] + [f"Responden {r}" for r in range(1, 6)])
+        for number, code in enumerate(CODES, start=1):
+            book.active.append([number, code] + [3, 4, 2, 3, 1])
+        book.save(path)
+        return [command, path], [path]
     if kasus == "answer_float_noise":
         path = _survey_with_a_five(folder, 2.0000000001)
         return [command, path], [path]

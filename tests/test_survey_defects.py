@@ -205,3 +205,21 @@ def test_a_reader_process_that_dies_fails_one_file_only(tmp_path, capsys, monkey
     assert [f["berkas"] for f in result["gagal"]] == [str(paths[1])]
     assert "berhenti mendadak" in result["gagal"][0]["alasan"]
     assert result["gabungan"]["responden"] == 60
+
+
+def test_unsur_down_a_column_is_called_turned_only_beside_answers():
+    """The hint is for answers laid out one respondent per column; unsur down a column beside NRRs is a results
+    table written downwards, and a sheet with neither keeps the plain advice."""
+    from xl_iku.readers.skm import NotASurvey, survey_from_rows
+
+    def message(rows):
+        with pytest.raises(NotASurvey) as raised:
+            survey_from_rows("S", rows)
+        return raised.value.message
+
+    answers = [["Unsur", "R1", "R2"]] + [[code, 3, 4] for code in CODES]
+    assert "kolom A (baris 2–10): tabelnya terbalik" in message(answers)
+    nrr = [["Unsur", "NRR"]] + [[code, 3.12] for code in CODES]
+    assert "terbalik" not in message(nrr) and "Beri judul kolom U1" in message(nrr)
+    few = [["Unsur", "R1"]] + [[code, 3] for code in CODES[:4]]
+    assert "terbalik" not in message(few)

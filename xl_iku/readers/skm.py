@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -181,6 +181,34 @@ def _find_header(values: Sequence[Sequence[Any]]) -> _Header | None:
         if group is not None:
             return group
     return None
+
+
+def _turned(values: Sequence[Sequence[Any]]) -> tuple[int, int, int] | None:
+    """(column, first row, last row), 0-based, of unsur headers written down one column instead of across one row
+    (a survey laid out one respondent per column): five unsur or more named there by a strong rule."""
+    rows = values[:_HEADER_SCAN_ROWS]
+    for column in range(min(_TURNED_COLUMNS, max((len(r) for r in rows), default=0))):
+        hits = {}
+        for index, row in enumerate(rows):
+            cell = row[column] if column < len(row) else None
+            code, rule = _unsur_match(cell) if isinstance(cell, str) else (None, None)
+            if code and rule != _WEAK:
+                hits.setdefault(code, index)
+        if len(hits) >= _MIN_SUBJECTS and _answers_across(rows[i][column + 1:] for i in hits.values()):
+            return column, min(hits.values()), max(hits.values())
+    return None
+
+
+def _answers_across(cells_right: Iterable[Sequence[Any]]) -> bool:
+    """Whether the numbers beside turned headers are answers (whole 1–4, respondents side by side), not a results
+    table written downwards (an NRR of 3,12 per unsur)."""
+    numbers = [c for line in cells_right for c in line
+               if isinstance(c, (int, float)) and not isinstance(c, bool)]
+    return len(numbers) >= 2 and all(c in _VALID for c in numbers)
+
+
+#: Columns searched for unsur headers written downwards (a label column or two comes first, e.g. No, Unsur)
+_TURNED_COLUMNS = 5
 
 
 def _row_header(row: Sequence[Any]) -> tuple[dict[str, list[int]], dict[int, str]] | None:
@@ -349,10 +377,14 @@ def survey_from_rows(sheet: str, values: Sequence[Sequence[Any]], *,
     found_header = _find_header(values)
     if found_header is None:
         _results_table(sheet, values)
+        turned = _turned(values)
         raise NotASurvey(sheet,
             "baris judul unsur (U1 … U9, Unsur 1 … Unsur 9, nama unsur, atau pertanyaan "
-            f"kuesioner) tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. Beri judul kolom U1 … U9, atau "
-            "sebutkan rentangnya dengan --range."
+            f"kuesioner) tidak ditemukan di {_HEADER_SCAN_ROWS} baris pertama. " + (
+                f"Judul unsur tersusun ke bawah di kolom {column_letter(turned[0] + 1)} (baris {turned[1] + 1}–"
+                f"{turned[2] + 1}): tabelnya terbalik. Susun satu responden per baris dan satu unsur per kolom "
+                "(salin tabelnya, lalu Tempel Spesial dengan Transpose dicentang)."
+                if turned else "Beri judul kolom U1 … U9, atau sebutkan rentangnya dengan --range.")
         )
     header_index = found_header.index
     header = values[header_index]
