@@ -69,6 +69,17 @@ def _percent_target(book):
     ws.cell(2, column).value, ws.cell(2, column).number_format = 0.85, "0%"
 
 
+def _akip_target_typo(book):
+    """Nilai AKIP's realisasi from the AKIP sheet, and its 2028 target typed 720 for 72."""
+    ws = book["Data IKU"]
+    headers = [c.value for c in ws[1]]
+    sumber = len(headers) + 1
+    ws.cell(1, sumber, "Sumber Realisasi")
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, headers.index("Indikator") + 1).value == "Nilai AKIP")
+    ws.cell(row, sumber, "AKIP")
+    ws.cell(row, headers.index("Target 2028") + 1, 720)
+
+
 def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     """(argv, input files that must stay untouched)."""
     out = folder / "out"
@@ -133,6 +144,9 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
         return [command, path], [] if command == "regenerate" else [path]  # regenerate rewrites its book: its job
     if kasus == "percent_format":
         path = _office(folder, _percent_target)
+        return ["regenerate", path], []
+    if kasus == "rule_range":
+        path = _office(folder, _akip_target_typo)
         return ["regenerate", path], []
     if kasus == "unknown_option":
         return ARGV[command](folder / "x.xlsx", out) + ["--tidak-ada"], []

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from ..cells import address
+from ..rules.akip import AKIP_RANGE
+from ..rules.ikm import IKM_RANGE
 from ..rules.numbers import format_id
 from . import Catatan, IkuPlan
 from .plan import DATA_SHEET
+
+#: Sumber Realisasi → (what the rule computes, the range it can produce): a target or baseline outside it can
+#: never be met nor compared (855 typed for 85,5), and the realisasi the rule brings cannot be there either
+RULE_RANGES = {"SKM": ("IKM", IKM_RANGE), "AKIP": ("Nilai AKIP", AKIP_RANGE)}
 
 
 def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan]:
@@ -50,6 +56,19 @@ def consistency_warnings(plan: IkuPlan, columns: dict[str, int]) -> list[Catatan
                  f"Sel {cells} untuk {name} berformat persen: angkanya dibaca seperti tampilannya di sel (0,85 yang "
                  "tampil 85% dibaca 85) dan dicetak tanpa tanda %. Bila maksudnya memang 85, sebaiknya ketik 85 "
                  "dengan format angka biasa dan tulis '%' di kolom Satuan.")
+        if ind.sumber_realisasi in RULE_RANGES:
+            what, (low, high) = RULE_RANGES[ind.sumber_realisasi]
+            start = plan.tahun_awal
+            typed: list[tuple[str, str, float | None]] = [
+                (f"kondisi awal {start}", f"Kondisi awal {start}", ind.kondisi_awal)]
+            typed += [(f"target {y}", f"Target {y}", ind.target.get(y)) for y in plan.tahun_target]
+            typed += [(f"realisasi {y}", f"Realisasi {y}", v) for y, v in sorted(ind.realisasi.items())]
+            for key, label, number in typed:
+                if number is not None and not low <= number <= high:
+                    note(ind.row, key,
+                         f"{label} ({format_id(number)}) untuk {name} di luar rentang {what} "
+                         f"{format_id(low, 0)}–{format_id(high, 0)} (realisasinya dari {ind.sumber_realisasi}). "
+                         "Periksa angkanya: salah ketik atau tanda desimal yang hilang?")
         if ind.kondisi_awal is None:
             note(ind.row, f"kondisi awal {plan.tahun_awal}", f"Kondisi awal {plan.tahun_awal} kosong untuk {name}.")
         for key, label, value in (("definisi operasional", "Definisi Operasional", ind.definisi),

@@ -77,10 +77,14 @@ def akip_lke_points(komponen: str, keberadaan: Any, kualitas: Any, pemanfaatan: 
     return float(total)
 
 
+#: What a Nilai AKIP can be: four component scores on 0–100, weighted to a total share of 100
+AKIP_RANGE = (0.0, 100.0)
+
+
 def akip_category(score: Any, table: IntervalTable | Iterable[Sequence[Any]] | None = None) -> Category:
     """Predikat of a Nilai AKIP: the official table by default, or the user's rows (bawah, atas, kode, label)."""
     value = parse_number(score, "Nilai AKIP")
-    if not 0.0 <= value <= 100.0:
+    if not AKIP_RANGE[0] <= value <= AKIP_RANGE[1]:
         raise InputError(f"Nilai AKIP {format_id(value)} di luar rentang 0–100. Periksa nilai atau rumusnya.")
     if table is None:
         table = PREDIKAT_88_2021

@@ -431,10 +431,14 @@ def _codes_names(count: int, codes: Sequence[str] | None,
     return codes, names
 
 
+#: What an IKM can be: every answer 1 (25) to every answer 4 (100)
+IKM_RANGE = (25.0, 100.0)
+
+
 def ikm_category(score: Any, table: str | IntervalTable = "14/2017") -> Category:
     """Mutu and kinerja of an IKM: rounded half-up to 2 decimals, then looked up (88,305 → 88,31 → A)."""
     value = parse_number(score, "Nilai IKM")
-    if not 25.0 <= value <= 100.0:
+    if not IKM_RANGE[0] <= value <= IKM_RANGE[1]:
         raise InputError(
             f"Nilai IKM {format_id(value)} di luar rentang 25–100. IKM dihitung dari jawaban 1–4 × 25; periksa "
             "rumus atau sel sumbernya."
