@@ -127,14 +127,24 @@ def test_nilai_akip_sheet_scores_and_points(book):
             assert got == (pytest.approx(expected) if isinstance(expected, float) else expected)
 
 
-def test_bad_akip_input_names_the_cell(book, capsys):
+@pytest.mark.parametrize("cell, value, expected", [
+    # 31 points of Perencanaan in 2026 (points): above its 30, and scores typed as points are the likely mix-up
+    ("C3", 31, "Sheet 'AKIP', sel C3: Poin Perencanaan Kinerja 31,00 di luar rentang 0–30. Bila yang diisi nilai "
+               "0–100 per komponen, ubah jenis isian menjadi 'Nilai 0–100'."),
+    ("E3", 80, "Sheet 'AKIP', sel E3: Poin Pelaporan Kinerja 80,00 di luar rentang 0–15."),
+    ("F2", 120, "Sheet 'AKIP', sel F2: Nilai Evaluasi Akuntabilitas Kinerja Internal 120,00 di luar rentang 0–100. "
+                "Nilai per komponen paling tinggi 100"),
+    # 2027 by LKE sub-components: the sub-component's own cell (was always Keberadaan's)
+    ("I4", 10, "Sheet 'AKIP', sel I4: Poin kualitas perencanaan 10,00 di luar rentang 0–9."),
+    ("J4", 16, "Sheet 'AKIP', sel J4: Poin pemanfaatan perencanaan 16,00 di luar rentang 0–15."),
+])
+def test_bad_akip_input_names_the_cell(book, capsys, cell, value, expected):
     path, _ = book
     wb = openpyxl.load_workbook(path)
-    wb["AKIP"]["C3"] = 31  # 31 points of Perencanaan in 2026: above its 30
+    wb["AKIP"][cell] = value
     wb.save(path)
     assert main(["regenerate", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert "Sheet 'AKIP'" in err and "Poin Perencanaan Kinerja 31" in err and "0–30" in err
+    assert expected in capsys.readouterr().err
 
 
 def _libreoffice_values(path, tmp_path):

@@ -70,7 +70,8 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
                 try:
                     values.append(akip_lke_points(key, *(cell(s) for s in subs)))
                 except InputError as error:
-                    raise error.located(sheet=sheet, cell=address(r, columns[subs[0]])) from None
+                    sub = subs[error.column - 1] if error.column else subs[0]
+                    raise error.located(sheet=sheet, cell=address(r, columns[sub])) from None
                 from_subs.append(True)
                 continue
             try:
@@ -82,7 +83,15 @@ def read_akip(grid: SheetGrid) -> tuple[list[AkipYear], dict[str, int]]:
             nilai = akip_points_total(*values) if jenis == "poin" else akip_score(*values)
             category = akip_category(nilai)
         except InputError as error:
-            raise error.located(f"Sheet '{sheet}', baris {r}", sheet=sheet) from None
+            if not error.column:
+                raise error.located(f"Sheet '{sheet}', baris {r}", sheet=sheet) from None
+            # one component out of its range: its cell, and the likelier mix-up of points and scores
+            key = comp_keys[error.column - 1]
+            key = key if key in columns else sub_keys[error.column - 1][0]
+            hint = (" Bila yang diisi nilai 0–100 per komponen, ubah jenis isian menjadi 'Nilai 0–100'."
+                    if jenis == "poin" else
+                    " Nilai per komponen paling tinggi 100; periksa angkanya.")
+            raise CellError(sheet, address(r, columns[key]), error.message + hint) from None
         keterangan = "" if blank(cell("keterangan")) else str(cell("keterangan")).strip()
         years.append(AkipYear(r, tahun, jenis, tuple(values), tuple(from_subs), nilai, category, keterangan))
     return sorted(years, key=lambda y: y.tahun), columns

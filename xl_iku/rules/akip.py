@@ -50,8 +50,8 @@ def akip_score(perencanaan: Any, pengukuran: Any, pelaporan: Any, evaluasi_inter
     """Nilai AKIP from four component scores on 0–100: 0,30·P + 0,30·Pg + 0,15·Pl + 0,25·E."""
     values = (perencanaan, pengukuran, pelaporan, evaluasi_internal)
     total = Decimal(0)
-    for (_, name, weight), raw in zip(KOMPONEN, values):
-        score = _component(raw, f"Nilai {name}", 100)
+    for position, ((_, name, weight), raw) in enumerate(zip(KOMPONEN, values), start=1):
+        score = _component(raw, f"Nilai {name}", 100, position)
         total += weight * Decimal(repr(score))
     return float(total)
 
@@ -60,8 +60,8 @@ def akip_points_total(perencanaan: Any, pengukuran: Any, pelaporan: Any, evaluas
     """Nilai AKIP from the LHE's component points (max 30 · 30 · 15 · 25), summed without weighting again."""
     values = (perencanaan, pengukuran, pelaporan, evaluasi_internal)
     total = Decimal(0)
-    for (_, name, weight), raw in zip(KOMPONEN, values):
-        points = _component(raw, f"Poin {name}", float(weight * 100))
+    for position, ((_, name, weight), raw) in enumerate(zip(KOMPONEN, values), start=1):
+        points = _component(raw, f"Poin {name}", float(weight * 100), position)
         total += Decimal(repr(points))
     return float(total)
 
@@ -71,9 +71,10 @@ def akip_lke_points(komponen: str, keberadaan: Any, kualitas: Any, pemanfaatan: 
     if komponen not in SUBKOMPONEN:
         raise InputError(f"Komponen '{komponen}' tidak dikenal. Pilih: {', '.join(SUBKOMPONEN)}.")
     total = Decimal(0)
-    for name, maximum, raw in zip(("keberadaan", "kualitas", "pemanfaatan"), SUBKOMPONEN[komponen],
-                                  (keberadaan, kualitas, pemanfaatan)):
-        total += Decimal(repr(_component(raw, f"Poin {name} {komponen}", float(maximum))))
+    for position, (name, maximum, raw) in enumerate(zip(("keberadaan", "kualitas", "pemanfaatan"),
+                                                        SUBKOMPONEN[komponen], (keberadaan, kualitas, pemanfaatan)),
+                                                    start=1):
+        total += Decimal(repr(_component(raw, f"Poin {name} {komponen}", float(maximum), position)))
     return float(total)
 
 
@@ -94,8 +95,10 @@ def akip_category(score: Any, table: IntervalTable | Iterable[Sequence[Any]] | N
     return table.classify(round(value, 9), "Nilai AKIP")
 
 
-def _component(raw: Any, what: str, maximum: float) -> float:
+def _component(raw: Any, what: str, maximum: float, position: int) -> float:
+    """`position`: the argument's place among its siblings (1-based), so a reader can name the cell it came from."""
     value = parse_number(raw, what)
     if not 0.0 <= value <= maximum:
-        raise InputError(f"{what} {format_id(value)} di luar rentang 0–{format_id(maximum, 1).replace(',0', '')}.")
+        raise InputError(f"{what} {format_id(value)} di luar rentang 0–{format_id(maximum, 1).replace(',0', '')}.",
+                         column=position)
     return value
