@@ -285,6 +285,11 @@ def test_cli_lke_names_unanswered_rows(book, capsys):
 @pytest.mark.parametrize("cell, value, fragment", [
     ("B4", "5.1.1", "Sheet 'LKE', sel B4: kode kriteria '5.1.1' tidak ada pada LKE"),
     ("F4", "X", "Sheet 'LKE', sel F4: jawaban 'X' tidak ada pada skala AA–E"),
+    # the score typed for its letter: written as staff write it (was 'jawaban 100.0'), and the letter named
+    ("F4", 100, "Sheet 'LKE', sel F4: jawaban 100 tidak ada pada skala AA–E"),
+    ("F4", 100, "100 adalah nilai jawaban AA: isi hurufnya, AA."),
+    ("F4", 30.0, "30 adalah nilai jawaban D: isi hurufnya, D."),
+    ("F4", 72.5, "jawaban 72,5 tidak ada pada skala AA–E"),
     ("C1", "Likert 1-5", "Sheet 'LKE', sel C1: Skala jawaban 'Likert 1-5' tidak dikenal"),
     ("B5", "1.1.1", "Sheet 'LKE', sel B5: kriteria 1.1.1 tahun 2026 sudah ada di baris 4"),
     ("A4", "kemarin", "Sheet 'LKE', sel A4"),

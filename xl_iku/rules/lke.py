@@ -156,13 +156,24 @@ def answer_value(answer: Any, skala: Skala = SKALA_88_2021) -> Fraction | None:
         return None
     text = str(answer).strip().upper() if isinstance(answer, str) else None
     if text is None or text not in skala.jawaban:
-        shown = f"'{answer}'" if isinstance(answer, str) else repr(answer)
+        number = isinstance(answer, (int, float, Fraction)) and not isinstance(answer, bool)
+        shown = f"'{answer}'" if isinstance(answer, str) else _number(answer) if number else repr(answer)
         hint = ""
         if text is not None and skala is not SKALA_YT and text in SKALA_YT.jawaban:
             hint = " Lembar ini memakai skala Y/T? Ubah skala jawabannya."
+        # the score typed for its letter (100 for AA): name the letter, since the sheet's formulas read letters
+        letter = next((a for a, v in skala.nilai if number and v == answer), None)
+        if letter is not None:
+            hint = f" {shown} adalah nilai jawaban {letter}: isi hurufnya, {letter}."
         raise InputError(f"jawaban {shown} tidak ada pada skala {skala.label}. Isi salah satu: "
                          f"{', '.join(skala.jawaban)}, atau kosongkan bila belum dinilai.{hint}")
     return skala.value(text)
+
+
+def _number(value: Any) -> str:
+    """A number as staff write it: 100, not 100.0; 0,75, not 0.75."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
 
 
 def sub_value(values: Sequence[Fraction], bobot: Fraction, skala: Skala) -> Fraction:
