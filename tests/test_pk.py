@@ -347,15 +347,26 @@ def test_old_workbook_without_pk_inputs_keeps_working(tmp_path):
 
 
 @pytest.mark.parametrize("text, rupiah", [("1.250.000.000", 1250000000), ("350.000", 350000), ("350000", 350000),
-                                          ("Rp 75.000.000", 75000000), (1250000000.0, 1250000000), (0, 0)])
+                                          ("Rp 75.000.000", 75000000), (1250000000.0, 1250000000), (0, 0),
+                                          # the dash that says "no sen", as offices write it on every DPA
+                                          ("Rp1.250.000.000,-", 1250000000), ("Rp. 350.000,--", 350000),
+                                          ("350.000.-", 350000), ("Rp 75.000.000,00", 75000000)])
 def test_rupiah_dot_always_groups_thousands(text, rupiah):
     assert parse_rupiah(text) == rupiah
 
 
-@pytest.mark.parametrize("text", ["1,5", "350.00", "1.2345", 12.5, -1000, "satu juta", None, True])
+@pytest.mark.parametrize("text", ["1,5", "350.00", "1.2345", 12.5, -1000, "satu juta", None, True, "-", ",-",
+                                  "1,25 M"])
 def test_rupiah_refuses_what_is_not_whole_rupiah(text):
     with pytest.raises(InputError):
         parse_rupiah(text)
+
+
+@pytest.mark.parametrize("value, shown", [(1250000000.5, "Anggaran 1.250.000.000,50 bukan rupiah utuh"),
+                                          (-1000, "Anggaran -1.000 negatif")])
+def test_rupiah_messages_write_numbers_as_staff_do(value, shown):
+    with pytest.raises(InputError, match=shown):
+        parse_rupiah(value)
 
 
 @pytest.mark.libreoffice

@@ -76,9 +76,11 @@ def parse_rupiah(value: object, what: str = "Anggaran") -> int:
     if isinstance(value, Real):
         number = float(value)
         if not math.isfinite(number) or not number.is_integer():
-            raise InputError(f"{what} {value!r} bukan rupiah utuh. Isi tanpa sen, misalnya 1250000000.")
+            shown = format_id(number, 2) if math.isfinite(number) else str(number)
+            raise InputError(f"{what} {shown} bukan rupiah utuh. Isi tanpa sen, misalnya 1250000000.")
     elif isinstance(value, str):
-        text = re.sub(r"^rp\.?", "", _compact(value).lower())
+        # "Rp 1.250.000,-": the dash after the comma (or a dot) says "no sen", as ",00" does
+        text = re.sub(r"[,.]-+$", "", re.sub(r"^rp\.?", "", _compact(value).lower()))
         if not (_RUPIAH_GROUPED.match(text) or _RUPIAH_PLAIN.match(text)):
             raise InputError(f"{what} harus berupa angka rupiah, bukan teks '{value}'. Isi misalnya 1.250.000.000 "
                              "(titik pemisah ribuan) atau 1250000000.")
@@ -86,7 +88,7 @@ def parse_rupiah(value: object, what: str = "Anggaran") -> int:
     else:
         raise InputError(f"{what} harus berupa angka rupiah, bukan {_describe(value)}.")
     if number < 0:
-        raise InputError(f"{what} {value!r} negatif. Isi anggaran 0 atau lebih.")
+        raise InputError(f"{what} {format_id(number, 0)} negatif. Isi anggaran 0 atau lebih.")
     return int(number)
 
 
