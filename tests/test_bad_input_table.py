@@ -145,6 +145,13 @@ def scenario(kasus: str, command: str, folder: Path) -> tuple[list, list[Path]]:
     if kasus == "percent_format":
         path = _office(folder, _percent_target)
         return ["regenerate", path], []
+    if kasus == "nip_as_number":
+        def nip_number(book):  # an 18-digit NIP typed as a number: Excel keeps 15 digits of it
+            ws = book["Instansi"]
+            row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "NIP")
+            ws.cell(row, 2).value = 1.97501012000012e17
+        path = _office(folder, nip_number)
+        return ["regenerate", path], [path]
     if kasus == "rule_range":
         path = _office(folder, _akip_target_typo)
         return ["regenerate", path], []

@@ -406,3 +406,25 @@ def test_long_lampiran_keeps_programmes_and_signatures_together(tmp_path, indica
         for i, line in enumerate(lines):
             if line.startswith("No") and ("Sasaran Strategis" in line or "Program" in line):
                 assert i + 1 < len(lines) and re.match(r"\d+\s", lines[i + 1]), f"page {number}: {line!r} alone"
+
+
+@pytest.mark.parametrize("typed, read", [(1.97501012000012e17, None), (197501012000012001, None),
+                                         (123456789.0, "123456789"), (123456789, "123456789"),
+                                         (999999999999999, "999999999999999"), ("19750101 200001 2 001",
+                                                                                "19750101 200001 2 001")])
+def test_a_nip_typed_as_a_number_is_read_only_while_excel_kept_every_digit(typed, read):
+    """Excel keeps 15 significant digits: an 18-digit NIP typed as a number lost its last ones, and printing it on
+    a PK to be signed would print digits nobody typed; a shorter number is its digits."""
+    from xl_iku.errors import CellError
+    from xl_iku.model.grid import SheetGrid
+    from xl_iku.readers.iku import read_instansi
+
+    rows = [["Nama Instansi", "Dinas"], ["Pemerintah Daerah", "Kabupaten"], ["Periode", "2025–2029"],
+            ["NIP", typed], ["NIP Atasan", typed]]
+    if read is None:
+        with pytest.raises(CellError) as raised:
+            read_instansi(SheetGrid("Instansi", rows))
+        assert raised.value.cell == "B4" and "diketik sebagai angka" in raised.value.message
+    else:
+        info = read_instansi(SheetGrid("Instansi", rows))
+        assert (info.nip, info.nip_atasan) == (read, read)

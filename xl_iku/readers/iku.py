@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..cells import address
@@ -90,8 +91,8 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         if key in INSTANSI_DATE_KEYS:
             values[attr] = raw.date() if isinstance(raw, dt.datetime) else (raw if isinstance(raw, dt.date)
                                                                             else (cell_text(raw) or None))
-        elif key in INSTANSI_TEXT_KEYS and isinstance(raw, float) and raw.is_integer():
-            values[attr] = str(int(raw))
+        elif key in INSTANSI_TEXT_KEYS and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            values[attr] = _number_as_text(raw, grid.name, f"B{row}", key)
         elif attr == "populasi_skm":
             values[attr] = _number(raw, grid.name, f"B{row}", "Populasi SKM", parse_count)
         elif attr in ("tahun_pk", "tahun_lkjip"):
@@ -99,6 +100,23 @@ def read_instansi(grid: SheetGrid) -> Instansi:
         else:
             values[attr] = cell_text(raw)
     return Instansi(**values)
+
+
+#: Excel keeps 15 significant digits of a number: an 18-digit NIP typed as a number has lost its last ones
+_EXCEL_DIGITS = 15
+
+
+def _number_as_text(value: float, sheet: str, cell: str, key: str) -> str:
+    """A NIP typed as a number: its digits when the number can hold them all, else an error (a NIP printed on a
+    document to be signed with its last digits made up by the float is worse than none)."""
+    if not float(value).is_integer() or abs(value) >= 10 ** _EXCEL_DIGITS:
+        # as Excel shows it (15 digits, then zeros), not the float's own binary tail
+        shown = f"{Decimal(f'{value:.{_EXCEL_DIGITS}g}'):f}" if float(value).is_integer() else str(value)
+        raise CellError(sheet, cell, f"'{key}' diketik sebagai angka ({shown}): Excel hanya menyimpan "
+                        f"{_EXCEL_DIGITS} angka pertama sebuah bilangan, jadi angka terakhir NIP sudah hilang. "
+                        "Ketik ulang NIP sebagai teks: awali dengan tanda petik ('19700908 200312 1 004) atau "
+                        "format selnya Teks sebelum mengetik.")
+    return str(int(value))
 
 
 #: What each list of years makes, for the message when one is not a year.
