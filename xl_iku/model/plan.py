@@ -86,6 +86,13 @@ class IkuPlan:
     tahun_target: tuple[int, ...]
     indikator: tuple[Indikator, ...]
 
+    def __post_init__(self) -> None:
+        # One order for every table of the document: the Tabel IKU's (tujuan, then sasaran, by first appearance).
+        # Rows of one sasaran scattered over Data IKU were grouped there but numbered in sheet order in Penjelasan
+        # IKU, the PK and the Capaian sheet, so "indikator 3" was a different one in each.
+        ordered = tuple(ind for t in self.tujuan() for ind in t.indikator)
+        object.__setattr__(self, "indikator", ordered)
+
     def tujuan(self) -> list[Tujuan]:
         """Indicators grouped for the table: tujuan and sasaran in order of first appearance."""
         tujuan: dict[tuple[str, str], dict[tuple[str, str], list[Indikator]]] = {}
