@@ -412,3 +412,32 @@ def test_warm_imports_what_reading_a_workbook_needs(root):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_an_office_in_two_workbooks_with_other_data_is_counted_by_neither(folder, tmp_path, capsys):
+    """A revised copy beside the old one (other data, so no digest catches it) counted the office twice: two rows of
+    the ranking and its respondents twice in the kabupaten's IKM, exit 0. Which file is current cannot be told, so
+    both are failed rows naming each other (exit 1), and the other offices roll up as before."""
+    kabupaten = tmp_path / "kabupaten"
+    shutil.copytree(folder / "kecamatan", kabupaten)
+    for name in ("Kecamatan Wotu Barat", "Dinas Kependudukan dan Pencatatan Sipil"):
+        shutil.copyfile(folder / FILES[name], kabupaten / FILES[name])
+    revised = kabupaten / "wotu_barat (revisi).xlsx"
+    book = openpyxl.load_workbook(folder / FILES["Kecamatan Wotu Barat"])
+    book["Instansi"]["B2"] = "  kecamatan WOTU barat "  # spelled otherwise: still the same office
+    book.save(revised)
+    assert main(["rekap", str(kabupaten), "--tahun", str(TAHUN), "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    counted = ["Dinas Kependudukan dan Pencatatan Sipil", "Kecamatan Tanpa Tanggal"]
+    assert sorted(o["nama"] for o in result["instansi"]) == counted
+    failed = {g["berkas"].replace(str(kabupaten), "").lstrip("/\\"): g["pesan"] for g in result["gagal"]}
+    assert set(failed) == {"wotu_barat.xlsx", "wotu_barat (revisi).xlsx"}
+    assert "juga ada di 'wotu_barat (revisi).xlsx'" in failed["wotu_barat.xlsx"]
+    assert "juga ada di 'wotu_barat.xlsx'" in failed["wotu_barat (revisi).xlsx"]
+    assert "pindahkan berkas yang lama" in failed["wotu_barat.xlsx"]
+    # the kabupaten's pooled respondents are the counted offices' own, once each
+    assert main(["rekap", str(kabupaten), "--tahun", str(TAHUN), "-o", str(tmp_path / "REKAP.xlsx")]) == 1
+    out = capsys.readouterr().out
+    expected = sum(sum(1 for a in _year_answers(n) if any(v is not None for v in a))
+                   for n in counted if _year_answers(n) is not None)
+    assert f"Gabungan ({expected} responden)" in out

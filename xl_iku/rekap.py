@@ -218,8 +218,34 @@ def summarise_all(found: many.Found, jobs: int = 0, progress: Callable[[int, int
                    meanwhile=meanwhile)
     summaries = [o.value if o.value is not None else OfficeSummary(o.path, error=o.error, fault=o.fault)
                  for o in ran.outcomes]
+    summaries = _each_office_once(summaries)
     skipped = [(path, f"sama dengan {first}") for path, first in ran.same_file + ran.same_data] + ran.skipped
     return summaries, skipped
+
+
+def _each_office_once(summaries: list[OfficeSummary]) -> list[OfficeSummary]:
+    """Two workbooks of one office (a revised copy beside the old one, holding other data) would count it twice:
+    in the ranking, and its respondents twice in the kabupaten's IKM. Which one is current cannot be told from the
+    files (a copy's date is the copying's), so each becomes a failed row naming the others, and the office waits
+    for the staff to move the old one."""
+    def office(summary: OfficeSummary) -> tuple[str, str]:
+        return (" ".join(summary.nama.split()).casefold(), " ".join(summary.pemda.split()).casefold())
+
+    by_office: dict[tuple[str, str], list[OfficeSummary]] = {}
+    for summary in summaries:
+        if not summary.error:
+            by_office.setdefault(office(summary), []).append(summary)
+    out = []
+    for summary in summaries:
+        same = by_office.get(office(summary), []) if not summary.error else []
+        if len(same) > 1:
+            others = ", ".join(f"'{Path(o.berkas).name}'" for o in same if o is not summary)
+            summary = OfficeSummary(summary.berkas, error=(
+                f"{summary.nama} ({summary.pemda}) juga ada di {others}, dengan isi yang berbeda. Satu instansi "
+                "dihitung sekali: pindahkan berkas yang lama dari folder itu (atau perbaiki Nama Instansi bila "
+                "memang instansi lain), lalu jalankan rekap lagi."))
+        out.append(summary)
+    return out
 
 
 def _read(path: Path, in_folder: bool) -> tuple[OfficeSummary, str]:
