@@ -87,10 +87,10 @@ def write_instansi(book, values=INSTANSI):
     return ws
 
 
-def office_book(path, rows=None, headers=None):
+def office_book(path, rows=None, headers=None, instansi=INSTANSI):
     book = openpyxl.Workbook()
     book.active.title = "Instansi"
-    write_instansi(book)
+    write_instansi(book, instansi)
     write_data(book, rows or other_office_rows(), headers)
     book.save(path)
     return path

@@ -181,7 +181,7 @@ def test_digest_is_equal_for_equal_data_in_any_process_and_differs_otherwise():
 # --- the commands on it ----------------------------------------------------------------------------------------------
 
 def test_rekap_a_worker_that_dies_fails_that_office_only(tmp_path, capsys, monkeypatch):
-    from iku_books import office_book, other_office_rows
+    from iku_books import INSTANSI, office_book, other_office_rows
 
     import xl_iku.bookdata as bookdata
     from xl_iku.cli import main
@@ -189,8 +189,9 @@ def test_rekap_a_worker_that_dies_fails_that_office_only(tmp_path, capsys, monke
     folder = tmp_path / "kabupaten"
     folder.mkdir()
     rows = other_office_rows()
-    for i in range(8):  # eight offices: read on processes; each its own data (not copies of one another)
-        office_book(folder / f"kantor{i}.xlsx", [{**row, "Indikator": f"{row['Indikator']} {i}"} for row in rows])
+    for i in range(8):  # eight offices: read on processes; each its own (not copies, not one office twice)
+        office_book(folder / f"kantor{i}.xlsx", [{**row, "Indikator": f"{row['Indikator']} {i}"} for row in rows],
+                    instansi={**INSTANSI, "Nama Instansi": f"Kantor {i}"})
     real = bookdata.input_data
 
     def dies_on_one(path, *args, **kwargs):
