@@ -229,6 +229,8 @@ def _breakdown(sheet: SheetLayout, row: int, name: str, results: list[GroupResul
         sheet.merge(row, 2, row, 3, group.label, styles.TEXT)
         _fit(sheet, row, group.label, WIDTHS[1] + WIDTHS[2])
         sheet.put(row, 4, group.responden, styles.INTEGER)
+        if group.ditulis:  # for staff: which other spellings of Data SKM this row counts
+            aside(sheet, row, "Termasuk yang ditulis " + ", ".join(f"'{d}'" for d in group.ditulis))
         if group.ikm is None:
             sheet.merge(row, 5, row, 8, "tidak dapat dihitung: ada unsur tanpa jawaban", styles.NOTE.but(border=True))
         else:

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from ..errors import InputError, SheetError
 from ..rules.ikm import IkmResult, ikm_by_group_coded
 from ..rules.intervals import Category
 from ..rules.periode import month_first_order, parse_date, period_of
+from ..rules.profil import PROFILE_CHOICES, USIA_KELOMPOK, profile_choice
 from ..rules.sampel import krejcie_morgan
 from .survey import SurveyTable, profile_blocks, survey_summary
 
@@ -26,15 +27,6 @@ _Label = TypeVar("_Label")
 
 #: Profile columns broken down in the report, in this order (when present).
 BREAKDOWNS = ("Jenis Layanan", "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan")
-#: Age bands for the Usia breakdown (inclusive bounds).
-USIA_KELOMPOK = ((0, 19, "< 20 tahun"), (20, 29, "20–29 tahun"), (30, 39, "30–39 tahun"), (40, 49, "40–49 tahun"),
-                 (50, 59, "50–59 tahun"), (60, 200, "≥ 60 tahun"))
-#: Answer choices of the profile columns (the Data SKM sheet validates against these; reports list them in order).
-PROFILE_CHOICES = {
-    "Jenis Kelamin": ("Laki-laki", "Perempuan"),
-    "Pendidikan": ("SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"),
-    "Pekerjaan": ("PNS", "TNI/Polri", "Swasta", "Wiraswasta", "Petani/Nelayan", "Pelajar/Mahasiswa", "Lainnya"),
-}
 TIDAK_DIISI = "(tidak diisi)"
 TANGGAL_TAK_DIKENALI = "(tanggal tidak dikenali)"  # a date cell holding text that is no date: shown, never guessed
 
@@ -45,6 +37,7 @@ class GroupResult:
     responden: int
     ikm: float | None  # None: some unsur has no answer in this group
     category: Category | None
+    ditulis: tuple[str, ...] = ()  # other spellings counted in this group ("L", "Pria" in Laki-laki), for staff
 
 
 @dataclass(frozen=True)
@@ -64,10 +57,12 @@ class SkmReport:
         groups = {}
         for name in BREAKDOWNS:
             if name in self.survey.profiles:  # each block's distinct values labelled once, coded per row
-                ids, labels = _coded(profile_blocks(self.survey, name), functools.partial(_typed_label, name),
-                                     typed=True)
+                spelled: dict[str, set[str]] = {}
+                ids, labels = _coded(profile_blocks(self.survey, name),
+                                     functools.partial(_typed_label, name, spelled), typed=True)
                 order = [b[2] for b in USIA_KELOMPOK] if name == "Usia" else PROFILE_CHOICES.get(name)
-                groups[name] = grouped_codes(self.survey, ids, labels, order)
+                groups[name] = [replace(g, ditulis=tuple(sorted(spelled.get(g.label, ()), key=str.lower)))
+                                for g in grouped_codes(self.survey, ids, labels, order)]
         return groups
 
     @cached_property
@@ -186,19 +181,22 @@ def grouped_codes(table: SurveyTable, ids: Sequence[int], labels: Sequence[str],
     return out
 
 
-def _typed_label(name: str, key: tuple[type, Any]) -> str:
+def _typed_label(name: str, spelled: dict[str, set[str]], key: tuple[type, Any]) -> str:
     """`_group_label` of a (type, value) key: equal numbers get equal labels (1 and 1.0 are "1"), TRUE and 1 are
-    labelled apart."""
-    return _group_label(name, key[1])
+    labelled apart. A text counted under a choice it does not spell ("Pria" under Laki-laki) is kept in
+    `spelled`, so the report can say what it counted there."""
+    label = _group_label(name, key[1])
+    if isinstance(key[1], str) and " ".join(key[1].split()) != label and label != TIDAK_DIISI:
+        spelled.setdefault(label, set()).add(" ".join(key[1].split()))
+    return label
 
 
 def _group_label(name: str, value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return TIDAK_DIISI
-    if name == "Usia" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        for low, high, label in USIA_KELOMPOK:
-            if low <= value <= high:
-                return label
+    choice = profile_choice(name, value)  # "L" → Laki-laki, "SLTA" → SMA, 25 → 20–29 tahun
+    if choice is not None:
+        return choice
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split())
