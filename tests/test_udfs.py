@@ -49,6 +49,27 @@ def test_bad_input_is_a_short_message_in_the_cell_not_a_traceback(call, fragment
     assert "Traceback" not in result and "\n" not in result
 
 
+HEADERS = [f"U{i}" for i in range(1, 10)]
+
+
+@pytest.mark.parametrize("function", [udfs.IKM_SCORE, udfs.IKM_NRR, udfs.IKM_TABEL])
+def test_a_range_selected_with_its_header_row_says_so(function):
+    """=IKM_SCORE(B4:J104) where B4:J4 are the headers: the first row is named as the likely header row."""
+    result = function([HEADERS] + [[3.0] * 9] * 4)
+    text = result if isinstance(result, str) else ""
+    assert text.startswith("#XL-IKU! Baris 1, kolom 1") and "teks 'U1' bukan jawaban" in text
+    assert "Baris pertama rentang ini tampaknya judul kolom: mulai rentangnya dari baris responden pertama" in text
+
+
+@pytest.mark.parametrize("rows", [
+    [[3.0] * 9, ["x"] * 9],  # text in a later row: no header there
+    [[3.0, "x"] + [3.0] * 7],  # a first row with numbers is answers, one of them wrong
+])
+def test_no_header_hint_where_the_first_row_is_no_header(rows):
+    result = udfs.IKM_SCORE(rows)
+    assert result.startswith("#XL-IKU! ") and "judul kolom" not in result
+
+
 # -- IKM_TABEL: a whole table, spilled with its header row ----------------------------------------------------------
 
 def test_ikm_tabel_per_unsur_is_the_nrr_table():

@@ -31,9 +31,22 @@ def _excel(rule: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return rule(*args, **kwargs)
     except InputError as error:
+        message = str(error) + (_HEADER_ROW if error.row == 1 and args and _first_row_is_text(args[0]) else "")
         if OFFICE_JS:
-            raise xlwings.XlwingsError(str(error)) from None
-        return f"#XL-IKU! {error}"
+            raise xlwings.XlwingsError(message) from None
+        return f"#XL-IKU! {message}"
+
+
+#: Said when a range fails on its first row and that row is all text: its header row, selected with the answers
+_HEADER_ROW = (" Baris pertama rentang ini tampaknya judul kolom: mulai rentangnya dari baris responden pertama "
+               "(misalnya B5:J104, bukan B4:J104).")
+
+
+def _first_row_is_text(rows: Any) -> bool:
+    if not isinstance(rows, list) or not rows or not isinstance(rows[0], list):
+        return False
+    cells = [c for c in rows[0] if c is not None and c != ""]
+    return bool(cells) and all(isinstance(c, str) for c in cells)
 
 
 def _table(rows: Any) -> Any:
