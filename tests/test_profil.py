@@ -35,6 +35,14 @@ OTHER = {"Jenis Kelamin": ["Tidak menjawab"], "Pendidikan": ["Tidak sekolah", "S
          "Pekerjaan": ["Ibu Rumah Tangga", "Honorer"]}
 
 
+#: A form's age choices for each band, as forms write them
+FORM_BANDS = {"< 20 tahun": ["< 20 tahun", "<20", "Kurang dari 20 tahun", "Di bawah 20 tahun"],
+              "20–29 tahun": ["20 - 29 tahun", "20-29", "20–29 Tahun", "20 s/d 29 tahun"],
+              "30–39 tahun": ["30 - 39 tahun", "30-39 thn"], "40–49 tahun": ["40 - 49 tahun", "40 sampai 49"],
+              "50–59 tahun": ["50 - 59 tahun", "50-59"],
+              "≥ 60 tahun": ["≥ 60 tahun", ">= 60", "60 tahun ke atas", "60+"]}
+
+
 def band(age):
     if age < 20:
         return "< 20 tahun"
@@ -56,7 +64,8 @@ def respondent(draw):
         else:
             row[name], expected[name] = None, TIDAK_DIISI
     age = draw(st.integers(10, 95))
-    row["Usia"] = draw(st.sampled_from([age, float(age), f"{age} tahun", f"{age} thn", str(age)]))
+    row["Usia"] = draw(st.sampled_from([age, float(age), f"{age} tahun", f"{age} thn", str(age),
+                                        *FORM_BANDS[band(age)]]))  # or the form's own choice of band
     expected["Usia"] = band(age)
     for code in CODES:
         row[code] = draw(st.integers(1, 4))
@@ -93,7 +102,11 @@ def test_each_row_says_what_other_spellings_it_counts():
     assert groups["X"].ditulis == ()
 
 
-@pytest.mark.parametrize("value, band_", [(19, "< 20 tahun"), (19.5, "< 20 tahun"), (20, "20–29 tahun"),
+@pytest.mark.parametrize("value, band_", [
+    # a form's choice is its band only when it is exactly the report's band
+    ("20 - 29 tahun", "20–29 tahun"), ("50 s/d 59 tahun", "50–59 tahun"), ("< 20", "< 20 tahun"),
+    ("60 tahun ke atas", "≥ 60 tahun"), ("> 60", None), ("20 - 30", None), ("17-25", None), ("< 25", None),
+    (19, "< 20 tahun"), (19.5, "< 20 tahun"), (20, "20–29 tahun"),
                                           ("59 tahun", "50–59 tahun"), ("60", "≥ 60 tahun"), (129, "≥ 60 tahun"),
                                           (130, None), (1985, None), (-1, None), ("abc", None), (True, None),
                                           (float("nan"), None), ("3171234567890001", None)])

@@ -53,7 +53,13 @@ USIA_KELOMPOK: tuple[tuple[int, float, str], ...] = (
     (50, 60, "50–59 tahun"), (60, math.inf, "≥ 60 tahun"))
 #: Ages past this are no age (a year of birth, a NIK): they keep their own row
 USIA_MAKS = 130
-_AGE_TEXT = re.compile(r"^(\d{1,3})(?:[.,]\d+)?\s*(?:tahun|thn|th|thn\.|th\.)?$")
+_YEARS = r"\s*(?:tahun|thn\.?|th\.?)?"
+_AGE_TEXT = re.compile(rf"^(\d{{1,3}})(?:[.,]\d+)?{_YEARS}$")
+#: A form's own age choices, when they are the report's bands: "20 - 29 tahun", "20–29", "< 20 tahun",
+#: "kurang dari 20", "≥ 60", "60 tahun ke atas" (a band the report does not have, "> 60" or "20 - 30", keeps its row)
+_AGE_RANGE = re.compile(rf"^(\d{{1,3}}){_YEARS}\s*(?:-|–|—|s/d|s\.d\.?|sampai|hingga)\s*(\d{{1,3}}){_YEARS}$")
+_AGE_BELOW = re.compile(rf"^(?:<|kurang dari|di bawah|dibawah)\s*(\d{{1,3}}){_YEARS}$")
+_AGE_FROM = re.compile(rf"^(?:(?:≥|>=)\s*(\d{{1,3}}){_YEARS}|(\d{{1,3}}){_YEARS}\s*(?:ke atas|keatas|\+))$")
 
 
 def _key(text: str) -> str:
@@ -84,10 +90,26 @@ def age_band(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
-        match = _AGE_TEXT.match(value.strip().lower())
+        text = " ".join(value.lower().split())
+        match = _AGE_TEXT.match(text)
         if not match:
-            return None
+            return _age_choice(text)
         value = int(match.group(1))
     if not isinstance(value, (int, float)) or not 0 <= value < USIA_MAKS:
         return None
     return next(label for low, high, label in USIA_KELOMPOK if low <= value < high)
+
+
+def _age_choice(text: str) -> str | None:
+    """The band a form's age choice names, when it is exactly one of the report's bands."""
+    low: int
+    high: float
+    if match := _AGE_RANGE.match(text):
+        low, high = int(match.group(1)), int(match.group(2)) + 1
+    elif match := _AGE_BELOW.match(text):
+        low, high = 0, int(match.group(1))
+    elif match := _AGE_FROM.match(text):
+        low, high = int(match.group(1) or match.group(2)), math.inf
+    else:
+        return None
+    return next((label for start, end, label in USIA_KELOMPOK if (start, end) == (low, high)), None)
