@@ -21,7 +21,7 @@ from ..model.plan import DATA_SHEET, INSTANSI_DATE_KEYS, INSTANSI_FIELDS, INSTAN
 from ..rules.capaian import polaritas_of
 from ..rules.decimals import is_percent_format, places_of, shown_value, written_places
 from ..rules.lkjip import JENIS_TARGET_AKHIR
-from ..rules.numbers import parse_count, parse_number
+from ..rules.numbers import format_exact, parse_count, parse_number
 from ..rules.rencana import check_target_years
 
 INSTANSI_REQUIRED = ("Nama Instansi", "Pemerintah Daerah", "Periode")
@@ -111,7 +111,7 @@ def _number_as_text(value: float, sheet: str, cell: str, key: str) -> str:
     document to be signed with its last digits made up by the float is worse than none)."""
     if not float(value).is_integer() or abs(value) >= 10 ** _EXCEL_DIGITS:
         # as Excel shows it (15 digits, then zeros), not the float's own binary tail
-        shown = f"{Decimal(f'{value:.{_EXCEL_DIGITS}g}'):f}" if float(value).is_integer() else str(value)
+        shown = f"{Decimal(f'{value:.{_EXCEL_DIGITS}g}'):f}" if float(value).is_integer() else format_exact(value)
         raise CellError(sheet, cell, f"'{key}' diketik sebagai angka ({shown}): Excel hanya menyimpan "
                         f"{_EXCEL_DIGITS} angka pertama sebuah bilangan, jadi angka terakhir NIP sudah hilang. "
                         "Ketik ulang NIP sebagai teks: awali dengan tanda petik ('19700908 200312 1 004) atau "

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from .intervals import Band, Category, IntervalTable
-from .numbers import format_id, parse_number, round_half_up
+from .numbers import format_exact, format_id, parse_number, round_half_up
 
 #: The nine unsur of PermenPANRB 14/2017, by code. Offices order U8/U9 differently: readers match by header.
 UNSUR_14_2017: tuple[tuple[str, str], ...] = (
@@ -656,7 +656,7 @@ def _check_scale(matrix: np.ndarray, labels: Sequence[str]) -> None:
         elif value != math.floor(value):
             # every digit it holds: a formula's 2.0000000001 rounded for show would read "jawaban 2 bukan
             # bilangan bulat", which contradicts itself
-            problem = f"jawaban {repr(value).replace('.', ',')} bukan bilangan bulat"
+            problem = f"jawaban {format_exact(value)} bukan bilangan bulat"
         else:
             problem = f"jawaban {int(value)} di luar skala 1–4"
         raise InputError(f"{problem}. {_FIX}", row=i + 1, column=j + 1, where=_where(i, j), subject=labels[j])

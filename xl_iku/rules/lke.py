@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import InputError
 from .akip import KOMPONEN, PREDIKAT_88_2021, SUBKOMPONEN, akip_category
 from .intervals import Category
-from .numbers import format_id, parse_number
+from .numbers import format_exact, format_id, parse_number
 
 SUB_TIPE = ("Keberadaan", "Kualitas", "Pemanfaatan")
 
@@ -157,7 +157,7 @@ def answer_value(answer: Any, skala: Skala = SKALA_88_2021) -> Fraction | None:
     text = str(answer).strip().upper() if isinstance(answer, str) else None
     if text is None or text not in skala.jawaban:
         number = isinstance(answer, (int, float, Fraction)) and not isinstance(answer, bool)
-        shown = f"'{answer}'" if isinstance(answer, str) else _number(answer) if number else repr(answer)
+        shown = f"'{answer}'" if isinstance(answer, str) else format_exact(answer) if number else repr(answer)
         hint = ""
         if text is not None and skala is not SKALA_YT and text in SKALA_YT.jawaban:
             hint = " Lembar ini memakai skala Y/T? Ubah skala jawabannya."
@@ -168,12 +168,6 @@ def answer_value(answer: Any, skala: Skala = SKALA_88_2021) -> Fraction | None:
         raise InputError(f"jawaban {shown} tidak ada pada skala {skala.label}. Isi salah satu: "
                          f"{', '.join(skala.jawaban)}, atau kosongkan bila belum dinilai.{hint}")
     return skala.value(text)
-
-
-def _number(value: Any) -> str:
-    """A number as staff write it: 100, not 100.0; 0,75, not 0.75."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
 
 
 def sub_value(values: Sequence[Fraction], bobot: Fraction, skala: Skala) -> Fraction:

@@ -110,6 +110,13 @@ def format_id(value: float, places: int = 2) -> str:
     return f"{round_half_up(value, places):,.{places}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def format_exact(value: float) -> str:
+    """Every digit a number holds, with the decimal comma (100, 0,75, 2,0000000001): for a message about a value
+    that is wrong as typed, where `format_id`'s rounding could show the very number it is not."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+
+
 def _describe(value: object) -> str:
     if value is None:
         return "sel kosong"
