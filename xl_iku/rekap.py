@@ -228,8 +228,10 @@ def _each_office_once(summaries: list[OfficeSummary]) -> list[OfficeSummary]:
     in the ranking, and its respondents twice in the kabupaten's IKM. Which one is current cannot be told from the
     files (a copy's date is the copying's), so each becomes a failed row naming the others, and the office waits
     for the staff to move the old one."""
+    from .model.grid import normalise  # case and spacing, as every other name of the workbook is compared
+
     def office(summary: OfficeSummary) -> tuple[str, str]:
-        return (" ".join(summary.nama.split()).casefold(), " ".join(summary.pemda.split()).casefold())
+        return normalise(summary.nama), normalise(summary.pemda)
 
     by_office: dict[tuple[str, str], list[OfficeSummary]] = {}
     for summary in summaries:

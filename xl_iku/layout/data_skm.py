@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..cells import column_letter
-from ..model.skm_report import PROFILE_CHOICES
 from ..rules.answers import OFFICIAL_LABELS
 from ..rules.ikm import UNSUR_14_2017
+from ..rules.profil import PROFILE_CHOICES
 from .base import SheetLayout, Table, Validation
 from .input_sheets import VALUE, header_row
 
