@@ -244,8 +244,8 @@ def _each_office_once(summaries: list[OfficeSummary]) -> list[OfficeSummary]:
             others = ", ".join(f"'{Path(o.berkas).name}'" for o in same if o is not summary)
             summary = OfficeSummary(summary.berkas, error=(
                 f"{summary.nama} ({summary.pemda}) juga ada di {others}, dengan isi yang berbeda. Satu instansi "
-                "dihitung sekali: pindahkan berkas yang lama dari folder itu (atau perbaiki Nama Instansi bila "
-                "memang instansi lain), lalu jalankan rekap lagi."))
+                "dihitung sekali: pindahkan berkas yang lama dari folder itu (atau perbaiki 'Nama Instansi' di sheet "
+                "'Instansi' bila memang instansi lain), lalu jalankan rekap lagi."))
         out.append(summary)
     return out
 
