@@ -441,3 +441,29 @@ def test_an_office_in_two_workbooks_with_other_data_is_counted_by_neither(folder
     expected = sum(sum(1 for a in _year_answers(n) if any(v is not None for v in a))
                    for n in counted if _year_answers(n) is not None)
     assert f"Gabungan ({expected} responden)" in out
+
+
+def test_rekap_unsur_of_a_year_without_any_survey_prints_whole(tmp_path):
+    """Offices without a survey for the year: the sheet has five columns, and its title was clipped on paper
+    ('EKAPITULASI … TAHUN 202'), its note began with '. ' (an empty unsur legend) and 'Tidak dihitung: …' ran out
+    of its row. Every row is now as tall as its wrapped text in the width it prints in."""
+    from iku_books import office_book
+
+    from xl_iku.layout.base import text_height
+    from xl_iku.layout.rekap import UNSUR_SHEET
+
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    office_book(folder / "dinas.xlsx")  # no Data SKM
+    out = tmp_path / "REKAP.xlsx"
+    assert main(["rekap", str(folder), "--tahun", "2025", "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)[UNSUR_SHEET]
+    widths = {c: ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, ws.max_column + 1)}
+    title = ws["A1"].value
+    assert title.endswith("TAHUN 2025") and ws["A1"].alignment.wrap_text
+    assert ws.row_dimensions[1].height >= text_height([(title, sum(widths.values()))], size=12, bold=True)
+    assert ws["A3"].value.startswith("Sel berwarna:")
+    pooled = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("KABUPATEN (gabungan"))
+    note = ws.cell(pooled, 3).value
+    assert note.startswith("Tidak dihitung:")
+    assert ws.row_dimensions[pooled].height >= text_height([(note, sum(widths[c] for c in range(3, 6)))], bold=True)

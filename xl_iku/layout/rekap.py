@@ -144,7 +144,8 @@ def rekap_unsur(rekap: Rekap) -> SheetLayout:
     legend = "; ".join(f"{c} {n}" for c, n in zip(codes, rekap.names))
     sheet = _titled(UNSUR_SHEET, f"REKAPITULASI NILAI UNSUR PELAYANAN (NRR) TAHUN {rekap.tahun}",
                     _pemda(rekap.records(rekap.instansi)),
-                    f"{legend}. Sel berwarna: unsur dengan NRR terendah pada baris itu. Baris terakhir: IKM gabungan "
+                    (f"{legend}. " if legend else "") + "Sel berwarna: unsur dengan NRR terendah pada baris itu. "
+                    "Baris terakhir: IKM gabungan "
                     "dari jumlah jawaban seluruh responden per unsur (bukan rata-rata IKM instansi).", columns)
     for number, row in enumerate(rows, start=1):
         row["No"] = number
@@ -152,7 +153,6 @@ def rekap_unsur(rekap: Rekap) -> SheetLayout:
     pooled_row = last + 1
     label = "KABUPATEN (gabungan seluruh responden)"
     sheet.merge(pooled_row, 1, pooled_row, 2, label, POOLED)
-    sheet.row_heights[pooled_row] = text_height([(label, columns[0][1] + columns[1][1])])  # it wraps
     pooled = rekap.pooled
     if pooled is not None:
         by_code = {u.kode: u.nrr for u in pooled.unsur}
@@ -162,7 +162,10 @@ def rekap_unsur(rekap: Rekap) -> SheetLayout:
     else:
         sheet.merge(pooled_row, 3, pooled_row, len(columns), f"Tidak dihitung: {rekap.pooled_note}", POOLED)
     if rekap.pooled_note and pooled is not None:
-        sheet.merge(pooled_row + 1, 1, pooled_row + 1, len(columns), f"Catatan: {rekap.pooled_note}.", styles.NOTE)
+        sheet.merge(pooled_row + 1, 1, pooled_row + 1, len(columns), f"Catatan: {rekap.pooled_note}.",
+                    styles.NOTE)
+        sheet.fit_row(pooled_row + 1)
+    sheet.fit_row(pooled_row)  # the label and a 'Tidak dihitung' note both wrap in their blocks
     if codes:
         first, end = address(HEADER_ROW + 1, 4), address(pooled_row, 3 + len(codes))
         row_range = f"${column_letter(4)}{HEADER_ROW + 1}:${column_letter(3 + len(codes))}{HEADER_ROW + 1}"
@@ -240,7 +243,8 @@ def _titled(name: str, title: str, subtitle: str, note: str, columns: Sequence[t
     sheet = SheetLayout(name, freeze=(HEADER_ROW + 1, 3))
     width = len(columns)
     sheet.column_widths = {c: w for c, (_, w, _) in enumerate(columns, start=1)}
-    sheet.merge(1, 1, 1, width, title, styles.TITLE)
+    # the title wraps in a narrow table (Rekap Unsur of a year without any survey has five columns), never clipped
+    sheet.merge_fit(1, 1, width, title, styles.TITLE, minimum=18)
     sheet.merge_fit(2, 1, width, subtitle.upper(), styles.SUBTITLE)
     sheet.merge(3, 1, 3, width, note, styles.NOTE)
     sheet.row_heights[3] = text_height([(note, sum(w for _, w, _ in columns))], size=9)
