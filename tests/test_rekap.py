@@ -467,3 +467,17 @@ def test_rekap_unsur_of_a_year_without_any_survey_prints_whole(tmp_path):
     note = ws.cell(pooled, 3).value
     assert note.startswith("Tidak dihitung:")
     assert ws.row_dimensions[pooled].height >= text_height([(note, sum(widths[c] for c in range(3, 6)))], bold=True)
+
+
+def test_gagal_sheet_rows_passed_over_are_as_tall_as_their_wrapped_path(folder, rolled):
+    """'Dilewati' rows with a long path printed its second line below the row (seen on paper)."""
+    from xl_iku.layout.base import text_height
+    from xl_iku.layout.rekap import GAGAL_SHEET
+
+    out, *_ = rolled
+    ws = openpyxl.load_workbook(out)[GAGAL_SHEET]
+    width = ws.column_dimensions["B"].width
+    skipped = [r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 3).value).startswith("sama dengan")]
+    assert skipped
+    for r in skipped:
+        assert ws.row_dimensions[r].height >= text_height([(ws.cell(r, 2).value, width)])

@@ -234,6 +234,7 @@ def gagal(rekap: Rekap) -> SheetLayout:
             sheet.put(last + i, 1, i, styles.CENTER)
             sheet.put(last + i, 2, berkas, styles.TEXT)
             sheet.put(last + i, 3, why, styles.TEXT)
+            sheet.fit_row(last + i)  # a long path wraps, as the failed rows above do
     sheet.print_setup = PrintSetup(title_rows=(HEADER_ROW, HEADER_ROW), area=(1, 1, sheet.max_row, 3))
     return sheet
 
